@@ -1,0 +1,31 @@
+"""P001 empty-file: 文件为空或只有空白字符"""
+
+from __future__ import annotations
+
+from reportlint_rules.parse._problems import ProblemRule
+
+
+class EmptyFile(ProblemRule):
+    """文件为空或只有空白字符
+
+    What it does:
+        Reports a file that is empty or holds only white space.
+
+    Why it matters:
+        An empty upload usually means a failed export; publishing it publishes nothing.
+
+    Example:
+        A 0-byte `report.txt`.
+
+    Fix:
+        Export the report again and check the file before publishing.
+
+    Options:
+        None.
+    """
+
+    code = "P001"
+    name = "empty-file"
+    summary = "文件为空或只有空白字符"
+    needs_content = False
+    problem_kind = "empty"

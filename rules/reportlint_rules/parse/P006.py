@@ -1,0 +1,31 @@
+"""P006 file-too-large: 文件过大，未检查"""
+
+from __future__ import annotations
+
+from reportlint_rules.parse._problems import ProblemRule
+
+
+class FileTooLarge(ProblemRule):
+    """文件过大，未检查
+
+    What it does:
+        Reports a file larger than 64 MB, which is not read.
+
+    Why it matters:
+        No annual report is that large; such a file is almost certainly not a report, and reading it would stall the run.
+
+    Example:
+        A 200 MB database dump named `report.txt`.
+
+    Fix:
+        Check that the right file was given.
+
+    Options:
+        None.
+    """
+
+    code = "P006"
+    name = "file-too-large"
+    summary = "文件过大，未检查"
+    needs_content = False
+    problem_kind = "too-large"

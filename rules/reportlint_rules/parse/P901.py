@@ -1,0 +1,38 @@
+"""P901 rule-crashed: 规则运行出错"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.rules import Rule
+
+
+class RuleCrashed(Rule):
+    """规则运行出错
+
+    What it does:
+        Reports that one rule raised an error on this file; the message names the rule. The other rules still run.
+
+    Why it matters:
+        A rule that fails must not hide the findings of the others, nor pass silently.
+
+    Example:
+        A third-party rule that indexes a table row the report lacks.
+
+    Fix:
+        Report it to the rule's author, naming the rule code in the message; `--ignore` the code meanwhile.
+
+    Options:
+        None.
+    """
+
+    code = "P901"
+    name = "rule-crashed"
+    summary = "规则运行出错"
+    needs_content = False
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """Nothing to check here: the engine emits P901 itself (see reportlint.engine)."""
+        return iter(())

@@ -1,0 +1,31 @@
+"""P — parse and input: files that cannot be read, and parts that cannot be parsed."""
+
+from __future__ import annotations
+
+from reportlint import hookimpl
+from reportlint.rules import RulePack
+from reportlint_rules.parse.P001 import EmptyFile
+from reportlint_rules.parse.P002 import UndecodableFile
+from reportlint_rules.parse.P003 import UnparsableContent
+from reportlint_rules.parse.P005 import UnrecognisedTable
+from reportlint_rules.parse.P006 import FileTooLarge
+from reportlint_rules.parse.P900 import InternalError
+from reportlint_rules.parse.P901 import RuleCrashed
+
+
+@hookimpl
+def reportlint_rule_pack() -> RulePack:
+    """The P family."""
+    return RulePack(
+        name="parse",
+        prefixes=("P",),
+        rules=(
+            EmptyFile,
+            UndecodableFile,
+            UnparsableContent,
+            UnrecognisedTable,
+            FileTooLarge,
+            InternalError,
+            RuleCrashed,
+        ),
+    )

@@ -1,0 +1,16 @@
+"""S — structure and required content: sections, tables, rows and columns of the template."""
+
+from __future__ import annotations
+
+from reportlint import hookimpl
+from reportlint.rules import RulePack
+
+
+@hookimpl
+def reportlint_rule_pack() -> RulePack:
+    """The S family."""
+    return RulePack(
+        name="structure",
+        prefixes=("S",),
+        rules=(),
+    )

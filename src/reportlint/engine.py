@@ -1,0 +1,154 @@
+"""The pipeline for one file: read → parse → model → rules → diagnostics.
+
+Nothing a file contains may crash the run: unreadable input becomes a P finding,
+a rule that raises becomes one P901 finding naming the rule, and a fault in the
+engine itself becomes P900 — the other rules and files still run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pluggy
+from pydantic import BaseModel
+
+from reportlint.diagnostics import Diagnostic, Finding, Severity
+from reportlint.model.report import Report, build_report, unreadable_report
+from reportlint.parsing import parse_text
+from reportlint.plugins import Registry
+from reportlint.reading import UndecodableError, normalise_newlines
+from reportlint.rules import Rule
+from reportlint.selection import Selection
+
+INTERNAL_ERROR = "P900"
+RULE_CRASHED = "P901"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Larger files are refused with P006: no real report comes near this size."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome for one file: its diagnostics, or an I/O error that stops it."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    error: str | None = None
+
+
+class Linter:
+    """Runs the enabled rules over files; one instance serves a whole run."""
+
+    def __init__(
+        self,
+        manager: pluggy.PluginManager,
+        registry: Registry,
+        selection: Selection = Selection(),
+        options: Mapping[str, BaseModel] | None = None,
+        severities: Mapping[str, Severity] | None = None,
+    ) -> None:
+        self.manager = manager
+        self.registry = registry
+        self.selection = selection
+        self.severities = dict(severities or {})
+        options = options or {}
+        self.rules: list[Rule] = [
+            rule_class(options.get(code))
+            for code, rule_class in sorted(registry.rules.items())
+            if selection.enabled(code)
+        ]
+
+    # -- reading --------------------------------------------------------------------
+    def read(self, path: str, data: bytes) -> Report:
+        """Build the report model of *data*, or the model of an unreadable file."""
+        if not data.strip():
+            return unreadable_report(path, "empty", "文件为空")
+        if len(data) > MAX_FILE_BYTES:
+            size = len(data) // (1024 * 1024)
+            return unreadable_report(path, "too-large", f"文件过大（{size} MB，上限 {MAX_FILE_BYTES // 1048576} MB）")
+        try:
+            text = self.manager.hook.reportlint_read_source(path=path, data=data)
+        except UndecodableError as error:
+            return unreadable_report(path, "undecodable", f"无法读取文件内容：{error}")
+        if text is None:
+            return unreadable_report(path, "undecodable", "没有能读取该文件的读取器")
+        text = normalise_newlines(text)
+        if not text.strip():
+            return unreadable_report(path, "empty", "文件只有空白字符")
+        return build_report(path, text, parse_text(text))
+
+    # -- checking -------------------------------------------------------------------
+    def lint_bytes(self, path: str, data: bytes) -> list[Diagnostic]:
+        """Every diagnostic for one file's bytes, sorted."""
+        try:
+            report = self.read(path, data)
+        except Exception as error:  # a bug of ours must not hide the other files
+            return self._engine_fault(path, f"内部错误，无法分析此文件：{type(error).__name__}: {error}")
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            if rule.needs_content and not report.readable:
+                continue
+            try:
+                findings = list(rule.check(report))
+            except Exception as error:
+                if self.selection.enabled(RULE_CRASHED):
+                    diagnostics.append(self._rule_crash(path, rule, error))
+                continue
+            diagnostics.extend(self._diagnostic(path, rule, finding) for finding in findings)
+        return sorted(diagnostics, key=Diagnostic.sort_key)
+
+    def lint_file(self, path: str) -> FileResult:
+        """Read and check one file; an I/O error is returned, not raised."""
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            return FileResult(path, error=f"{path}: 无法读取：{error.strerror or error}")
+        return FileResult(path, tuple(self.lint_bytes(path, data)))
+
+    def _diagnostic(self, path: str, rule: Rule, finding: Finding) -> Diagnostic:
+        return Diagnostic(
+            path=path,
+            line=finding.line,
+            column=finding.column,
+            end_line=finding.end_line,
+            end_column=finding.end_column,
+            code=rule.code,
+            name=rule.name,
+            severity=self.severities.get(rule.code, rule.severity),
+            message=finding.message,
+            evidence=finding.evidence,
+            anchor=finding.anchor,
+        )
+
+    def _rule_crash(self, path: str, rule: Rule, error: Exception) -> Diagnostic:
+        return Diagnostic(
+            path=path,
+            line=1,
+            column=1,
+            code=RULE_CRASHED,
+            name="rule-crashed",
+            severity=Severity.ERROR,
+            message=f"规则 {rule.code}（{rule.name}）运行出错，已跳过：{type(error).__name__}: {error}",
+            anchor=rule.code,
+        )
+
+    def _engine_fault(self, path: str, message: str) -> list[Diagnostic]:
+        if not self.selection.enabled(INTERNAL_ERROR):
+            return []
+        return [
+            Diagnostic(
+                path=path,
+                line=1,
+                column=1,
+                code=INTERNAL_ERROR,
+                name="internal-error",
+                severity=Severity.ERROR,
+                message=message,
+            )
+        ]
+
+
+def lint_paths(linter: Linter, paths: Sequence[str]) -> list[FileResult]:
+    """Check files in order (the parallel runner keeps the same order)."""
+    return [linter.lint_file(path) for path in paths]

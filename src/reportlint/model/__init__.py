@@ -1,0 +1,18 @@
+"""The report model: what a rule sees — sections, tables and cells with their meaning."""
+
+from __future__ import annotations
+
+from reportlint.model.report import Report, Section, TemplateVersion
+from reportlint.model.tables import CellRef, DataRow, ReportTable
+from reportlint.model.values import CellKind, CellValue
+
+__all__ = [
+    "CellKind",
+    "CellRef",
+    "CellValue",
+    "DataRow",
+    "Report",
+    "ReportTable",
+    "Section",
+    "TemplateVersion",
+]

@@ -1,0 +1,218 @@
+"""The report model and how it is built from the syntax tree.
+
+``build_report`` is the one place that turns a :class:`reportlint.ast.Document` into
+a :class:`Report`: title, year, agency, sections, the template version (with the
+reason it was chosen) and tables 二/三/四 recognised by their labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from reportlint import ast
+from reportlint.model import templates as tpl
+from reportlint.model.sections import Section, split_sections
+from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
+from reportlint.text import fold
+
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_WORDS = ("年度报告", "工作年报", "年度工作报告", "工作报告")
+_DEPARTMENT_SUFFIXES = (
+    "局", "委", "委员会", "办", "办公室", "办公厅", "厅", "中心", "院", "所", "队", "站",
+    "处", "署", "会", "部", "馆", "社", "台",
+)  # fmt: skip
+_GOVERNMENT_MARKERS = ("人民政府", "镇", "乡", "街道", "实验区", "新区", "开发区", "管委会")
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateVersion:
+    """Which official format the report follows, and why reportlint thinks so."""
+
+    version: str | None
+    reason: str
+    markers_2019: tuple[str, ...] = ()
+    markers_2021: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ModelProblem:
+    """Something the model could not read; reported by the P rules."""
+
+    kind: str
+    message: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything a rule sees about one report."""
+
+    path: str
+    text: str
+    document: ast.Document
+    title: ast.Line | None = None
+    year: int | None = None
+    agency: str | None = None
+    agency_kind: str | None = None
+    """"government" (人民政府, 镇, 乡 …), "department" (局, 委, 办 …) or ``None``."""
+    preamble: list[ast.Block] = field(default_factory=list)
+    sections: dict[int, Section] = field(default_factory=dict)
+    section_order: list[int] = field(default_factory=list)
+    template: TemplateVersion = TemplateVersion(None, "未检测")
+    tables: dict[str, ReportTable] = field(default_factory=dict)
+    problems: list[ModelProblem] = field(default_factory=list)
+    readable: bool = True
+    """False when the file could not be read as text: only P rules run then."""
+
+    @property
+    def lines(self) -> list[str]:
+        """The text's lines (without newlines), for quoting and anchors."""
+        return self.text.split("\n")
+
+    def text_lines(self) -> Iterator[tuple[int | None, ast.Line]]:
+        """Every line of prose with its section number (``None`` for the preamble)."""
+        for block in self.preamble:
+            if isinstance(block, ast.Line):
+                yield None, block
+        for number in self.section_order:
+            section = self.sections[number]
+            yield number, section.heading
+            for line in section.text_lines():
+                yield number, line
+
+
+def unreadable_report(path: str, kind: str, message: str) -> Report:
+    """The model of a file that could not be read: empty, apart from the reason."""
+    report = Report(path=path, text="", document=ast.Document(()), readable=False)
+    report.problems.append(ModelProblem(kind, message, 1, 1))
+    return report
+
+
+def build_report(path: str, text: str, document: ast.Document) -> Report:
+    """Build the model of one report from its syntax tree."""
+    report = Report(path=path, text=text, document=document)
+    for error in document.syntax_errors:
+        report.problems.append(ModelProblem("syntax", f"无法解析的内容「{error.text[:20]}」", error.line, error.column))
+    report.preamble, sections = split_sections(document.blocks)
+    report.sections = {section.number: section for section in sections}
+    report.section_order = [section.number for section in sections]
+    report.title = _find_title(report.preamble, document.blocks)
+    report.year = _find_year(report)
+    report.agency, report.agency_kind = _find_agency(report.title)
+    grouped = _group_tables(document.blocks, report)
+    report.template = detect_version(grouped)
+    version = report.template.version
+    if grouped.get(T2):
+        report.tables[T2] = build_t2(grouped[T2], version)
+    if grouped.get(T3):
+        report.tables[T3] = build_t3(grouped[T3])
+    if grouped.get(T4):
+        report.tables[T4] = build_t4(grouped[T4])
+    for table in report.tables.values():
+        for problem in table.problems:
+            report.problems.append(ModelProblem(problem.kind, problem.message, problem.line, problem.column))
+    return report
+
+
+def _find_title(preamble: list[ast.Block], blocks: tuple[ast.Block, ...]) -> ast.Line | None:
+    """The title: the first line naming an annual report, joined with a short line above it."""
+    lines = [block for block in (preamble or list(blocks[:3])) if isinstance(block, ast.Line)]
+    for index, line in enumerate(lines[:4]):
+        if any(word in line.text for word in _TITLE_WORDS) and len(line.text) <= 80:
+            if index > 0 and len(lines[index - 1].text) <= 30 and lines[index - 1].line == line.line - 1:
+                above = lines[index - 1]
+                return ast.Line(above.text + line.text, above.line, above.column)
+            return line
+    return lines[0] if lines and len(lines[0].text) <= 80 else None
+
+
+def _find_year(report: Report) -> int | None:
+    """The report year: from the title, else from the first year the preamble names."""
+    sources = [report.title.text] if report.title else []
+    sources += [block.text for block in report.preamble if isinstance(block, ast.Line)]
+    for source in sources:
+        match = _YEAR_RE.search(source)
+        if match:
+            return int(match[1])
+    return None
+
+
+def _find_agency(title: ast.Line | None) -> tuple[str | None, str | None]:
+    """The agency named before the year in the title, and whether it is a government."""
+    if title is None:
+        return None, None
+    match = _YEAR_RE.search(title.text)
+    name = (title.text[: match.start()] if match else "").strip(" 　")
+    if not name and match:
+        # "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
+        after = title.text[match.end() :].removeprefix("度")
+        name = after.split("政府信息公开")[0].strip(" 　")
+    if not name:
+        return None, None
+    if name.endswith(_DEPARTMENT_SUFFIXES) and not name.endswith("人民政府"):
+        return name, "department"
+    if any(marker in name for marker in _GOVERNMENT_MARKERS) or name.endswith(("区", "县", "市", "省", "旗")):
+        return name, "government"
+    return name, None
+
+
+def _group_tables(blocks: tuple[ast.Block, ...], report: Report) -> dict[str, list[ast.Table]]:
+    """Tables by kind (二/三/四), recognised by their labels; others are reported."""
+    grouped: dict[str, list[ast.Table]] = {}
+    for block in blocks:
+        if not isinstance(block, ast.Table):
+            continue
+        kind = classify(block)
+        if kind is None:
+            if len(block.rows) > 1:
+                report.problems.append(
+                    ModelProblem("unrecognised-table", "无法识别的表格：不是表二、表三或表四", block.line, 1)
+                )
+            continue
+        grouped.setdefault(kind, []).append(block)
+    return grouped
+
+
+_MARKERS_2019 = {
+    "新制作": "表二列「本年新制作数量」",
+    "新公开": "表二列「本年新公开数量」",
+    "对外公开总数": "表二列「对外公开总数量」",
+    "上一年项目": "表二列「上一年项目数量」",
+    "对外管理服务": "表二行「其他对外管理服务事项」",
+    "集中采购": "表二行「政府集中采购」",
+}
+_MARKERS_2021 = {
+    "制发件数": "表二列「本年制发件数」",
+    "现行有效": "表二列「现行有效件数」",
+    "行政规范性文件": "表二行「行政规范性文件」",
+    "本年处理决定": "表二列「本年处理决定数量」",
+    "收费金额": "表二列「本年收费金额」",
+    "逾期不补正": "表三行「（六）1.申请人无正当理由逾期不补正」",
+    "缴纳费用": "表三行「（六）2.申请人逾期未按收费通知要求缴纳费用」",
+}
+
+
+def detect_version(grouped: dict[str, list[ast.Table]]) -> TemplateVersion:
+    """Detect the template version from the markers of template-spec §3.6."""
+    folded = "|".join(
+        fold(cell.text)
+        for kind in (T2, T3)
+        for table in grouped.get(kind, [])
+        for row in table.rows
+        for cell in row.cells
+        if cell.text
+    )
+    found_2019 = tuple(name for marker, name in _MARKERS_2019.items() if marker in folded)
+    found_2021 = tuple(name for marker, name in _MARKERS_2021.items() if marker in folded)
+    if len(found_2021) > len(found_2019):
+        version = tpl.V2021
+    elif len(found_2019) > len(found_2021):
+        version = tpl.V2019
+    else:
+        return TemplateVersion(None, "表二、表三中没有足以判断格式版本的标志", found_2019, found_2021)
+    found = found_2021 if version == tpl.V2021 else found_2019
+    reason = f"{version}年版格式：" + "、".join(found)
+    return TemplateVersion(version, reason, found_2019, found_2021)

@@ -1,0 +1,122 @@
+"""Sections 一 to 六: which heading opens which section, and what each contains.
+
+A section is recognised by its heading's words first (reports vary the numbering and
+the wording, template-spec §7), then by its number. A numbered line whose words fit
+no section, inside another section, is kept as text of that section: section 五
+often numbers its own points 一、二、.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportlint import ast
+from reportlint.text import fold
+
+SECTION_TITLES = {
+    1: "一、总体情况",
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+    5: "五、存在的主要问题及改进情况",
+    6: "六、其他需要报告的事项",
+}
+"""The template's headings (both versions), by section number."""
+
+SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
+    1: ("总体情况", "概述"),
+    2: ("主动公开",),
+    3: ("收到和处理", "依申请公开", "处理政府信息公开申请"),
+    4: ("行政复议", "行政诉讼", "复议"),
+    5: ("存在的主要问题", "主要问题", "改进情况", "存在问题"),
+    6: ("其他需要报告", "其他事项"),
+}
+
+CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_NUMBER_RE = re.compile(r"^(一|二|三|四|五|六)[,.、]")
+_BARE_TITLES = {fold(title)[2:]: number for number, title in SECTION_TITLES.items()}
+_MAX_HEADING_LENGTH = 40
+"""Longer lines are sentences, even when they start with 一、."""
+
+
+@dataclass(slots=True)
+class Section:
+    """One of the six sections: its heading and the blocks under it."""
+
+    number: int
+    heading: ast.Heading | ast.Paragraph
+    blocks: list[ast.Block] = field(default_factory=list)
+    end_line: int = 0
+
+    @property
+    def line(self) -> int:
+        """Line of the heading."""
+        return self.heading.line
+
+    def text_lines(self) -> list[ast.Line]:
+        """The section's lines of text (paragraphs, items, sub-headings), in order."""
+        return [block for block in self.blocks if isinstance(block, ast.Line)]
+
+    def tables(self) -> list[ast.Table]:
+        """The tables placed in this section."""
+        return [block for block in self.blocks if isinstance(block, ast.Table)]
+
+
+def section_number(block: ast.Block) -> int | None:
+    """The section a heading line opens, or ``None`` if it is not a section heading."""
+    if not isinstance(block, (ast.Heading, ast.Paragraph)) or isinstance(block, ast.Item):
+        return None
+    if isinstance(block, ast.Heading) and block.level != 1:
+        return None
+    if len(block.text) > _MAX_HEADING_LENGTH:
+        return None
+    folded = fold(block.text)
+    numbered = _NUMBER_RE.match(folded)
+    if isinstance(block, ast.Paragraph) and numbered is None:
+        # An unnumbered line counts only if it *is* a section title ("总体情况").
+        return _BARE_TITLES.get(folded)
+    for number, keywords in SECTION_KEYWORDS.items():
+        if any(keyword in folded for keyword in keywords):
+            return number
+    return CN_NUMBERS[numbered[1]] if numbered else None
+
+
+def split_sections(blocks: tuple[ast.Block, ...]) -> tuple[list[ast.Block], list[Section]]:
+    """Split blocks into the preamble and the sections, in order of appearance.
+
+    A heading opens a section only if that section is not open yet and it comes after
+    the sections already seen or names its section by its words; otherwise it stays
+    text of the current section.
+    """
+    preamble: list[ast.Block] = []
+    sections: list[Section] = []
+    seen: set[int] = set()
+    for block in blocks:
+        number = section_number(block)
+        if number is not None and number not in seen and _plausible(block, number, sections):
+            assert isinstance(block, (ast.Heading, ast.Paragraph))
+            if sections:
+                sections[-1].end_line = block.line - 1
+            sections.append(Section(number, block))
+            seen.add(number)
+            continue
+        (sections[-1].blocks if sections else preamble).append(block)
+    if sections:
+        sections[-1].end_line = _last_line(sections[-1])
+    return preamble, sections
+
+
+def _plausible(block: ast.Heading | ast.Paragraph, number: int, sections: list[Section]) -> bool:
+    """A heading is trusted if it moves forward, or if its words name the section."""
+    if not sections or number > sections[-1].number:
+        return True
+    folded = fold(block.text)
+    return any(keyword in folded for keyword in SECTION_KEYWORDS[number])
+
+
+def _last_line(section: Section) -> int:
+    if not section.blocks:
+        return section.heading.line
+    last = section.blocks[-1]
+    return last.end_line if isinstance(last, ast.Table) else last.line

@@ -1,0 +1,306 @@
+"""Tables 二, 三 and 四: from rows of cells to addressable, labelled values.
+
+A table is recognised by its labels, never by its position. Each data row is
+matched to a template row by keywords of its label (then by its numbering), and its
+trailing value cells are mapped to the template's columns, so that every number is
+addressable as ``(table, row key, column key)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from reportlint import ast
+from reportlint.model import templates as tpl
+from reportlint.model.values import CellKind, CellValue, parse_value
+from reportlint.text import fold
+
+T2, T3, T4 = "二", "三", "四"
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """One numeric cell of a table, with what it means and where it is."""
+
+    table: str
+    row: str
+    column: str
+    value: CellValue
+    line: int
+    column_number: int
+
+    @property
+    def number(self) -> float:
+        """The number used in arithmetic (blank and "-" count as 0)."""
+        return self.value.as_count
+
+
+@dataclass(slots=True)
+class DataRow:
+    """A row with values. ``key`` is the template row it matched, or ``None``."""
+
+    key: str | None
+    label: str
+    line: int
+    column: int
+    values: tuple[CellRef, ...]
+    cells: dict[str, CellRef] = field(default_factory=dict)
+    """Values by column key; empty when the row's shape did not fit the template."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableProblem:
+    """Something in a table that could not be read as the template says.
+
+    ``kind`` is one of "row-shape" (wrong number of values), "duplicate-row" and
+    "no-data-row"; the S rules report them.
+    """
+
+    kind: str
+    message: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class ReportTable:
+    """One of the report's tables, interpreted."""
+
+    kind: str
+    line: int
+    end_line: int
+    rows: dict[str, DataRow] = field(default_factory=dict)
+    extra_rows: list[DataRow] = field(default_factory=list)
+    header_cells: list[ast.Cell] = field(default_factory=list)
+    problems: list[TableProblem] = field(default_factory=list)
+
+    def cell(self, row: str, column: str) -> CellRef | None:
+        """The cell at (row key, column key), if the report has it."""
+        data_row = self.rows.get(row)
+        return data_row.cells.get(column) if data_row else None
+
+    def number(self, row: str, column: str) -> float:
+        """The cell's number for arithmetic; a missing cell counts as 0."""
+        found = self.cell(row, column)
+        return found.number if found else 0.0
+
+    def all_cells(self) -> Iterator[CellRef]:
+        """Every mapped cell, row by row."""
+        for data_row in self.rows.values():
+            yield from data_row.cells.values()
+
+
+# --- recognising a table ---------------------------------------------------------
+_T3_MARKERS = ("本年新收", "申请人情况", "上年结转", "予以公开", "结转下年度")
+_T4_MARKERS = ("结果维持", "复议后起诉", "未经复议直接起诉", "尚未审结")
+_T2_MARKERS = ("第二十条", "信息内容", "规章", "行政许可", "行政处罚", "事业性收费")
+
+
+def classify(table: ast.Table) -> str | None:
+    """Which table this is (二/三/四), judged by the labels it contains."""
+    texts = [fold(cell.text) for row in table.rows for cell in row.cells if cell.text]
+    joined = "|".join(texts)
+    scores = {
+        T3: sum(marker in joined for marker in _T3_MARKERS),
+        T4: sum(marker in joined for marker in _T4_MARKERS),
+        T2: sum(marker in joined for marker in _T2_MARKERS),
+    }
+    kind, score = max(scores.items(), key=lambda item: item[1])
+    return kind if score >= 2 else None
+
+
+# --- splitting a row into label and values ---------------------------------------
+def split_row(row: ast.Row) -> tuple[list[ast.Cell], list[tuple[ast.Cell, CellValue]]]:
+    """Split a row into its non-empty label cells and its trailing value cells."""
+    values: list[tuple[ast.Cell, CellValue]] = []
+    cells = list(row.cells)
+    while cells:
+        parsed = parse_value(cells[-1].text)
+        if not parsed.is_value:
+            break
+        values.append((cells.pop(), parsed))
+    values.reverse()
+    labels = [cell for cell in cells if cell.text]
+    return labels, values
+
+
+def _has_number(values: list[tuple[ast.Cell, CellValue]]) -> bool:
+    return any(value.number is not None for _, value in values)
+
+
+# --- table 三 ----------------------------------------------------------------------
+_TOP_RE = re.compile(r"^(一|二|三|四)[,.]")
+_GROUP_RE = re.compile(r"^\((一|二|三|四|五|六|七)\)")
+_SUB_RE = re.compile(r"^(\d{1,2})[.,]")
+_ALL_T3_ROWS = {row.key: row for version in tpl.T3_ROWS.values() for row in version}
+_T3_COLUMN_HINTS = ("自然人", "商业企业", "申请人情况", "本列数据", "法人或其他组织")
+
+
+def _t3_key_by_keyword(folded: str) -> str | None:
+    for spec in _ALL_T3_ROWS.values():
+        if any(keyword in folded for keyword in spec.keywords):
+            return spec.key
+    return None
+
+
+def _t3_key(labels: list[str], group: str | None) -> tuple[str | None, str | None]:
+    """Match folded label cells to a table-三 row key; returns (key, current group)."""
+    for label in labels:
+        match = _GROUP_RE.match(label)
+        if match:
+            group = f"（{match[1]}）"
+    last = labels[-1] if labels else ""
+    key = _t3_key_by_keyword(last)
+    if key is None and last:
+        sub = _SUB_RE.match(last)
+        grp = _GROUP_RE.match(last)
+        top = _TOP_RE.match(last)
+        if sub and group:
+            key = f"{group}{int(sub[1])}"
+        elif grp:
+            key = f"（{grp[1]}）"
+        elif top:
+            key = top[1]
+    if key is None and len(labels) > 1:
+        key = _t3_key_by_keyword("".join(labels))
+    if key is not None and key.startswith("（") and len(key) > 3:
+        group = key[:3]
+    return (key if key in _ALL_T3_ROWS else None), group
+
+
+def build_t3(tables: list[ast.Table]) -> ReportTable:
+    """Interpret table 三: 23 (2019) or 25 (2021) rows of 7 values each."""
+    result = _new_table(T3, tables)
+    group: str | None = None
+    for table in tables:
+        for row in table.rows:
+            labels, values = split_row(row)
+            folded = [fold(cell.text) for cell in labels]
+            if any(hint in text for text in folded for hint in _T3_COLUMN_HINTS) or (
+                len(values) < 5 and not _has_number(values)
+            ):
+                if not values or not _has_number(values):
+                    result.header_cells.extend(labels)
+                    if folded:
+                        group = _t3_key(folded, group)[1] or group
+                    continue
+            key, group = _t3_key(folded, group)
+            _add_row(result, key, labels, values, row, tpl.T3_COLUMNS)
+    return result
+
+
+# --- table 四 ----------------------------------------------------------------------
+def build_t4(tables: list[ast.Table]) -> ReportTable:
+    """Interpret table 四: one row of 15 values under three groups of five columns."""
+    result = _new_table(T4, tables)
+    best: tuple[ast.Row, list[ast.Cell], list[tuple[ast.Cell, CellValue]]] | None = None
+    for table in tables:
+        for row in table.rows:
+            labels, values = split_row(row)
+            if len(values) >= 5 and _has_number(values):
+                if best is None or len(values) > len(best[2]):
+                    best = (row, labels, values)
+            else:
+                result.header_cells.extend(labels)
+    if best is None:
+        if tables:
+            result.problems.append(TableProblem("no-data-row", "表四中没有找到数值行", tables[0].line, 1))
+        return result
+    row, labels, values = best
+    _add_row(result, tpl.T4_ROW, labels, values, row, tpl.T4_COLUMNS)
+    return result
+
+
+# --- table 二 ----------------------------------------------------------------------
+_CAPTION_RE = re.compile(r"第二十条第\((一|二|三|四|五|六|七|八|九|十)\)项")
+_T2_ROW_SPECS = {
+    row.key: row for version in tpl.T2_BLOCKS.values() for block in version for row in block.rows
+}
+
+
+def _t2_key(folded: str, version: str | None) -> str | None:
+    if "规范性文件" in folded:
+        return "规范性文件" if version == tpl.V2019 else "行政规范性文件"
+    for spec in _T2_ROW_SPECS.values():
+        if spec.keywords and any(keyword in folded for keyword in spec.keywords):
+            return spec.key
+    return None
+
+
+def build_t2(tables: list[ast.Table], version: str | None) -> ReportTable:
+    """Interpret table 二: blocks headed 第二十条第（X）项, each with its own columns."""
+    result = _new_table(T2, tables)
+    rows_by_key = tpl.t2_rows(version or tpl.V2021)
+    for table in tables:
+        for row in table.rows:
+            labels, values = split_row(row)
+            folded = "".join(fold(cell.text) for cell in labels)
+            if not values or _CAPTION_RE.search(folded) or folded.startswith("信息内容"):
+                result.header_cells.extend(labels)
+                continue
+            key = _t2_key(folded, version)
+            columns: tuple[str, ...] = ()
+            if key in rows_by_key:
+                columns = rows_by_key[key][0].columns
+            _add_row(result, key, labels, values, row, columns)
+    return result
+
+
+# --- shared ------------------------------------------------------------------------
+def _new_table(kind: str, tables: list[ast.Table]) -> ReportTable:
+    line = tables[0].line if tables else 0
+    end_line = tables[-1].end_line if tables else 0
+    return ReportTable(kind, line, end_line)
+
+
+def _add_row(
+    result: ReportTable,
+    key: str | None,
+    labels: list[ast.Cell],
+    values: list[tuple[ast.Cell, CellValue]],
+    row: ast.Row,
+    columns: tuple[str, ...],
+) -> None:
+    """Record one data row, mapping its values to *columns* when the count fits."""
+    while columns and len(values) > len(columns) and values[0][1].kind is CellKind.BLANK:
+        values = values[1:]  # an empty placeholder cell left by a merged label column
+    label = "".join(cell.text for cell in labels)
+    anchor = labels[-1] if labels else row.cells[0]
+    refs = tuple(
+        CellRef(result.kind, key or label, str(index + 1), value, cell.line, cell.column)
+        for index, (cell, value) in enumerate(values)
+    )
+    data_row = DataRow(key, label, anchor.line, anchor.column, refs)
+    if key is None:
+        result.extra_rows.append(data_row)
+        return
+    if key in result.rows:
+        result.problems.append(
+            TableProblem("duplicate-row", f"表{result.kind}中「{label}」行重复出现", anchor.line, anchor.column)
+        )
+        return
+    result.rows[key] = data_row
+    if columns and len(values) == len(columns):
+        data_row.cells = {
+            column: CellRef(result.kind, key, column, value, cell.line, cell.column)
+            for column, (cell, value) in zip(columns, values, strict=True)
+        }
+    elif columns:
+        result.problems.append(
+            TableProblem(
+                "row-shape",
+                f"表{result.kind}「{label or key}」行有 {len(values)} 个数值，应为 {len(columns)} 个，"
+                "无法确定各数值所在的列",
+                anchor.line,
+                anchor.column,
+            )
+        )
+
+
+def non_integer_counts(table: ReportTable) -> Iterator[CellRef]:
+    """Cells that hold a number that is not a non-negative integer count."""
+    for ref in table.all_cells():
+        if ref.value.kind in (CellKind.DECIMAL, CellKind.SIGNED) or ref.value.kind is CellKind.TEXT:
+            yield ref

@@ -1,0 +1,154 @@
+"""Parsing: plain text → :class:`reportlint.ast.Document`, with the Lark grammar.
+
+The grammar (``grammar/reportlint_grammar/report.lark``) classifies whole lines and
+groups them into headings, items, paragraphs and tables; a ``Transformer`` then
+builds the typed nodes of :mod:`reportlint.ast`. The grammar accepts any sequence of
+lines, so a damaged report still yields a tree; anything the parser cannot place is
+recorded as a syntax error at its line and parsing goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from lark import Lark, Token, Transformer, UnexpectedInput
+
+from reportlint.ast import (
+    Block,
+    Cell,
+    Document,
+    Heading,
+    Item,
+    Line,
+    Paragraph,
+    Row,
+    Table,
+    TableLayout,
+)
+from reportlint.text import leading_space_count, strip_spaces
+
+_PIPE_SEPARATOR_RE = re.compile(r"^[\s|:\-–—]+$")
+
+
+@lru_cache(maxsize=1)
+def build_parser() -> Lark:
+    """Build (or load from Lark's on-disk cache) the LALR parser once per process."""
+    return Lark.open_from_package(
+        "reportlint_grammar",
+        "report.lark",
+        parser="lalr",
+        lexer="basic",
+        maybe_placeholders=False,
+        cache=True,
+    )
+
+
+def _line(token: Token) -> Line:
+    raw = token.value.rstrip("\n")
+    return Line(strip_spaces(raw), token.line or 1, (token.column or 1) + leading_space_count(raw))
+
+
+def _split_cells(token: Token, separator: str) -> list[Cell]:
+    """Split a row line into cells, each with its own column."""
+    raw = token.value.rstrip("\n")
+    line = token.line or 1
+    base = token.column or 1
+    cells: list[Cell] = []
+    offset = 0
+    for part in raw.split(separator):
+        text = strip_spaces(part)
+        column = base + offset + (leading_space_count(part) if text else 0)
+        cells.append(Cell(text, line, column, line))
+        offset += len(part) + len(separator)
+    return cells
+
+
+class _AstBuilder(Transformer[Token, Any]):
+    """Turn each grammar rule into the matching :mod:`reportlint.ast` node."""
+
+    def heading1(self, children: list[Token]) -> Heading:
+        line = _line(children[0])
+        return Heading(line.text, line.line, line.column, level=1)
+
+    def heading2(self, children: list[Token]) -> Heading:
+        line = _line(children[0])
+        return Heading(line.text, line.line, line.column, level=2)
+
+    def item(self, children: list[Token]) -> Item:
+        line = _line(children[0])
+        return Item(line.text, line.line, line.column)
+
+    def paragraph(self, children: list[Token]) -> Paragraph:
+        line = _line(children[0])
+        return Paragraph(line.text, line.line, line.column)
+
+    def continuation(self, children: list[Token]) -> Line:
+        return _line(children[0])
+
+    def cell(self, children: list[Any]) -> Cell:
+        token: Token = children[0]
+        raw = token.value.rstrip("\n")
+        tab = raw.index("\t")
+        text = strip_spaces(raw[tab + 1 :])
+        column = (token.column or 1) + tab + 1
+        if text:
+            column += leading_space_count(raw[tab + 1 :])
+        parts = [text] + [line.text for line in children[1:]]
+        end_line = children[-1].line if len(children) > 1 else token.line
+        return Cell("".join(parts), token.line or 1, column, end_line or 1)
+
+    def cell_row(self, children: list[Cell]) -> Row:
+        return Row(tuple(children), children[0].line)
+
+    def cell_table(self, children: list[Row]) -> Table:
+        return _table(TableLayout.CELL_PER_LINE, children)
+
+    def tab_row(self, children: list[Token]) -> Row:
+        cells = _split_cells(children[0], "\t")
+        return Row(tuple(cells), cells[0].line)
+
+    def caption_row(self, children: list[Token]) -> Row:
+        line = _line(children[0])
+        return Row((Cell(line.text, line.line, line.column, line.line),), line.line)
+
+    def tab_table(self, children: list[Row]) -> Table:
+        return _table(TableLayout.ROW_PER_LINE, children)
+
+    def pipe_row(self, children: list[Token]) -> Row | None:
+        cells = _split_cells(children[0], "|")
+        # "| a | b |" splits into ["", "a", "b", ""]: drop the outer empties.
+        if cells and not cells[0].text:
+            cells = cells[1:]
+        if cells and not cells[-1].text:
+            cells = cells[:-1]
+        if not cells or all(_PIPE_SEPARATOR_RE.match(cell.text or "-") for cell in cells):
+            return None
+        return Row(tuple(cells), cells[0].line)
+
+    def pipe_table(self, children: list[Row | None]) -> Table:
+        return _table(TableLayout.PIPE, [row for row in children if row is not None])
+
+    def start(self, children: list[Block]) -> list[Block]:
+        return [child for child in children if not (isinstance(child, Table) and not child.rows)]
+
+
+def _table(layout: TableLayout, rows: list[Row]) -> Table:
+    if not rows:
+        return Table(layout, (), 0, 0)
+    last = rows[-1].cells[-1].end_line if rows[-1].cells else rows[-1].line
+    return Table(layout, tuple(rows), rows[0].line, last)
+
+
+def parse_text(text: str) -> Document:
+    """Parse normalised report text (LF newlines, final LF) into a :class:`Document`."""
+    errors: list[Line] = []
+
+    def recover(error: UnexpectedInput) -> bool:
+        errors.append(Line(str(getattr(error, "token", "") or "").strip(), error.line, error.column))
+        return True
+
+    tree = build_parser().parse(text, on_error=recover)
+    blocks = _AstBuilder().transform(tree)
+    return Document(tuple(blocks), tuple(errors))

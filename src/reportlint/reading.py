@@ -1,0 +1,84 @@
+"""Reading: a file's bytes become the report's plain text.
+
+Chinese government files come as UTF-8 (with or without BOM), UTF-16 with BOM, or
+GB18030/GBK, with any of the three newline conventions. The default reader below is
+itself a plugin (``reportlint_read_source``), so HTML or Word readers can be added
+later without touching the grammar: they only have to return plain text.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from reportlint import hookimpl
+
+TEXT_SUFFIXES = (".txt",)
+"""Suffixes the built-in reader claims when a directory is searched."""
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text in any encoding reportlint accepts."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text with the encoding it was read in (kept for messages and the ``parse`` view)."""
+
+    text: str
+    encoding: str
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> DecodedText:
+    """Decode *data* by its BOM, else as UTF-8, else as GB18030.
+
+    A NUL byte outside a UTF-16/32 file means binary data, which no Chinese text
+    encoding produces, so it is refused rather than decoded into noise.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding.removesuffix("-sig"))
+            except UnicodeDecodeError as error:
+                raise UndecodableError(f"{encoding} 解码失败（第 {error.start} 字节）") from None
+    if b"\x00" in data:
+        raise UndecodableError("含有 NUL 字节，不是文本文件")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return DecodedText(data.decode("gb18030"), "gb18030")
+    except UnicodeDecodeError as error:
+        raise UndecodableError(
+            f"既不是 UTF-8 也不是 GB18030/GBK 编码（第 {error.start} 字节无法解码）"
+        ) from None
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF and CR into LF and end the text with one LF, keeping line numbers."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return text
+
+
+@hookimpl(trylast=True)
+def reportlint_read_source(path: str, data: bytes) -> str | None:
+    """Read plain-text reports: any file no other reader claimed."""
+    return decode(data).text
+
+
+@hookimpl
+def reportlint_source_suffixes() -> list[str]:
+    """Claim ``*.txt`` when directories are searched."""
+    return list(TEXT_SUFFIXES)

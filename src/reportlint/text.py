@@ -1,0 +1,39 @@
+"""Small text helpers shared by the parser, the model and the rules.
+
+Real reports pad with U+2002, U+3000 and NBSP, and mix full- and half-width forms;
+these helpers define once what "space" and "the same label" mean.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\x0b\x0c"
+"""Every character treated as a space (TAB included; it is never inside a cell)."""
+
+_SPACES_RE = re.compile(f"[{re.escape(SPACE_CHARS)}]+")
+_QUOTES_RE = re.compile("[\"'“”‘’「」『』]")
+
+
+def strip_spaces(text: str) -> str:
+    """Strip every kind of space from both ends (``str.strip`` misses U+200B and U+FEFF)."""
+    return text.strip(SPACE_CHARS)
+
+
+def leading_space_count(text: str) -> int:
+    """Number of space characters before the text starts."""
+    return len(text) - len(text.lstrip(SPACE_CHARS))
+
+
+def fold(text: str) -> str:
+    """Fold a label for matching: NFKC, no spaces, no quotes, 、 and ， as ",".
+
+    NFKC turns full-width digits, brackets and punctuation into ASCII, so
+    "（一）", "(一)" and "（一)" all become "(一)"; the original text is kept
+    elsewhere for messages.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    folded = _SPACES_RE.sub("", folded)
+    folded = _QUOTES_RE.sub("", folded)
+    return folded.replace("、", ",").replace("，", ",")
