@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlint import hookimpl
 from reportlint.rules import RulePack
+from reportlint_rules.structure.S001 import MissingSection
 
 
 @hookimpl
@@ -12,5 +13,5 @@ def reportlint_rule_pack() -> RulePack:
     return RulePack(
         name="structure",
         prefixes=("S",),
-        rules=(),
+        rules=(MissingSection,),
     )

@@ -1,0 +1,160 @@
+"""Test helpers for rule authors: pass/fail cases as data, one YAML file per rule.
+
+reportlint's own rules are tested with these helpers, and third-party packs use the
+same ones. A case file looks like::
+
+    rule: A001
+    cases:
+      - name: the clean report passes
+        base: clean-2021.txt          # a file next to the YAML file, or in base_dir
+        expect: []
+      - name: a wrong total is reported at its cell
+        base: clean-2021.txt
+        edits:                         # each "old" must occur exactly once
+          - old: "（七）总计\\n\\t8\\n"
+            new: "（七）总计\\n\\t9\\n"
+        expect:
+          - {line: 338, code: A001, message: "9"}
+      - name: inline text works too
+        text: |
+          ...
+        expect: []
+
+Only the case's rule runs, and the case passes when that rule's findings are exactly
+the expected ones (line and code; column and message substrings when given).
+Use it from pytest with :func:`parametrize_cases`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportlint.diagnostics import Diagnostic
+from reportlint.engine import Linter
+from reportlint.plugins import Registry, collect_rules, create_manager
+from reportlint.selection import Selection
+
+
+class CaseFileError(ValueError):
+    """A case file that does not follow the format above."""
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """One finding a case expects."""
+
+    line: int
+    code: str
+    column: int | None = None
+    message: str | None = None
+
+    def matches(self, diagnostic: Diagnostic) -> bool:
+        """Whether *diagnostic* is this expected finding."""
+        return (
+            diagnostic.line == self.line
+            and diagnostic.code == self.code
+            and (self.column is None or diagnostic.column == self.column)
+            and (self.message is None or self.message in diagnostic.message)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCase:
+    """One pass or fail case of one rule."""
+
+    rule: str
+    name: str
+    text: str
+    source: str
+    expect: tuple[Expected, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        """A pytest id: ``A001: the clean report passes``."""
+        return f"{self.rule}: {self.name}"
+
+
+def load_cases(path: str | Path, base_dir: str | Path | None = None) -> list[RuleCase]:
+    """Load the cases of one YAML file; ``base`` files are looked up in *base_dir* or beside it."""
+    import yaml
+
+    path = Path(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "rule" not in data or not isinstance(data.get("cases"), list):
+        raise CaseFileError(f"{path}: expected a mapping with 'rule' and a list 'cases'")
+    rule = str(data["rule"])
+    folder = Path(base_dir) if base_dir is not None else path.parent
+    return [_load_case(rule, raw, folder, path) for raw in data["cases"]]
+
+
+def _load_case(rule: str, raw: Any, folder: Path, path: Path) -> RuleCase:
+    if not isinstance(raw, dict) or "name" not in raw:
+        raise CaseFileError(f"{path}: every case needs a 'name'")
+    name = str(raw["name"])
+    if "text" in raw:
+        text = str(raw["text"])
+    elif "base" in raw:
+        text = (folder / str(raw["base"])).read_text(encoding="utf-8")
+    else:
+        raise CaseFileError(f"{path}: case {name!r} needs 'text' or 'base'")
+    for edit in raw.get("edits") or []:
+        old, new = str(edit["old"]), str(edit["new"])
+        count = text.count(old)
+        if count != 1:
+            raise CaseFileError(f"{path}: case {name!r}: edit text occurs {count} times, not once: {old!r}")
+        text = text.replace(old, new)
+    expect = tuple(
+        Expected(
+            line=int(item["line"]),
+            code=str(item.get("code", rule)),
+            column=item.get("column"),
+            message=item.get("message"),
+        )
+        for item in raw.get("expect") or []
+    )
+    return RuleCase(rule, name, text, f"{path}::{name}", expect)
+
+
+def iter_case_files(folder: str | Path) -> Iterator[Path]:
+    """Every ``*.yml`` / ``*.yaml`` file under *folder*, sorted."""
+    folder = Path(folder)
+    yield from sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")])
+
+
+@lru_cache(maxsize=1)
+def _plugins() -> tuple[Any, Registry]:
+    manager = create_manager()
+    return manager, collect_rules(manager)
+
+
+def run_case(case: RuleCase) -> list[Diagnostic]:
+    """Run only the case's rule on its text and return the findings."""
+    manager, registry = _plugins()
+    if case.rule not in registry.rules:
+        raise CaseFileError(f"{case.source}: rule {case.rule} is not installed")
+    linter = Linter(manager, registry, Selection(select=(case.rule,)))
+    return [d for d in linter.lint_bytes("case.txt", case.text.encode("utf-8")) if d.code == case.rule]
+
+
+def check_case(case: RuleCase) -> None:
+    """Assert that the case's rule finds exactly what the case expects."""
+    found = run_case(case)
+    missing = [e for e in case.expect if not any(e.matches(d) for d in found)]
+    unexpected = [d for d in found if not any(e.matches(d) for e in case.expect)]
+    if missing or unexpected:
+        lines = [f"case {case.source}"]
+        lines += [f"  expected but not found: {e}" for e in missing]
+        lines += [f"  found but not expected: {d.line}:{d.column}: {d.code} {d.message}" for d in unexpected]
+        raise AssertionError("\n".join(lines))
+
+
+def parametrize_cases(folders: Sequence[str | Path], base_dir: str | Path | None = None) -> Any:
+    """A ``pytest.mark.parametrize`` over every case in *folders*, argument name ``case``."""
+    import pytest
+
+    cases = [case for folder in folders for path in iter_case_files(folder) for case in load_cases(path, base_dir)]
+    return pytest.mark.parametrize("case", cases, ids=[case.id for case in cases])
