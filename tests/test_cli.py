@@ -1,0 +1,108 @@
+"""The command line as a user meets it: output lines, exit codes, stdin, errors."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, SHARED
+
+FINDING_RE = re.compile(r"^[^:]+:\d+:\d+: [A-Z]+\d{3} .+$")
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    process = subprocess.run(
+        [sys.executable, "-m", "reportlint", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        process.args, process.returncode, process.stdout.decode("utf-8"), process.stderr.decode("utf-8")
+    )
+
+
+def test_a_clean_report_exits_0_and_prints_nothing() -> None:
+    result = run(str(FIXTURES / "clean-2021.txt"), str(FIXTURES / "clean-2019.txt"))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_findings_are_flake8_lines_sorted_and_exit_1() -> None:
+    result = run(str(EXAMPLES))
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert lines and all(FINDING_RE.match(line) for line in lines)
+    keys = [(line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2])) for line in lines]
+    assert keys == sorted(keys)
+
+
+def test_a_missing_file_exits_2_with_one_line_and_the_others_are_checked() -> None:
+    result = run("no-such-report.txt", str(EXAMPLES / "2023-water-bureau.txt"))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["reportlint: no-such-report.txt: 文件不存在"]
+    assert "2023-water-bureau.txt:" in result.stdout
+
+
+def test_directories_are_searched_for_txt_files(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "empty.txt").write_bytes(b"")
+    (tmp_path / "notes.md").write_bytes(b"")
+    result = run(str(tmp_path))
+    assert result.stdout == f"{tmp_path / 'sub' / 'empty.txt'}:1:1: P001 文件为空\n"
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [(b"", "P001"), (b"\x00\x01\x02binary", "P002"), (b"  \n\t\n", "P001"), (b"\x81\x20gbk?", "P002")],
+)
+def test_unreadable_input_is_a_p_finding_not_a_traceback(tmp_path: Path, data: bytes, code: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    result = run(str(path), str(FIXTURES / "clean-2021.txt"))
+    assert result.stdout.startswith(f"{path}:1:1: {code} ")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
+
+
+def test_stdin_gives_the_same_findings_under_its_given_name() -> None:
+    path = EXAMPLES / "2023-water-bureau.txt"
+    from_file = run(str(path)).stdout
+    from_stdin = run("-", "--stdin-filename", str(path), stdin=path.read_bytes()).stdout
+    assert from_stdin == from_file != ""
+
+
+def test_select_and_ignore_by_prefix() -> None:
+    path = str(EXAMPLES / "2020-qinghe-town.txt")
+    everything = run(path).stdout.splitlines()
+    only_s = run(path, "--select", "S").stdout.splitlines()
+    no_s = run(path, "--ignore", "S").stdout.splitlines()
+    assert only_s and all(" S" in line for line in only_s)
+    assert sorted(only_s + no_s) == sorted(everything)
+
+
+def test_unknown_codes_and_missing_paths_are_usage_errors() -> None:
+    assert run("--select", "Q999", str(FIXTURES)).returncode == 2
+    result = run()
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_list_rules_and_version() -> None:
+    listing = run("--list-rules").stdout.splitlines()
+    assert any(line.startswith("S001  missing-section") for line in listing)
+    assert run("--version").stdout.startswith("reportlint ")
+
+
+@pytest.mark.usefixtures("shared_dir")
+def test_every_line_printed_over_shared_is_a_well_formed_finding() -> None:
+    result = run(str(SHARED / "seeds"), str(SHARED / "corpus"))
+    assert result.returncode in (0, 1)
+    assert result.stderr == ""
+    assert all(FINDING_RE.match(line) for line in result.stdout.splitlines())
+    assert not re.search(r": P\d{3} ", result.stdout)
