@@ -1,21 +1,30 @@
-"""The command line: ``reportlint [options] PATH...``.
+"""The command line: ``reportlint [options] PATH...`` and ``reportlint parse FILE``.
 
-Exit status: 0 without findings, 1 with findings, 2 for usage, configuration or
-I/O errors (one line on stderr, never a traceback).
+Exit status: 0 without findings at or above ``--fail-on`` (errors by default), 1 with
+such findings, 2 for usage, configuration or I/O errors — one clear line on stderr,
+never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path, PurePath
 
 from reportlint import __version__
-from reportlint.diagnostics import Diagnostic
-from reportlint.engine import FileResult, Linter, lint_paths
-from reportlint.formatting import FORMATTERS
+from reportlint.baseline import BaselineError, apply_baseline, read_baseline, write_baseline
+from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve, rule_options
+from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.engine import FileResult, Linter
+from reportlint.explain import explain
+from reportlint.local_plugins import load_local_plugins
+from reportlint.output import FORMATTERS, RunContext
 from reportlint.plugins import PluginError, Registry, collect_rules, create_manager, source_suffixes
+from reportlint.runner import LinterRecipe, lint_files, resolve_jobs
 from reportlint.selection import ALL, Selection, parse_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -23,24 +32,47 @@ STDIN = "-"
 
 
 class UsageError(Exception):
-    """A mistake on the command line or in the configuration: exit 2 with this message."""
+    """A mistake on the command line: exit 2 with this message."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (also used by the docs)."""
+    """The argument parser of the main command."""
     parser = argparse.ArgumentParser(
         prog="reportlint",
-        description="检查政府信息公开工作年度报告中的常见错误。",
+        description="检查政府信息公开工作年度报告中的常见错误。另见：reportlint parse FILE（显示规则所见的报告模型）。",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录（目录中递归查找 *.txt）；- 表示标准输入")
-    parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
-    parser.add_argument("--list-rules", action="store_true", help="列出全部规则（代码、名称、说明）")
-    parser.add_argument("--select", type=parse_codes, default=None, metavar="CODES", help="只启用这些代码或前缀，逗号分隔")
-    parser.add_argument("--ignore", type=parse_codes, default=None, metavar="CODES", help="停用这些代码或前缀，逗号分隔")
-    parser.add_argument("--stdin-filename", default=None, metavar="NAME", help="从标准输入读取时，输出中使用的文件名")
+    add = parser.add_argument
+    add("paths", nargs="*", metavar="PATH", help="文件或目录（目录中递归查找 *.txt）；- 表示标准输入")
+    add("--version", action="version", version=f"reportlint {__version__}")
+    add("--list-rules", action="store_true", help="列出全部规则（代码、名称、说明）")
+    add("--explain", metavar="CODE", help="显示一条规则的完整说明")
+    add("--select", type=parse_codes, metavar="CODES", help="只启用这些代码或前缀，逗号分隔（覆盖配置文件）")
+    add("--ignore", type=parse_codes, metavar="CODES", help="停用这些代码或前缀，逗号分隔（覆盖配置文件）")
+    add("--extend-select", type=parse_codes, metavar="CODES", help="在已选规则之外再启用这些代码或前缀")
+    add("--config", metavar="PATH", help="使用这个配置文件（pyproject.toml 或 reportlint.toml）")
+    add("--isolated", action="store_true", help="忽略所有配置文件")
+    add("--format", choices=sorted(FORMATTERS), default="default", help="输出格式（默认 path:line:col: CODE message）")
+    add("--output-file", metavar="FILE", help="把结果写入文件而不是标准输出")
+    add("--show-source", action="store_true", help="在每条问题下显示原文行，并用 ^ 标出位置")
+    add("--statistics", action="store_true", help="最后按代码统计问题数量")
+    add("--exit-zero", action="store_true", help="即使发现问题也以 0 退出")
+    add("--fail-on", choices=[s.value for s in Severity], default=None, help="达到此严重程度即以 1 退出（默认 error）")
+    add("--baseline", metavar="FILE", help="隐藏基线文件中已记录的问题，只报告新问题")
+    add("--write-baseline", metavar="FILE", help="把本次发现的问题写入基线文件")
+    add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto（默认：文件较多时用全部 CPU）")
+    add("--stdin-filename", metavar="NAME", help="从标准输入读取时，输出中使用的文件名")
     return parser
 
 
+def build_parse_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``reportlint parse``."""
+    parser = argparse.ArgumentParser(prog="reportlint parse", description="显示规则所见的报告模型：章节、表格、单元格及其位置。")
+    parser.add_argument("file", metavar="FILE", help="报告文件；- 表示标准输入")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    return parser
+
+
+# -- files ------------------------------------------------------------------------
 def collect_files(paths: Sequence[str], suffixes: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """Expand directories into the files to check; returns (files, errors)."""
     files: list[str] = []
@@ -51,7 +83,7 @@ def collect_files(paths: Sequence[str], suffixes: tuple[str, ...]) -> tuple[list
         elif os.path.isdir(path):
             found = [
                 os.path.join(root, name)
-                for root, dirs, names in os.walk(path)
+                for root, _dirs, names in os.walk(path)
                 for name in names
                 if name.lower().endswith(suffixes)
             ]
@@ -63,63 +95,172 @@ def collect_files(paths: Sequence[str], suffixes: tuple[str, ...]) -> tuple[list
     return files, errors
 
 
+def _ignored_by_file(diagnostic: Diagnostic, per_file: dict[str, tuple[str, ...]]) -> bool:
+    path = PurePath(diagnostic.path)
+    for pattern, codes in per_file.items():
+        if fnmatch.fnmatch(path.as_posix(), pattern) or fnmatch.fnmatch(path.name, pattern):
+            if any(code == ALL or diagnostic.code.startswith(code) for code in codes):
+                return True
+    return False
+
+
+# -- the main command ---------------------------------------------------------------
+def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> Selection:
+    settings = loaded.settings
+    select = args.select or settings.select or (ALL,)
+    extend = (*settings.extend_select, *(args.extend_select or ()))
+    ignore = args.ignore if args.ignore is not None else settings.ignore
+    return Selection(select=(*select, *extend), ignore=tuple(ignore))
+
+
 def _list_rules(registry: Registry) -> str:
-    rows = [(rule.code, rule.name, rule.summary) for rule in registry.sorted_rules()]
-    width = max((len(name) for _, name, _ in rows), default=0)
-    return "".join(f"{code}  {name:<{width}}  {summary}\n" for code, name, summary in rows)
+    rows = [(rule.code, rule.name, rule.severity.value, rule.summary) for rule in registry.sorted_rules()]
+    width = max((len(name) for _, name, _, _ in rows), default=0)
+    return "".join(f"{code}  {name:<{width}}  {sev:<7}  {summary}\n" for code, name, sev, summary in rows)
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        manager = create_manager()
-        registry = collect_rules(manager)
-    except PluginError as error:
-        print(f"reportlint: {error}", file=sys.stderr)
-        return EXIT_ERROR
+def run(argv: Sequence[str]) -> int:
+    """Run the main command and return the exit status."""
+    args = build_parser().parse_args(argv)
+    loaded = resolve(args.config, args.isolated)
+    manager = create_manager(load_local_plugins(loaded.settings.local_plugins, loaded.folder))
+    registry = collect_rules(manager)
     if args.list_rules:
         sys.stdout.write(_list_rules(registry))
         return EXIT_OK
+    if args.explain:
+        code = args.explain.strip().upper()
+        if code not in registry.rules:
+            raise UsageError(f"未知的规则代码：{code}（用 --list-rules 查看全部规则）")
+        sys.stdout.write(explain(registry.rules[code]))
+        return EXIT_OK
     if not args.paths:
-        parser.print_usage(sys.stderr)
-        print("reportlint: 错误：请给出要检查的文件或目录（或 - 表示标准输入）", file=sys.stderr)
-        return EXIT_ERROR
-    selection = Selection(select=args.select or (ALL,), ignore=args.ignore or ())
+        raise UsageError("请给出要检查的文件或目录（或 - 表示标准输入）")
+    check_codes(loaded, registry.rules)
+    selection = _selection(args, loaded)
     unknown = selection.unknown(registry.rules)
     if unknown:
-        print(f"reportlint: 未知的规则代码：{', '.join(unknown)}（用 --list-rules 查看全部规则）", file=sys.stderr)
-        return EXIT_ERROR
-    linter = Linter(manager, registry, selection)
+        raise UsageError(f"未知的规则代码：{', '.join(unknown)}（用 --list-rules 查看全部规则）")
+    options = rule_options(loaded, registry.rules)
+    linter = Linter(manager, registry, selection, options, loaded.settings.severity)
+    recipe = LinterRecipe(
+        selection,
+        {code: dict(table) for code, table in loaded.settings.rules.items()},
+        dict(loaded.settings.severity),
+        loaded.settings.local_plugins,
+        str(loaded.folder),
+    )
     files, errors = collect_files(args.paths, source_suffixes(manager))
-    results = [_lint_stdin(linter, args.stdin_filename) if path == STDIN else linter.lint_file(path) for path in files]
-    return _report(results, errors)
+    try:
+        jobs = resolve_jobs(args.jobs, len(files))
+    except ValueError:
+        raise UsageError(f"-j 需要正整数或 auto，而不是 {args.jobs!r}") from None
+    on_disk = [path for path in files if path != STDIN]
+    results = lint_files(linter, recipe, on_disk, jobs)
+    if STDIN in files:
+        results.append(_lint_stdin(linter, args.stdin_filename))
+    return _finish(args, loaded, registry, results, errors)
 
 
 def _lint_stdin(linter: Linter, name: str | None) -> FileResult:
     data = sys.stdin.buffer.read()
     path = name or "stdin"
-    return FileResult(path, tuple(linter.lint_bytes(path, data)))
+    return FileResult(path, tuple(linter.lint_bytes(path, data)), text=data)
 
 
-def _report(results: list[FileResult], errors: list[str]) -> int:
-    diagnostics: list[Diagnostic] = sorted(
-        (d for result in results for d in result.diagnostics), key=Diagnostic.sort_key
+def _finish(
+    args: argparse.Namespace, loaded: LoadedConfig, registry: Registry, results: list[FileResult], errors: list[str]
+) -> int:
+    checked = [result.path for result in results if result.error is None]
+    diagnostics = sorted(
+        (
+            d
+            for result in results
+            for d in result.diagnostics
+            if not _ignored_by_file(d, loaded.settings.per_file_ignores)
+        ),
+        key=Diagnostic.sort_key,
     )
     errors += [result.error for result in results if result.error]
-    sys.stdout.write(FORMATTERS["default"](diagnostics))
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, diagnostics)
+        print(f"reportlint: 已把 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
+        diagnostics = []
+    elif args.baseline:
+        diagnostics = apply_baseline(read_baseline(args.baseline), diagnostics, checked)
+    sources = _sources(results) if args.show_source else {}
+    context = RunContext(files=tuple(checked), rules=registry.rules, sources=sources)
+    output = FORMATTERS[args.format](diagnostics, context)
+    if args.statistics:
+        output += _statistics(diagnostics)
+    _write(output, args.output_file)
     for error in errors:
         print(f"reportlint: {error}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if diagnostics else EXIT_OK
+    fail_on = Severity(args.fail_on) if args.fail_on else loaded.settings.fail_on
+    failing = [d for d in diagnostics if d.severity is Severity.ERROR or fail_on is Severity.WARNING]
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _sources(results: list[FileResult]) -> dict[str, list[str]]:
+    from reportlint.reading import UndecodableError, decode, normalise_newlines
+
+    sources: dict[str, list[str]] = {}
+    for result in results:
+        try:
+            data = result.text if result.text is not None else Path(result.path).read_bytes()
+            sources[result.path] = normalise_newlines(decode(data).text).split("\n")
+        except (OSError, UndecodableError):
+            continue
+    return sources
+
+
+def _statistics(diagnostics: list[Diagnostic]) -> str:
+    counts = Counter((d.code, d.name) for d in diagnostics)
+    return "".join(f"{count:<5} {code} {name}\n" for (code, name), count in sorted(counts.items()))
+
+
+def _write(output: str, path: str | None) -> None:
+    if path is None:
+        sys.stdout.write(output)
+        return
+    try:
+        Path(path).write_text(output, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: 无法写入：{error.strerror or error}") from None
+
+
+# -- reportlint parse ---------------------------------------------------------------
+def run_parse(argv: Sequence[str]) -> int:
+    """``reportlint parse FILE``: print the model a rule sees."""
+    from reportlint.modelview import model_json, model_text
+
+    args = build_parse_parser().parse_args(argv)
+    manager = create_manager()
+    linter = Linter(manager, collect_rules(manager), Selection(select=("P",)))
+    if args.file == STDIN:
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as error:
+            raise UsageError(f"{args.file}: 无法读取：{error.strerror or error}") from None
+    report = linter.read(args.file, data)
+    sys.stdout.write(model_json(report) if args.format == "json" else model_text(report))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reportlint`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:1] == ["parse"]:
+            return run_parse(argv[1:])
         return run(argv)
+    except (UsageError, ConfigError, PluginError, BaselineError) as error:
+        print(f"reportlint: {error}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("reportlint: 已中断", file=sys.stderr)
         return 130

@@ -7,7 +7,7 @@ engine itself becomes P900 — the other rules and files still run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pluggy
@@ -34,6 +34,8 @@ class FileResult:
     path: str
     diagnostics: tuple[Diagnostic, ...] = ()
     error: str | None = None
+    text: bytes | None = None
+    """The bytes read, kept only for standard input (files can be read again)."""
 
 
 class Linter:
@@ -148,7 +150,3 @@ class Linter:
             )
         ]
 
-
-def lint_paths(linter: Linter, paths: Sequence[str]) -> list[FileResult]:
-    """Check files in order (the parallel runner keeps the same order)."""
-    return [linter.lint_file(path) for path in paths]

@@ -1,0 +1,191 @@
+"""Configuration: ``[tool.reportlint]`` in pyproject.toml, or a reportlint.toml.
+
+Found from the working directory upwards: the first directory that has a
+``reportlint.toml``, or a ``pyproject.toml`` with a ``[tool.reportlint]`` table, holds
+the configuration; if a directory has both, ``reportlint.toml`` wins (as ruff.toml
+does over pyproject.toml). ``--config PATH`` names the file, ``--isolated`` ignores
+them all, and command-line flags override the file.
+
+Every mistake — unknown key, wrong type, unknown code, bad glob, TOML syntax error —
+becomes a :class:`ConfigError` whose message names the file and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from reportlint.diagnostics import Severity
+
+CONFIG_FILES = ("reportlint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message says where and why."""
+
+
+class Settings(BaseModel):
+    """The keys of ``[tool.reportlint]`` (dashes as in TOML)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    select: tuple[str, ...] | None = None
+    """Codes or prefixes to enable; all rules by default."""
+    ignore: tuple[str, ...] = ()
+    """Codes or prefixes to disable."""
+    extend_select: tuple[str, ...] = Field(default=(), alias="extend-select")
+    """Codes or prefixes to enable on top of ``select``."""
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-file-ignores")
+    """Glob → codes ignored in matching files (globs match the path as given, or its name)."""
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    """Code → "error" or "warning", overriding a rule's default."""
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Code → that rule's options, validated by the rule's own options model."""
+    local_plugins: tuple[str, ...] = Field(default=(), alias="local-plugins")
+    """Python files or folders of rule modules to load without packaging (paths relative to the file)."""
+    fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
+    """The least severity that makes the exit status 1."""
+
+    @field_validator("select", "ignore", "extend_select", mode="after")
+    @classmethod
+    def _upper(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        return None if value is None else tuple(code.strip().upper() for code in value)
+
+    @field_validator("per_file_ignores", mode="after")
+    @classmethod
+    def _globs(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for pattern in value:
+            if pattern.count("[") != pattern.count("]") or not pattern.strip():
+                raise ValueError(f"无效的 glob 模式 {pattern!r}")
+        return {pattern: tuple(code.upper() for code in codes) for pattern, codes in value.items()}
+
+
+class LoadedConfig(BaseModel):
+    """Settings with the file they came from (``None`` when there was none)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    settings: Settings = Settings()
+    path: Path | None = None
+
+    @property
+    def folder(self) -> Path:
+        """The folder relative paths in the file are resolved against."""
+        return self.path.parent if self.path else Path.cwd()
+
+
+def find_config(start: Path) -> Path | None:
+    """The configuration file that applies to *start*, searching upwards."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "reportlint" in _read_toml(path).get("tool", {})
+    except ConfigError:
+        return True  # let load_config report the syntax error
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: TOML 语法错误：{error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: 无法读取：{error.strerror or error}") from None
+
+
+def load_config(path: Path) -> LoadedConfig:
+    """Read and validate one configuration file."""
+    data = _read_toml(path)
+    table: Any = data.get("tool", {}).get("reportlint", {}) if path.name == "pyproject.toml" else data
+    where = "[tool.reportlint]" if path.name == "pyproject.toml" else ""
+    try:
+        return LoadedConfig(settings=Settings.model_validate(table), path=path)
+    except ValidationError as error:
+        raise ConfigError(_describe(path, where, error)) from None
+
+
+_TYPE_MESSAGES = {
+    "tuple_type": "应为列表（如 [\"A\", \"S001\"]）",
+    "list_type": "应为列表（如 [\"A\", \"S001\"]）",
+    "string_type": "应为字符串",
+    "dict_type": "应为表（TOML table）",
+    "enum": "应为 \"error\" 或 \"warning\"",
+    "bool_type": "应为 true 或 false",
+}
+
+
+def describe_error(problem: Any) -> str:
+    """A validation problem in the users' language."""
+    if problem["type"] == "extra_forbidden":
+        return "未知的配置项"
+    if problem["type"] in _TYPE_MESSAGES:
+        return f"{_TYPE_MESSAGES[problem['type']]}，而不是 {problem.get('input')!r}"
+    return str(problem["msg"]).removeprefix("Value error, ")
+
+
+def _describe(path: Path, table: str, error: ValidationError) -> str:
+    """One line per problem: file, key, what is wrong (at most two lines)."""
+    lines = []
+    for problem in error.errors()[:2]:
+        key = ".".join(str(part) for part in problem["loc"])
+        what = describe_error(problem)
+        lines.append(f"{path}: {table + ' ' if table else ''}{key}: {what}")
+    return "\n".join(lines)
+
+
+def resolve(config_path: str | None, isolated: bool, start: Path | None = None) -> LoadedConfig:
+    """The configuration in force for this run."""
+    if isolated:
+        return LoadedConfig()
+    if config_path is not None:
+        return load_config(Path(config_path))
+    found = find_config((start or Path.cwd()).resolve())
+    return load_config(found) if found else LoadedConfig()
+
+
+def check_codes(loaded: LoadedConfig, known: Mapping[str, Any]) -> None:
+    """Refuse codes in the file that match no installed rule."""
+    settings = loaded.settings
+    where = f"{loaded.path}: " if loaded.path else ""
+    lists = {
+        "select": settings.select or (),
+        "ignore": settings.ignore,
+        "extend-select": settings.extend_select,
+        **{f"per-file-ignores.{glob}": codes for glob, codes in settings.per_file_ignores.items()},
+    }
+    for key, codes in lists.items():
+        for code in codes:
+            if code != "ALL" and not any(known_code.startswith(code) for known_code in known):
+                raise ConfigError(f"{where}{key}: 未知的规则代码 {code}")
+    for key, codes in (("severity", settings.severity), ("rules", settings.rules)):
+        for code in codes:
+            if code not in known:
+                raise ConfigError(f"{where}{key}.{code}: 未知的规则代码 {code}")
+
+
+def rule_options(loaded: LoadedConfig, rules: Mapping[str, Any]) -> dict[str, BaseModel]:
+    """Each configured rule's options, validated by that rule's own options model."""
+    options: dict[str, BaseModel] = {}
+    where = f"{loaded.path}: " if loaded.path else ""
+    for code, table in loaded.settings.rules.items():
+        model: type[BaseModel] = rules[code].Options
+        try:
+            options[code] = model.model_validate(table)
+        except ValidationError as error:
+            problem = error.errors()[0]
+            key = ".".join(str(part) for part in problem["loc"])
+            what = "未知的选项" if problem["type"] == "extra_forbidden" else describe_error(problem)
+            raise ConfigError(f"{where}rules.{code}.{key}: {what}") from None
+    return options

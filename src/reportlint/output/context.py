@@ -1,0 +1,17 @@
+"""What a formatter may need beyond the diagnostics: the files checked and the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlint.rules import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class RunContext:
+    """The run a set of diagnostics came from."""
+
+    files: tuple[str, ...] = ()
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """File → its lines, filled only when ``--show-source`` asks for them."""

@@ -1,0 +1,90 @@
+"""``--format sarif``: SARIF 2.1.0, for code-scanning dashboards.
+
+Rule metadata (with the rule's documentation as help text) goes in
+``tool.driver.rules``; each finding is one result; the cells an arithmetic finding
+rests on are its ``relatedLocations``. Columns count Unicode code points, which the
+run declares with ``columnKind``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from reportlint import __version__
+from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.output.context import RunContext
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def _location(path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": line, "startColumn": column}
+    if end_line is not None:
+        region["endLine"] = end_line
+    if end_column is not None:
+        region["endColumn"] = end_column
+    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": region}}
+
+
+def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": d.code,
+        "level": _level(d.severity),
+        "message": {"text": d.message},
+        "locations": [_location(d.path, d.line, d.column, d.end_line, d.end_column)],
+    }
+    if d.code in rule_index:
+        result["ruleIndex"] = rule_index[d.code]
+    if d.evidence is not None and d.evidence.cells:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                **_location(d.path, cell.line, cell.column_number),
+                "message": {"text": f"表{cell.table}「{cell.row}」「{cell.column}」= {cell.text or '（空）'}"},
+            }
+            for number, cell in enumerate(d.evidence.cells, start=1)
+        ]
+    if d.anchor:
+        result["partialFingerprints"] = {"reportlintAnchor/v1": f"{d.code}|{d.anchor}"}
+    return result
+
+
+def format_sarif(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
+    """One SARIF run with every installed rule's metadata and one result per finding."""
+    codes = sorted(context.rules)
+    rules = [
+        {
+            "id": code,
+            "name": context.rules[code].name,
+            "shortDescription": {"text": context.rules[code].summary},
+            "fullDescription": {"text": context.rules[code].summary},
+            "help": {"text": context.rules[code].documentation()},
+            "defaultConfiguration": {"level": _level(context.rules[code].severity)},
+        }
+        for code in codes
+    ]
+    rule_index = {code: index for index, code in enumerate(codes)}
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "reportlint",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(d, rule_index) for d in diagnostics],
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,83 @@
+"""Running many files: serially, or in ``-j N`` worker processes with the same output.
+
+Workers are started with the recipe of the run's linter (selection, options,
+severities, local plugins) and build their own; results come back in input order,
+so a parallel run prints exactly what a serial one prints.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from reportlint.diagnostics import Severity
+from reportlint.engine import FileResult, Linter
+from reportlint.selection import Selection
+
+AUTO_THRESHOLD = 8
+"""``-j auto`` runs in parallel only above this many files: below, start-up costs more."""
+
+
+@dataclass(frozen=True)
+class LinterRecipe:
+    """What a worker needs to build the same linter as the parent (picklable)."""
+
+    selection: Selection
+    options: dict[str, dict[str, Any]]
+    severities: dict[str, Severity]
+    local_plugins: tuple[str, ...] = ()
+    folder: str = "."
+
+
+_WORKER_LINTER: Linter | None = None
+
+
+def build_linter(recipe: LinterRecipe) -> Linter:
+    """Load plugins and rules and build the linter described by *recipe*."""
+    from pathlib import Path
+
+    from reportlint.config import LoadedConfig, Settings, rule_options
+    from reportlint.local_plugins import load_local_plugins
+    from reportlint.plugins import collect_rules, create_manager
+
+    extra = load_local_plugins(recipe.local_plugins, Path(recipe.folder))
+    manager = create_manager(extra)
+    registry = collect_rules(manager)
+    loaded = LoadedConfig(settings=Settings(rules=recipe.options))
+    options = rule_options(loaded, registry.rules)
+    return Linter(manager, registry, recipe.selection, options, recipe.severities)
+
+
+def _init_worker(recipe: LinterRecipe) -> None:
+    global _WORKER_LINTER
+    if _WORKER_LINTER is None:
+        _WORKER_LINTER = build_linter(recipe)
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _WORKER_LINTER is not None
+    return _WORKER_LINTER.lint_file(path)
+
+
+def resolve_jobs(value: str, file_count: int) -> int:
+    """The number of processes: an integer, or ``auto`` (all cores above a handful of files)."""
+    if value == "auto":
+        return (os.cpu_count() or 1) if file_count > AUTO_THRESHOLD else 1
+    return max(1, int(value))
+
+
+def lint_files(linter: Linter, recipe: LinterRecipe, paths: Sequence[str], jobs: int) -> list[FileResult]:
+    """Check *paths* with *jobs* processes; results in input order."""
+    global _WORKER_LINTER
+    if jobs <= 1 or len(paths) <= 1:
+        return [linter.lint_file(path) for path in paths]
+    _WORKER_LINTER = linter  # inherited by forked workers; others build their own
+    try:
+        chunk = max(1, len(paths) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(recipe,)) as pool:
+            return list(pool.map(_lint_in_worker, paths, chunksize=chunk))
+    finally:
+        _WORKER_LINTER = None
