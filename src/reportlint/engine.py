@@ -23,8 +23,8 @@ from reportlint.selection import Selection
 
 INTERNAL_ERROR = "P900"
 RULE_CRASHED = "P901"
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Larger files are refused with P006: no real report comes near this size."""
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Larger files are refused with P006: real reports are well under 1 MB."""
 
 
 @dataclass(frozen=True, slots=True)

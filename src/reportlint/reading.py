@@ -54,8 +54,11 @@ def decode(data: bytes) -> DecodedText:
         raise UndecodableError("含有 NUL 字节，不是文本文件")
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":
+            # A UTF-8 file cut short in the middle of its last character: keep the
+            # rest as UTF-8 rather than misreading the whole file as GB18030.
+            return DecodedText(data[: error.start].decode("utf-8"), "utf-8")
     try:
         return DecodedText(data.decode("gb18030"), "gb18030")
     except UnicodeDecodeError as error:

@@ -9,7 +9,7 @@ class FileTooLarge(ProblemRule):
     """文件过大，未检查
 
     What it does:
-        Reports a file larger than 64 MB, which is not read.
+        Reports a file larger than 16 MB, which is not read.
 
     Why it matters:
         No annual report is that large; such a file is almost certainly not a report, and reading it would stall the run.
