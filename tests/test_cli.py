@@ -106,3 +106,16 @@ def test_every_line_printed_over_shared_is_a_well_formed_finding() -> None:
     assert result.stderr == ""
     assert all(FINDING_RE.match(line) for line in result.stdout.splitlines())
     assert not re.search(r": P\d{3} ", result.stdout)
+
+
+@pytest.mark.usefixtures("shared_dir")
+def test_a_parallel_run_prints_exactly_what_a_serial_run_prints() -> None:
+    paths = (str(SHARED / "seeds"), str(SHARED / "corpus"), str(EXAMPLES))
+    serial = run(*paths, "-j", "1")
+    parallel = run(*paths, "-j", "2")
+    assert (parallel.stdout, parallel.returncode) == (serial.stdout, serial.returncode)
+
+
+def test_bad_jobs_value_is_a_usage_error() -> None:
+    result = run("-j", "many", str(FIXTURES))
+    assert result.returncode == 2 and "-j" in result.stderr
