@@ -35,7 +35,7 @@ class BaselineError(Exception):
 class BaselineEntry(BaseModel):
     """One accepted finding."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     code: str
@@ -45,6 +45,8 @@ class BaselineEntry(BaseModel):
 
 class BaselineFile(BaseModel):
     """The JSON document ``--write-baseline`` writes."""
+
+    model_config = ConfigDict(defer_build=True)
 
     version: int = BASELINE_VERSION
     findings: list[BaselineEntry]

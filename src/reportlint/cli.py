@@ -22,7 +22,7 @@ from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.engine import FileResult, Linter
 from reportlint.explain import explain
 from reportlint.local_plugins import load_local_plugins
-from reportlint.output import FORMATTERS, RunContext
+from reportlint.output import FORMATS, RunContext, formatter
 from reportlint.plugins import PluginError, Registry, collect_rules, create_manager, source_suffixes
 from reportlint.runner import LinterRecipe, lint_files, resolve_jobs
 from reportlint.selection import ALL, Selection, parse_codes
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--extend-select", type=parse_codes, metavar="CODES", help="在已选规则之外再启用这些代码或前缀")
     add("--config", metavar="PATH", help="使用这个配置文件（pyproject.toml 或 reportlint.toml）")
     add("--isolated", action="store_true", help="忽略所有配置文件")
-    add("--format", choices=sorted(FORMATTERS), default="default", help="输出格式（默认 path:line:col: CODE message）")
+    add("--format", choices=sorted(FORMATS), default="default", help="输出格式（默认 path:line:col: CODE message）")
     add("--output-file", metavar="FILE", help="把结果写入文件而不是标准输出")
     add("--show-source", action="store_true", help="在每条问题下显示原文行，并用 ^ 标出位置")
     add("--statistics", action="store_true", help="最后按代码统计问题数量")
@@ -190,7 +190,7 @@ def _finish(
         diagnostics = apply_baseline(read_baseline(args.baseline), diagnostics, checked)
     sources = _sources(results) if args.show_source else {}
     context = RunContext(files=tuple(checked), rules=registry.rules, sources=sources)
-    output = FORMATTERS[args.format](diagnostics, context)
+    output = formatter(args.format)(diagnostics, context)
     if args.statistics:
         output += _statistics(diagnostics)
     _write(output, args.output_file)

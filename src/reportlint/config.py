@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ class ConfigError(Exception):
 class Settings(BaseModel):
     """The keys of ``[tool.reportlint]`` (dashes as in TOML)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
     select: tuple[str, ...] | None = None
     """Codes or prefixes to enable; all rules by default."""
@@ -64,12 +65,11 @@ class Settings(BaseModel):
         return {pattern: tuple(code.upper() for code in codes) for pattern, codes in value.items()}
 
 
-class LoadedConfig(BaseModel):
+@dataclass(frozen=True)
+class LoadedConfig:
     """Settings with the file they came from (``None`` when there was none)."""
 
-    model_config = ConfigDict(frozen=True)
-
-    settings: Settings = Settings()
+    settings: Settings = field(default_factory=Settings.model_construct)
     path: Path | None = None
 
     @property
@@ -111,7 +111,7 @@ def load_config(path: Path) -> LoadedConfig:
     table: Any = data.get("tool", {}).get("reportlint", {}) if path.name == "pyproject.toml" else data
     where = "[tool.reportlint]" if path.name == "pyproject.toml" else ""
     try:
-        return LoadedConfig(settings=Settings.model_validate(table), path=path)
+        return LoadedConfig(Settings.model_validate(table), path)
     except ValidationError as error:
         raise ConfigError(_describe(path, where, error)) from None
 

@@ -1,14 +1,14 @@
 """Diagnostics: the small frozen values that rules yield and formatters print.
 
-They are pydantic models because they leave the process (JSON, SARIF, baselines),
-and frozen because a finding, once made, is a fact.
+They are plain frozen dataclasses, because thousands are made per run and an
+editor starts reportlint on every save; what leaves the process (JSON, SARIF,
+baselines) is validated against the pydantic records in ``reportlint.output.records``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict
 
 
 class Severity(StrEnum):
@@ -18,21 +18,9 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-class Position(BaseModel):
-    """A 1-based line and column in the original file (columns count characters)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    line: int
-    column: int
-    end_line: int | None = None
-    end_column: int | None = None
-
-
-class CellEvidence(BaseModel):
+@dataclass(frozen=True, slots=True)
+class CellEvidence:
     """One table cell that an arithmetic finding rests on."""
-
-    model_config = ConfigDict(frozen=True)
 
     table: str
     row: str
@@ -43,20 +31,18 @@ class CellEvidence(BaseModel):
     column_number: int
 
 
-class Evidence(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Evidence:
     """Structured support for a finding: what was expected, what was found, from which cells."""
-
-    model_config = ConfigDict(frozen=True)
 
     expected: float | None = None
     found: float | None = None
     cells: tuple[CellEvidence, ...] = ()
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Finding:
     """What a rule reports: a message at a position; the engine adds the rest."""
-
-    model_config = ConfigDict(frozen=True)
 
     message: str
     line: int
@@ -68,10 +54,9 @@ class Finding(BaseModel):
     """Normalised text the finding is tied to (the line or cell); used for baselines."""
 
 
-class Diagnostic(BaseModel):
-    """A finding with its file, code, rule name and severity: what leaves the process."""
-
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding with its file, code, rule name and severity."""
 
     path: str
     line: int

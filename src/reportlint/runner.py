@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +45,7 @@ def build_linter(recipe: LinterRecipe) -> Linter:
     extra = load_local_plugins(recipe.local_plugins, Path(recipe.folder))
     manager = create_manager(extra)
     registry = collect_rules(manager)
-    loaded = LoadedConfig(settings=Settings(rules=recipe.options))
+    loaded = LoadedConfig(Settings.model_construct(rules=recipe.options))
     options = rule_options(loaded, registry.rules)
     return Linter(manager, registry, recipe.selection, options, recipe.severities)
 
@@ -74,6 +73,8 @@ def lint_files(linter: Linter, recipe: LinterRecipe, paths: Sequence[str], jobs:
     global _WORKER_LINTER
     if jobs <= 1 or len(paths) <= 1:
         return [linter.lint_file(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
     _WORKER_LINTER = linter  # inherited by forked workers; others build their own
     try:
         chunk = max(1, len(paths) // (jobs * 8))

@@ -1,28 +1,34 @@
 """Output formats. Each module turns a run's diagnostics into one format's text.
 
 Formatters are plain functions ``(diagnostics, context) -> str``; rules never print.
+They are imported only when chosen, so the default format costs nothing extra at
+start-up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from reportlint.diagnostics import Diagnostic
 from reportlint.output.context import RunContext
-from reportlint.output.default import format_default
-from reportlint.output.github import format_github
-from reportlint.output.json import format_json
-from reportlint.output.junit import format_junit
-from reportlint.output.sarif import format_sarif
 
 Formatter = Callable[[Sequence[Diagnostic], RunContext], str]
 
-FORMATTERS: dict[str, Formatter] = {
-    "default": format_default,
-    "json": format_json,
-    "sarif": format_sarif,
-    "github": format_github,
-    "junit": format_junit,
+FORMATS = {
+    "default": "reportlint.output.default:format_default",
+    "json": "reportlint.output.json:format_json",
+    "sarif": "reportlint.output.sarif:format_sarif",
+    "github": "reportlint.output.github:format_github",
+    "junit": "reportlint.output.junit:format_junit",
 }
 
-__all__ = ["FORMATTERS", "Formatter", "RunContext"]
+
+def formatter(name: str) -> Formatter:
+    """The formatter function of format *name* (one of :data:`FORMATS`)."""
+    module, _, function = FORMATS[name].partition(":")
+    found: Formatter = getattr(import_module(module), function)
+    return found
+
+
+__all__ = ["FORMATS", "Formatter", "RunContext", "formatter"]

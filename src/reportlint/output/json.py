@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from reportlint.diagnostics import Diagnostic
@@ -11,5 +10,6 @@ from reportlint.output.context import RunContext
 
 def format_json(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
     """A JSON array of findings (path, line, column, end, code, name, severity, message, evidence)."""
-    records = [diagnostic.model_dump(mode="json", exclude={"anchor"}) for diagnostic in diagnostics]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    from reportlint.output.records import RECORDS, to_records
+
+    return RECORDS.dump_json(to_records(list(diagnostics)), indent=2).decode("utf-8") + "\n"
