@@ -1,0 +1,50 @@
+"""Findings on the real reports must match the hand-judged accuracy files exactly.
+
+tests/accuracy/<FAMILY>.yaml lists every finding of that family on the seed and the
+real corpus, each judged TP or FP by hand with a reason. When a rule change adds,
+drops or moves a finding, this test fails until the file is updated (and judged).
+``python tools/accuracy.py`` prints precision per family.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportlint.engine import Linter
+from reportlint.plugins import BUILTIN_FAMILIES, collect_rules, create_manager
+from tests.conftest import shared_reports
+
+ACCURACY = Path(__file__).parent / "accuracy"
+
+
+def judged(family: str) -> Counter[tuple[str, int, str]]:
+    path = ACCURACY / f"{family}.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    for entry in entries or []:
+        assert entry["verdict"] in ("TP", "FP"), entry
+        assert entry.get("why"), entry
+    return Counter((entry["file"], int(entry["line"]), entry["code"]) for entry in entries or [])
+
+
+@pytest.fixture(scope="module")
+def findings() -> Counter[tuple[str, int, str]]:
+    manager = create_manager()
+    linter = Linter(manager, collect_rules(manager))
+    return Counter(
+        (Path(d.path).name, d.line, d.code)
+        for path in shared_reports()
+        for d in linter.lint_file(str(path)).diagnostics
+    )
+
+
+@pytest.mark.usefixtures("shared_dir")
+@pytest.mark.parametrize("family", [f for f in BUILTIN_FAMILIES if f != "P"])
+def test_findings_match_the_judged_accuracy_file(family: str, findings: Counter[tuple[str, int, str]]) -> None:
+    current = Counter({key: n for key, n in findings.items() if key[2].startswith(family)})
+    recorded = judged(family)
+    assert current - recorded == Counter(), f"new findings not judged in tests/accuracy/{family}.yaml"
+    assert recorded - current == Counter(), f"judged findings that no longer occur in tests/accuracy/{family}.yaml"
