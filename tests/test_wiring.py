@@ -94,7 +94,7 @@ def test_rule_metadata_is_checked_when_the_class_is_defined() -> None:
 
 def test_duplicate_codes_are_refused() -> None:
     registry = Registry()
-    with pytest.raises(PluginError, match="ZA001.*acme.one"):
+    with pytest.raises(PluginError, match=r"ZA001.*acme\.one"):
         registry.add_pack("acme.one", RulePack("one", ("ZA",), (_rule("ZA001"), _rule("ZA001"))))
 
 
@@ -112,9 +112,7 @@ def test_reserved_and_overlapping_prefixes_are_refused(prefix: str, message: str
 
 
 def test_a_rule_that_raises_becomes_one_finding_and_the_others_still_run() -> None:
-    plugin = types.SimpleNamespace(
-        reportlint_rule_pack=hookimpl(lambda: RulePack("acme", ("ZZ",), (_rule("ZZ001"),)))
-    )
+    plugin = types.SimpleNamespace(reportlint_rule_pack=hookimpl(lambda: RulePack("acme", ("ZZ",), (_rule("ZZ001"),))))
     manager = create_manager([("acme", plugin)])
     linter = Linter(manager, collect_rules(manager), Selection(select=("ZZ", "P901", "S001")))
     diagnostics = linter.lint_bytes("r.txt", "一、总体情况\n".encode())
@@ -130,7 +128,7 @@ def test_a_plugin_that_fails_to_import_is_named(monkeypatch: pytest.MonkeyPatch)
     import reportlint.plugins as plugins
 
     monkeypatch.setattr(plugins, "entry_points", lambda group: [broken])
-    with pytest.raises(PluginError, match="acme.broken.*acme_missing_module"):
+    with pytest.raises(PluginError, match=r"acme\.broken.*acme_missing_module"):
         create_manager()
 
 

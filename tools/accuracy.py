@@ -1,6 +1,6 @@
 """Print precision per rule family from the hand-judged files in tests/accuracy/.
 
-    .venv/bin/python tools/accuracy.py
+.venv/bin/python tools/accuracy.py
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ def main() -> None:
         precision = verdicts["TP"] / count if count else float("nan")
         total_tp += verdicts["TP"]
         total += count
-        print(f"{path.stem}  {count:4d} findings  TP {verdicts['TP']:4d}  FP {verdicts['FP']:3d}  precision {precision:.2f}")
+        tp, fp = verdicts["TP"], verdicts["FP"]
+        print(f"{path.stem}  {count:4d} findings  TP {tp:4d}  FP {fp:3d}  precision {precision:.2f}")
     if total:
         print(f"all  {total:4d} findings  TP {total_tp:4d}  FP {total - total_tp:3d}  precision {total_tp / total:.2f}")
 

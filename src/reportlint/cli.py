@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_parse_parser() -> argparse.ArgumentParser:
     """The argument parser of ``reportlint parse``."""
-    parser = argparse.ArgumentParser(prog="reportlint parse", description="显示规则所见的报告模型：章节、表格、单元格及其位置。")
+    parser = argparse.ArgumentParser(
+        prog="reportlint parse", description="显示规则所见的报告模型：章节、表格、单元格及其位置。"
+    )
     parser.add_argument("file", metavar="FILE", help="报告文件；- 表示标准输入")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     return parser
@@ -81,18 +83,21 @@ def collect_files(paths: Sequence[str], suffixes: tuple[str, ...]) -> tuple[list
         if path == STDIN:
             files.append(path)
         elif os.path.isdir(path):
-            found = [
-                os.path.join(root, name)
-                for root, _dirs, names in os.walk(path)
-                for name in names
-                if name.lower().endswith(suffixes)
-            ]
-            files.extend(sorted(found))
+            files.extend(sorted(_walk(path, suffixes)))
         elif os.path.exists(path):
             files.append(path)
         else:
             errors.append(f"{path}: 文件不存在")
     return files, errors
+
+
+def _walk(folder: str, suffixes: tuple[str, ...]) -> list[str]:
+    """Files with *suffixes* under *folder*, skipping hidden folders and virtual environments."""
+    found: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not os.path.exists(os.path.join(root, d, "pyvenv.cfg"))]
+        found += [os.path.join(root, name) for name in names if name.lower().endswith(suffixes)]
+    return found
 
 
 def _ignored_by_file(diagnostic: Diagnostic, per_file: dict[str, tuple[str, ...]]) -> bool:
@@ -191,9 +196,11 @@ def _finish(
     sources = _sources(results) if args.show_source else {}
     context = RunContext(files=tuple(checked), rules=registry.rules, sources=sources)
     output = formatter(args.format)(diagnostics, context)
-    if args.statistics:
+    if args.statistics and args.format == "default":
         output += _statistics(diagnostics)
     _write(output, args.output_file)
+    if args.statistics and args.format != "default":
+        sys.stderr.write(_statistics(diagnostics))  # keep structured output parseable
     for error in errors:
         print(f"reportlint: {error}", file=sys.stderr)
     if errors:

@@ -117,11 +117,11 @@ def load_config(path: Path) -> LoadedConfig:
 
 
 _TYPE_MESSAGES = {
-    "tuple_type": "应为列表（如 [\"A\", \"S001\"]）",
-    "list_type": "应为列表（如 [\"A\", \"S001\"]）",
+    "tuple_type": '应为列表（如 ["A", "S001"]）',
+    "list_type": '应为列表（如 ["A", "S001"]）',
     "string_type": "应为字符串",
     "dict_type": "应为表（TOML table）",
-    "enum": "应为 \"error\" 或 \"warning\"",
+    "enum": '应为 "error" 或 "warning"',
     "bool_type": "应为 true 或 false",
 }
 
@@ -169,8 +169,9 @@ def check_codes(loaded: LoadedConfig, known: Mapping[str, Any]) -> None:
         for code in codes:
             if code != "ALL" and not any(known_code.startswith(code) for known_code in known):
                 raise ConfigError(f"{where}{key}: 未知的规则代码 {code}")
-    for key, codes in (("severity", settings.severity), ("rules", settings.rules)):
-        for code in codes:
+    keyed: dict[str, list[str]] = {"severity": list(settings.severity), "rules": list(settings.rules)}
+    for key, codes_of_key in keyed.items():
+        for code in codes_of_key:
             if code not in known:
                 raise ConfigError(f"{where}{key}.{code}: 未知的规则代码 {code}")
 

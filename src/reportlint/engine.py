@@ -45,13 +45,13 @@ class Linter:
         self,
         manager: pluggy.PluginManager,
         registry: Registry,
-        selection: Selection = Selection(),
+        selection: Selection | None = None,
         options: Mapping[str, BaseModel] | None = None,
         severities: Mapping[str, Severity] | None = None,
     ) -> None:
         self.manager = manager
         self.registry = registry
-        self.selection = selection
+        self.selection = selection = selection or Selection()
         self.severities = dict(severities or {})
         options = options or {}
         self.rules: list[Rule] = [
@@ -149,4 +149,3 @@ class Linter:
                 message=message,
             )
         ]
-

@@ -30,7 +30,7 @@ def reportlint_rule_pack() -> RulePack:  # type: ignore[empty-body]
 
 
 @hookspec(firstresult=True)
-def reportlint_read_source(path: str, data: bytes) -> str | None:  # type: ignore[empty-body]
+def reportlint_read_source(path: str, data: bytes) -> str | None:
     """Turn a file's bytes into the report's plain text, or return ``None`` to pass.
 
     Called once per file; the first reader that returns text wins, and the built-in

@@ -62,9 +62,7 @@ def model_dict(report: Report) -> dict[str, Any]:
             for number in report.section_order
         ],
         "tables": {kind: _table_dict(table) for kind, table in report.tables.items()},
-        "problems": [
-            {"kind": p.kind, "message": p.message, "line": p.line, "col": p.column} for p in report.problems
-        ],
+        "problems": [{"kind": p.kind, "message": p.message, "line": p.line, "col": p.column} for p in report.problems],
     }
 
 

@@ -37,13 +37,11 @@ class Registry:
         """Add one pack, refusing reserved families, shared prefixes and duplicate codes."""
         builtin = plugin_name.startswith(BUILTIN_PREFIX)
         for prefix in pack.prefixes:
-            if not builtin and prefix in BUILTIN_FAMILIES:
+            if not builtin and prefix.startswith(BUILTIN_FAMILIES):
                 raise PluginError(f"插件 {plugin_name}：代码前缀 {prefix} 保留给内置规则")
             for claimed, owner in self.prefixes.items():
                 if claimed.startswith(prefix) or prefix.startswith(claimed):
-                    raise PluginError(
-                        f"插件 {plugin_name}：代码前缀 {prefix} 与插件 {owner} 的前缀 {claimed} 冲突"
-                    )
+                    raise PluginError(f"插件 {plugin_name}：代码前缀 {prefix} 与插件 {owner} 的前缀 {claimed} 冲突")
         for prefix in pack.prefixes:
             self.prefixes[prefix] = plugin_name
         for rule in pack.rules:
@@ -52,9 +50,7 @@ class Registry:
                     f"插件 {plugin_name}：规则 {rule.code} 不在该插件声明的前缀 {'/'.join(pack.prefixes)} 内"
                 )
             if rule.code in self.rules:
-                raise PluginError(
-                    f"插件 {plugin_name}：规则代码 {rule.code} 已被插件 {self.pack_of[rule.code]} 使用"
-                )
+                raise PluginError(f"插件 {plugin_name}：规则代码 {rule.code} 已被插件 {self.pack_of[rule.code]} 使用")
             self.rules[rule.code] = rule
             self.pack_of[rule.code] = plugin_name
 

@@ -62,9 +62,7 @@ def decode(data: bytes) -> DecodedText:
     try:
         return DecodedText(data.decode("gb18030"), "gb18030")
     except UnicodeDecodeError as error:
-        raise UndecodableError(
-            f"既不是 UTF-8 也不是 GB18030/GBK 编码（第 {error.start} 字节无法解码）"
-        ) from None
+        raise UndecodableError(f"既不是 UTF-8 也不是 GB18030/GBK 编码（第 {error.start} 字节无法解码）") from None
 
 
 def normalise_newlines(text: str) -> str:

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict
 
 from reportlint.diagnostics import CellEvidence, Evidence, Finding, Severity
 from reportlint.model import CellRef, Report
-from reportlint.text import fold
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -36,7 +35,12 @@ class RuleOptions(BaseModel):
     configuration file actually sets that rule's options.
     """
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        defer_build=True,
+        alias_generator=lambda name: name.replace("_", "-"),
+        populate_by_name=True,
+    )
 
 
 class NoOptions(RuleOptions):
@@ -77,9 +81,7 @@ class Rule:
     # -- helpers for rule authors ------------------------------------------------
     def at_line(self, report: Report, message: str, line: int, column: int = 1) -> Finding:
         """A finding anchored to a line of text (its normalised text is the anchor)."""
-        lines = report.lines
-        anchor = fold(lines[line - 1]) if 0 < line <= len(lines) else ""
-        return Finding(message=message, line=line, column=column, anchor=anchor)
+        return Finding(message=message, line=line, column=column, anchor=report.anchor(line))
 
     def at_cell(
         self,

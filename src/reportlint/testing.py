@@ -15,9 +15,10 @@ same ones. A case file looks like::
             new: "（七）总计\\n\\t9\\n"
         expect:
           - {line: 338, code: A001, message: "9"}
-      - name: inline text works too
+      - name: inline text works too, and options can be set
         text: |
           ...
+        options: {tolerance: 0.5}      # validated by the rule's options model
         expect: []
 
 Only the case's rule runs, and the case passes when that rule's findings are exactly
@@ -71,6 +72,7 @@ class RuleCase:
     text: str
     source: str
     expect: tuple[Expected, ...] = field(default=())
+    options: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -116,7 +118,10 @@ def _load_case(rule: str, raw: Any, folder: Path, path: Path) -> RuleCase:
         )
         for item in raw.get("expect") or []
     )
-    return RuleCase(rule, name, text, f"{path}::{name}", expect)
+    options = raw.get("options") or {}
+    if not isinstance(options, dict):
+        raise CaseFileError(f"{path}: case {name!r}: 'options' must be a mapping")
+    return RuleCase(rule, name, text, f"{path}::{name}", expect, options)
 
 
 def iter_case_files(folder: str | Path) -> Iterator[Path]:
@@ -136,7 +141,8 @@ def run_case(case: RuleCase) -> list[Diagnostic]:
     manager, registry = _plugins()
     if case.rule not in registry.rules:
         raise CaseFileError(f"{case.source}: rule {case.rule} is not installed")
-    linter = Linter(manager, registry, Selection(select=(case.rule,)))
+    options = {case.rule: registry.rules[case.rule].Options.model_validate(case.options)} if case.options else {}
+    linter = Linter(manager, registry, Selection(select=(case.rule,)), options)
     return [d for d in linter.lint_bytes("case.txt", case.text.encode("utf-8")) if d.code == case.rule]
 
 

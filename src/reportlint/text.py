@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\x0b\x0c"
+SPACE_CHARS = (
+    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\x0b\x0c"
+)
 """Every character treated as a space (TAB included; it is never inside a cell)."""
 
 _SPACES_RE = re.compile(f"[{re.escape(SPACE_CHARS)}]+")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reportlint.model.report import Report, Section, TemplateVersion
+from reportlint.model.report import Report, TemplateVersion
+from reportlint.model.sections import Section
 from reportlint.model.tables import CellRef, DataRow, ReportTable
 from reportlint.model.values import CellKind, CellValue
 

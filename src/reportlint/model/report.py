@@ -17,6 +17,8 @@ from reportlint.model.sections import Section, split_sections
 from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
 from reportlint.text import fold
 
+ANCHOR_LENGTH = 200
+"""Characters of a line that key a finding in baselines; enough to tell lines apart."""
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_WORDS = ("年度报告", "工作年报", "年度工作报告", "工作报告")
 _DEPARTMENT_SUFFIXES = (
@@ -66,11 +68,17 @@ class Report:
     problems: list[ModelProblem] = field(default_factory=list)
     readable: bool = True
     """False when the file could not be read as text: only P rules run then."""
+    lines: list[str] = field(default_factory=list)
+    """The text's lines (without newlines), for quoting and anchors."""
+    _anchors: dict[int, str] = field(default_factory=dict, repr=False)
 
-    @property
-    def lines(self) -> list[str]:
-        """The text's lines (without newlines), for quoting and anchors."""
-        return self.text.split("\n")
+    def anchor(self, line: int) -> str:
+        """The normalised text of *line* (1-based) that findings there are keyed by; cached."""
+        found = self._anchors.get(line)
+        if found is None:
+            text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            found = self._anchors[line] = fold(text[:ANCHOR_LENGTH])
+        return found
 
     def text_lines(self) -> Iterator[tuple[int | None, ast.Line]]:
         """Every line of prose with its section number (``None`` for the preamble)."""
@@ -93,7 +101,7 @@ def unreadable_report(path: str, kind: str, message: str) -> Report:
 
 def build_report(path: str, text: str, document: ast.Document) -> Report:
     """Build the model of one report from its syntax tree."""
-    report = Report(path=path, text=text, document=document)
+    report = Report(path=path, text=text, document=document, lines=text.split("\n"))
     for error in document.syntax_errors:
         report.problems.append(ModelProblem("syntax", f"无法解析的内容「{error.text[:20]}」", error.line, error.column))
     report.preamble, sections = split_sections(document.blocks)

@@ -94,8 +94,12 @@ def split_sections(blocks: tuple[ast.Block, ...]) -> tuple[list[ast.Block], list
     seen: set[int] = set()
     for block in blocks:
         number = section_number(block)
-        if number is not None and number not in seen and _plausible(block, number, sections):
-            assert isinstance(block, (ast.Heading, ast.Paragraph))
+        if (
+            number is not None
+            and number not in seen
+            and isinstance(block, (ast.Heading, ast.Paragraph))
+            and _plausible(block, number, sections)
+        ):
             if sections:
                 sections[-1].end_line = block.line - 1
             sections.append(Section(number, block))

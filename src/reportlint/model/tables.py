@@ -215,9 +215,7 @@ def build_t4(tables: list[ast.Table]) -> ReportTable:
 
 # --- table 二 ----------------------------------------------------------------------
 _CAPTION_RE = re.compile(r"第二十条第\((一|二|三|四|五|六|七|八|九|十)\)项")
-_T2_ROW_SPECS = {
-    row.key: row for version in tpl.T2_BLOCKS.values() for block in version for row in block.rows
-}
+_T2_ROW_SPECS = {row.key: row for version in tpl.T2_BLOCKS.values() for block in version for row in block.rows}
 
 
 def _t2_key(folded: str, version: str | None) -> str | None:

@@ -23,7 +23,9 @@ def _level(severity: Severity) -> str:
     return "error" if severity is Severity.ERROR else "warning"
 
 
-def _location(path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None) -> dict[str, Any]:
+def _location(
+    path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None
+) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": line, "startColumn": column}
     if end_line is not None:
         region["endLine"] = end_line
