@@ -37,7 +37,7 @@ _RANGES: tuple[tuple[str, int, int], ...] = (
     ("四川", 61, 64), ("云南", 65, 67),
     ("陕西", 71, 72), ("甘肃", 73, 74), ("宁夏", 75, 75),
     ("青海", 81, 81), ("新疆", 83, 84), ("西藏", 85, 86),
-)
+)  # fmt: skip
 
 PROVINCE_BY_PREFIX: Mapping[str, str] = MappingProxyType(
     {f"{p:02d}": name for name, lo, hi in _RANGES for p in range(lo, hi + 1)}
@@ -60,17 +60,20 @@ def province_for_postcode(code: str) -> str | None:
 
 
 # Official suffixes, so "江西省" / "广西壮族自治区" are recognised in full.
-_SUFFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    **{m: ("市",) for m in ("北京", "上海", "天津", "重庆")},
-    "内蒙古": ("自治区",), "西藏": ("自治区",),
-    "广西": ("壮族自治区", "自治区"), "宁夏": ("回族自治区", "自治区"),
-    "新疆": ("维吾尔自治区", "自治区"),
-    "香港": ("特别行政区",), "澳门": ("特别行政区",),
-})
-
-PROVINCE_NAMES: tuple[str, ...] = tuple(
-    dict.fromkeys([name for name, _, _ in _RANGES] + ["台湾", "香港", "澳门"])
+_SUFFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        **{m: ("市",) for m in ("北京", "上海", "天津", "重庆")},
+        "内蒙古": ("自治区",),
+        "西藏": ("自治区",),
+        "广西": ("壮族自治区", "自治区"),
+        "宁夏": ("回族自治区", "自治区"),
+        "新疆": ("维吾尔自治区", "自治区"),
+        "香港": ("特别行政区",),
+        "澳门": ("特别行政区",),
+    }
 )
+
+PROVINCE_NAMES: tuple[str, ...] = tuple(dict.fromkeys([name for name, _, _ in _RANGES] + ["台湾", "香港", "澳门"]))
 
 # Short names that are too often a substring of ordinary text to count on
 # their own; they are recognised only with their suffix (e.g. "河南省"):
@@ -80,7 +83,7 @@ PROVINCE_NAMES: tuple[str, ...] = tuple(
 _AMBIGUOUS_BARE: frozenset[str] = frozenset({
     "河北", "河南", "湖北", "湖南", "海南", "江西", "江苏", "山东", "山西",
     "广西", "重庆", "福建", "西藏", "云南",
-})
+})  # fmt: skip
 
 
 def _forms() -> dict[str, str]:
@@ -96,18 +99,21 @@ def _forms() -> dict[str, str]:
 
 _FORMS: Mapping[str, str] = MappingProxyType(_forms())
 # Longest first so "广西壮族自治区" wins over "广西自治区" at the same position.
-_PROVINCE_RE = re.compile(
-    "|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True))
+_PROVINCE_RE = re.compile("|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True)))
+_SUFFIXED_RE = re.compile(
+    "|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True) if f not in PROVINCE_NAMES)
 )
 
 
-def provinces_named_in(text: str) -> set[str]:
+def provinces_named_in(text: str, *, bare: bool = True) -> set[str]:
     """Return the short names of provinces mentioned in ``text``.
 
     A province counts when written with its official suffix (省, 市 for the
     four municipalities, 自治区 / 壮族自治区 etc., 特别行政区), or by bare
-    short name when that name is not in ``_AMBIGUOUS_BARE``. City names are
-    not resolved to provinces on purpose: that needs a gazetteer and is not
-    worth the false positives for a lint rule.
+    short name when that name is not in ``_AMBIGUOUS_BARE``. With
+    ``bare=False`` only suffixed names count: use that for street addresses,
+    where 上海路, 北京东路, 吉林街 name streets, not provinces. City names are
+    not resolved to provinces here: see ``areacodes``.
     """
-    return {_FORMS[m.group(0)] for m in _PROVINCE_RE.finditer(text)}
+    pattern = _PROVINCE_RE if bare else _SUFFIXED_RE
+    return {_FORMS[m.group(0)] for m in pattern.finditer(text)}

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from reportlint import hookimpl
 from reportlint.rules import RulePack
+from reportlint_rules.typography.T001 import NestedTitleMarks
+from reportlint_rules.typography.T002 import DocumentNumberBrackets
+from reportlint_rules.typography.T003 import UnbalancedBrackets
+from reportlint_rules.typography.T004 import HalfwidthPunctuation
 
 
 @hookimpl
@@ -12,5 +16,5 @@ def reportlint_rule_pack() -> RulePack:
     return RulePack(
         name="typography",
         prefixes=("T",),
-        rules=(),
+        rules=(NestedTitleMarks, DocumentNumberBrackets, UnbalancedBrackets, HalfwidthPunctuation),
     )

@@ -1,0 +1,53 @@
+"""C005 invalid-email: an e-mail address that is not well formed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.rules import Rule
+from reportlint_rules.contact._fields import MAX_PER_LINE
+from reportlint_rules.contact._web import emails
+
+
+class InvalidEmail(Rule):
+    """电子邮箱地址格式不正确
+
+    What it does:
+        Checks every e-mail address in the prose (any text around an "@" or "＠", and any
+        value after 邮箱： / 电子邮箱： / E-mail:): a user name, one half-width "@", and a
+        domain of dot-separated names ending in a letters-only suffix (163.com,
+        fj.gov.cn). A labelled value without "@" is reported too.
+
+    Why it matters:
+        A mistyped address bounces; readers who write to it get no answer and may not
+        notice.
+
+    Example:
+        "电子邮箱：pzxxgkb@163com" (no dot before com), "邮箱：pzxxgkb163.com" (no @),
+        "pzxxgkb＠163.com" (full-width ＠).
+
+    Fix:
+        Correct the address: "pzxxgkb@163.com".
+
+    Options:
+        None.
+    """
+
+    code = "C005"
+    name = "invalid-email"
+    summary = "电子邮箱地址格式不正确"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per malformed e-mail address."""
+        for _, line in report.text_lines():
+            wrong = (address for address in emails(line) if address.problem)
+            for address in islice(wrong, MAX_PER_LINE):
+                yield self.at_line(
+                    report,
+                    f"电子邮箱「{address.text}」格式不正确：{address.problem}",
+                    line.line,
+                    address.column,
+                )

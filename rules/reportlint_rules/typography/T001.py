@@ -1,0 +1,81 @@
+"""T001 nested-title-marks: a book title inside a book title written with 《》 or <>."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Report
+from reportlint.rules import Rule
+from reportlint_rules.typography._chars import first, is_han
+
+_MARKS = re.compile(r"[《》]|<[^<>\n]{1,100}>")
+
+
+class NestedTitleMarks(Rule):
+    """书名号内的书名应使用单书名号〈〉
+
+    What it does:
+        Reads each paragraph's 《 and 》 and reports a 《 opened inside another 《…》 —
+        the inner title must be marked with the single title marks 〈〉. It also
+        reports a Chinese title marked with the ASCII signs "<" and ">" (as HTML copies
+        and keyboards produce them): inside 《…》 they should be 〈〉, elsewhere 《》.
+        ASCII angle brackets around text without Chinese characters (HTML tags, code)
+        are left alone. At most 10 findings are reported per paragraph.
+
+    Why it matters:
+        GB/T 15834—2011《标点符号用法》 4.15: 书名号里边还要用书名号时，外面一层用双书名号，
+        里边一层用单书名号. 《…《…》…》 cannot be read unambiguously, and "<>" are not
+        Chinese punctuation marks at all.
+
+    Example:
+        "《宜春市人民政府办公室关于印发《2020年宜春政府公开工作要点》的通知》" (seed, line 3);
+        "《…关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》"
+        (2022_pingtan-zone, 2024_pingtan-police).
+
+    Fix:
+        "《宜春市人民政府办公室关于印发〈2020年宜春政府公开工作要点〉的通知》".
+
+    Options:
+        None.
+    """
+
+    code = "T001"
+    name = "nested-title-marks"
+    summary = "书名号内的书名应使用单书名号〈〉"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per inner title marked with 《》 or <> (at most 10 per paragraph)."""
+        for _, line in report.text_lines():
+            for position, message in first(inner_titles(line.text)):
+                yield self.at_line(report, message, line.line, line.column + position)
+
+
+def inner_titles(text: str) -> Iterator[tuple[int, str]]:
+    """(position, message) for every wrongly marked inner or ASCII-marked title of *text*."""
+    depth = 0
+    for mark in _MARKS.finditer(text):
+        found = mark.group()
+        if found == "《":
+            if depth:
+                yield mark.start(), _nested(text, mark.start())
+            depth += 1
+        elif found == "》":
+            depth = max(0, depth - 1)
+        elif any(is_han(char) for char in found):
+            inner = found[1:-1]
+            if depth:
+                yield mark.start(), f"书名号内的书名「{found}」用了半角“<>”，应改用单书名号：「〈{inner}〉」"
+            else:
+                yield mark.start(), f"书名「{found}」用了半角“<>”，应改用书名号：「《{inner}》」"
+
+
+def _nested(text: str, start: int) -> str:
+    """The message for an inner 《 at *start*: the inner title and how to write it."""
+    end = text.find("》", start, start + 62)
+    inner = text[start + 1 : end] if end > start else ""
+    if not inner or "《" in inner:
+        return "书名号《》内又套用了《》，内层应改用单书名号〈〉"
+    return f"书名号《》内又套用了《》：「《{inner}》」应改为「〈{inner}〉」"

@@ -1,0 +1,80 @@
+"""T002 document-number-brackets: the year of a document number not in 〔〕."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Report
+from reportlint.rules import Rule
+from reportlint_rules.typography._chars import first
+
+_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[［【(（〔])\s*((?:19|20)[0-9]{2})\s*([\]］】)）〕])\s*([0-9]{1,5})\s*号")
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+_BEFORE_ISSUER = re.compile("[号和及与的据照按在见]")
+"""Words that end the text before an issuer code ("…17号和宜府办字〔2020〕64号")."""
+
+
+class DocumentNumberBrackets(Rule):
+    """发文字号的年份应使用六角括号〔〕
+
+    What it does:
+        Finds document numbers — Chinese issuer code, year in brackets, serial number,
+        号 — whose year is enclosed in anything other than the hexagonal brackets 〔〕:
+        [2023], ［2023］, 【2023】, (2023), （2023）, or a mixed pair. Court case numbers
+        such as （2020）闽01行初17号, which put the year first in round brackets by the
+        courts' own rule, do not have an issuer code before the bracket and are left alone.
+        The small-form brackets ﹝﹞ look the same in print and are not reported. At most
+        10 findings are reported per paragraph.
+
+    Why it matters:
+        GB/T 9704—2012《党政机关公文格式》 7.2.4: 发文字号由发文机关代字、年份、发文顺序号组成，
+        年份、发文顺序号用阿拉伯数字标注；年份应标全称，用六角括号“〔〕”括入. A citation that
+        copies the number with other brackets misquotes the document.
+
+    Example:
+        "《…关于印发桐溪县政务公开工作要点的通知》（桐政办发[2023]12号）"
+        (examples/2023-water-bureau.txt, line 7).
+
+    Fix:
+        "桐政办发〔2023〕12号".
+
+    Options:
+        None.
+    """
+
+    code = "T002"
+    name = "document-number-brackets"
+    summary = "发文字号的年份应使用六角括号〔〕"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per document number with the wrong year brackets (10 per paragraph)."""
+        for _, line in report.text_lines():
+            for position, message in first(wrong_numbers(line.text)):
+                yield self.at_line(report, message, line.line, line.column + position)
+
+
+def wrong_numbers(text: str) -> Iterator[tuple[int, str]]:
+    """(position, message) for every document number of *text* without 〔〕."""
+    for match in _NUMBER.finditer(text):
+        opening, year, closing, serial = match.groups()
+        if opening == "〔" and closing == "〕":
+            continue
+        code = _issuer(text, match.start())
+        yield (
+            match.start(),
+            (
+                f"文号「{code}{match.group()}」的年份用了「{opening}{closing}」，"
+                f"应使用六角括号〔〕：「{code}〔{year}〕{serial}号」"
+            ),
+        )
+
+
+def _issuer(text: str, end: int) -> str:
+    """The issuer code right before *end* ("桐政办发"), for the message."""
+    found = _ISSUER.search(text, max(0, end - 8), end)
+    code = found.group() if found else ""
+    cut = max((m.end() for m in _BEFORE_ISSUER.finditer(code)), default=0)
+    return code[cut:]

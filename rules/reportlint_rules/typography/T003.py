@@ -1,0 +1,103 @@
+"""T003 unbalanced-brackets: a bracket or quotation mark without its partner."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Report
+from reportlint.rules import Rule
+from reportlint_rules.typography._chars import first, quote
+
+_PARTNER = {
+    "（": "）", "(": ")", "《": "》", "〈": "〉", "【": "】", "〔": "〕",
+    "［": "］", "[": "]", "“": "”", "‘": "’", "「": "」", "『": "』",
+}  # fmt: skip
+_SAME = {"(": "（", ")": "）", "[": "［", "]": "］"}
+"""Half- and full-width brackets pair with each other here; T004 reports the width."""
+_OPENING = {_SAME.get(o, o): _SAME.get(c, c) for o, c in _PARTNER.items()}
+_CLOSING = {c: o for o, c in _OPENING.items()}
+_MARKS = re.compile("[" + re.escape("".join(_PARTNER) + "".join(_PARTNER.values())) + "]")
+_LIST_MARKER = re.compile(r"(?:^|[；;。：:，,、\s])[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}$")
+"""What comes before the closing bracket of a "1）" / "a)" list marker, which has no
+opening partner by design (matched on the few characters before each closing mark)."""
+
+
+class UnbalancedBrackets(Rule):
+    """括号或引号不成对
+
+    What it does:
+        Pairs the brackets and quotation marks of each paragraph — （）, 《》, 〈〉, 【】,
+        〔〕, ［］, “”, ‘’, 「」, 『』, with half-width ( ) [ ] pairing like their full-width
+        forms — and reports every opening mark that is never closed and every closing
+        mark that was never opened. When marks cross ("（《…）…》"), the marks skipped
+        over are reported as unclosed. The closing bracket of a list marker such as
+        "1）" is not a fault. Straight quotes (") are not checked: they have no
+        direction. At most 10 findings are reported per paragraph.
+
+    Why it matters:
+        An unclosed bracket leaves the reader unsure where an aside ends — often where
+        a sentence was cut or pasted, as in a contact sentence that lost its end
+        (GB/T 15834—2011《标点符号用法》: 括号、引号、书名号 are paired marks).
+
+    Example:
+        "请与平潭综合实验区财政金融局办公室联系（联系地址：…；传真：0591-23100206。"
+        (2019_pingtan-finance-bureau, line 2): the "（" is never closed.
+
+    Fix:
+        Add the missing mark ("…传真：0591-23100206）。") or delete the stray one.
+
+    Options:
+        None.
+    """
+
+    code = "T003"
+    name = "unbalanced-brackets"
+    summary = "括号或引号不成对"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per unpaired mark (at most 10 per paragraph)."""
+        for _, line in report.text_lines():
+            for position in first(unpaired(line.text)):
+                yield self.at_line(report, _message(line.text, position), line.line, line.column + position)
+
+
+def unpaired(text: str) -> list[int]:
+    """The positions of the unpaired marks of *text*, in order."""
+    stack: list[int] = []
+    open_count: Counter[str] = Counter()
+    problems: list[int] = []
+    for match in _MARKS.finditer(text):
+        position, mark = match.start(), match.group()
+        kind = _SAME.get(mark, mark)
+        if kind in _OPENING:
+            stack.append(position)
+            open_count[kind] += 1
+        elif kind == "）" and _LIST_MARKER.search(text, max(0, position - 4), position):
+            continue
+        elif open_count[_CLOSING[kind]]:
+            while True:
+                entry = stack.pop()
+                entry_kind = _SAME.get(text[entry], text[entry])
+                open_count[entry_kind] -= 1
+                if entry_kind == _CLOSING[kind]:
+                    break
+                problems.append(entry)
+        else:
+            problems.append(position)
+    problems.extend(stack)
+    problems.sort()
+    return problems
+
+
+def _message(text: str, position: int) -> str:
+    """What is wrong with the unpaired mark at *position*."""
+    mark = text[position]
+    where = quote(text, position, position + 1, 12)
+    if mark in _PARTNER:
+        return f"「{mark}」在本段中没有配对的「{_PARTNER[mark]}」：「{where}」"
+    opener = _CLOSING[_SAME.get(mark, mark)]
+    return f"「{mark}」前面没有配对的「{opener}」：「{where}」"
