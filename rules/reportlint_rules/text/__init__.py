@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from reportlint import hookimpl
 from reportlint.rules import RulePack
+from reportlint_rules.text.X001 import ApplicationCountMismatch
+from reportlint_rules.text.X002 import ReviewLitigationCountMismatch
+from reportlint_rules.text.X003 import DocumentCountMismatch
+from reportlint_rules.text.X004 import NoneClaimContradictsTable
+from reportlint_rules.text.X005 import UpheldClaimContradictsTable
 
 
 @hookimpl
@@ -12,5 +17,11 @@ def reportlint_rule_pack() -> RulePack:
     return RulePack(
         name="text",
         prefixes=("X",),
-        rules=(),
+        rules=(
+            ApplicationCountMismatch,
+            ReviewLitigationCountMismatch,
+            DocumentCountMismatch,
+            NoneClaimContradictsTable,
+            UpheldClaimContradictsTable,
+        ),
     )

@@ -1,0 +1,121 @@
+"""X002 review-litigation-count-mismatch: a count of 行政复议 or 行政诉讼 in the text differs from table 四."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.model import templates as tpl
+from reportlint.rules import Rule
+from reportlint_rules.text._claims import (
+    FILLER,
+    Mention,
+    joined,
+    label_before,
+    mentions,
+    other_period,
+    passages,
+    prose,
+)
+from reportlint_rules.text._tables import describe_t4, t4_total
+
+_REVIEW, _DIRECT, _AFTER_REVIEW = tpl.T4_GROUPS
+_LITIGATION = (_DIRECT, _AFTER_REVIEW)
+_RESULTS = {
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+}
+_LABEL_RE = re.compile(
+    r"(?:(?P<review>(?:行政)?复议(?:案件|申请)?)|(?P<litigation>(?:行政)?诉讼(?:案件)?)"
+    r"|(?P<upheld>结果维持|维持)|(?P<corrected>结果纠正|纠正|纠错)|(?P<other>其他结果)"
+    rf"|(?P<pending>尚未审结|未审结|审理中)){FILLER}$"
+)
+_GROUP_WORD_RE = re.compile(r"复议(?!后)|诉讼|起诉")
+_CONTEXT_RE = re.compile(r"信息公开|依申请")
+_LOOK_BACK = 160
+"""How far back a result count ("其中结果维持72件") looks for 复议 or 诉讼 (characters)."""
+_UNITS = ("件", "件次", "起", "宗", "例", "个", "次")
+
+
+class ReviewLitigationCountMismatch(Rule):
+    """正文中的行政复议、行政诉讼数量与表四不一致
+
+    What it does:
+        Compares the counts the text gives for 行政复议 and 行政诉讼 with table 四 (TX-2):
+        "行政复议 N 件" with 行政复议/总计, "行政诉讼 N 件" with 未经复议直接起诉/总计 +
+        复议后起诉/总计, and counts of results given after them ("其中结果维持72件 …")
+        with the matching result columns. Only sentences (up to 。) about 政府信息公开
+        (or in section 四) are read; a count is compared only when the keyword stands right
+        before it (filler words such as 案件, 共 allowed). The finding is at the number.
+
+    Why it matters:
+        Table 四 is the official record of the reviews and suits; a different number in
+        the text leaves the reader unsure which is right (template-spec TX-2, §6 E13).
+
+    Example:
+        "全年因政府信息公开工作被申请行政复议2件，被提起行政诉讼2件" while table 四 has
+        未经复议直接起诉/总计 1 and 复议后起诉/总计 0 (examples/2023-water-bureau.txt).
+
+    Fix:
+        Correct the text or table 四 so that both give the same counts.
+
+    Options:
+        None.
+    """
+
+    code = "X002"
+    name = "review-litigation-count-mismatch"
+    summary = "正文中的行政复议、行政诉讼数量与表四不一致"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """Compare every labelled count of reviews and suits with table 四."""
+        if report.tables.get("四") is None:
+            return
+        for section, line in prose(report):
+            seen: set[str] = set()  # a claim repeated on one line is reported once
+            for start, passage in passages(line.text):
+                if section != 4 and not _CONTEXT_RE.search(passage):
+                    continue
+                for mention in mentions(passage, _UNITS):
+                    message = _compare(report, mention)
+                    if message is not None and message not in seen:
+                        seen.add(message)
+                        yield self.at_line(report, message, line.line, line.column + start + mention.offset)
+
+
+def _compare(report: Report, mention: Mention) -> str | None:
+    """The message when *mention* is a labelled count that differs from table 四."""
+    match = label_before(mention, _LABEL_RE)
+    if match is None or match.lastgroup is None:
+        return None
+    name = match.lastgroup
+    start = match.start(name)
+    if joined(mention, start) or other_period(mention, start, report.year):
+        return None
+    if name in ("review", "litigation"):
+        groups = (_REVIEW,) if name == "review" else _LITIGATION
+        result, wording = "总计", "行政复议" if name == "review" else "行政诉讼"
+    else:
+        group = _group_before(mention, mention.clause_offset(start))
+        if group is None:
+            return None
+        groups = (_REVIEW,) if group == "review" else _LITIGATION
+        result = _RESULTS[name]
+        wording = ("行政复议" if group == "review" else "行政诉讼") + result
+    amount = t4_total(report, groups, result)
+    if amount is None or amount.value == mention.value:
+        return None
+    return f"正文称{wording}{mention.value}{mention.unit}，{describe_t4(amount)}"
+
+
+def _group_before(mention: Mention, label_at: int) -> str | None:
+    """Whether a result count ("其中结果维持72件") belongs to 复议 or 诉讼: the last one named before."""
+    end = mention.clause_start - mention.sentence_start + label_at
+    words = _GROUP_WORD_RE.findall(mention.sentence[max(0, end - _LOOK_BACK) : end])
+    if not words:
+        return None
+    return "review" if words[-1] == "复议" else "litigation"

@@ -1,0 +1,124 @@
+"""X004 none-claim-contradicts-table: the text says there were none, the table counts some."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.model import templates as tpl
+from reportlint.rules import Rule
+from reportlint_rules.text._claims import fmt, passages, prose, sentences, year_before, years_in
+from reportlint_rules.text._tables import t3_row, t4_total
+
+_NO_APPLICATION_RE = re.compile(
+    r"(?:未|没有|尚未|并未)(?:收到|接到|受理|收悉|接收)(?:过)?(?P<object>[^，。；,;：:]{0,24}?)"
+    r"(?:申请(?!人)|依申请公开事项)"
+    r"|(?:无|没有)(?:任何)?(?:政府信息公开|依申请公开)(?:申请|事项)"
+    r"|(?:政府信息公开|依申请公开)申请(?:数量|件数)?为(?:0|零)(?![\d.])"
+)
+_NO_REVIEW_RE = re.compile(
+    r"(?:未发生|未出现|未产生|没有发生|没有出现|没有产生|未有|没有|(?<!有)无(?!论|法|需|须|正当|疑)|未收到|未接到|未被)"
+    r"(?P<object>[^，。；,;：:]{0,40})"
+)
+_BOTH_ZERO_RE = re.compile(r"行政复议(?:、|和|及|与|或)行政诉讼(?:案件)?(?:数量|数)?(?:均|都)为?(?:0|零)(?![\d.])")
+_NOT_NONE_RE = re.compile(r"纠错|纠正|败诉|撤销|违法|被纠|复议后|补正|投诉|举报")
+_CONTEXT_RE = re.compile(r"信息公开|依申请")
+_REVIEW_WORD_RE = re.compile(r"复议|诉讼")
+
+
+class NoneClaimContradictsTable(Rule):
+    """正文称没有申请或复议、诉讼，表格却有
+
+    What it does:
+        Finds sentences that say there were no applications ("未收到政府信息公开申请",
+        "未收到依申请公开事项") or no 行政复议 / 行政诉讼 ("未发生因政府信息公开引起的
+        行政复议、行政诉讼", "无行政复议") and reports them when table 三 「一、本年新收」
+        or table 四 (行政复议/总计; 未经复议直接起诉/总计 + 复议后起诉/总计) is not zero
+        (TX-1, TX-2). The finding is at the start of the claim.
+
+    Why it matters:
+        A claim of "none" against a non-zero table is the plainest text-vs-table
+        contradiction; one of the two is false (template-spec §6 E13).
+
+    Example:
+        "2020年，我镇未收到依申请公开事项。" while table 三 row 一 shows 1 new application
+        (the seed report, 2020 昌傅镇).
+
+    Fix:
+        Correct the sentence (state the real count) or the table.
+
+    Options:
+        None.
+    """
+
+    code = "X004"
+    name = "none-claim-contradicts-table"
+    summary = "正文称没有申请或复议、诉讼，表格却有"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """Report each claim of none that a non-zero table contradicts."""
+        for section, line in prose(report):
+            seen: set[str] = set()  # a claim repeated on one line is reported once
+            for start, passage in passages(line.text):
+                about = section == 4 or bool(_CONTEXT_RE.search(passage))
+                for sentence_start, sentence in sentences(passage):
+                    for offset, message in _claims(report, about, sentence):
+                        if message not in seen:
+                            seen.add(message)
+                            column = line.column + start + sentence_start + offset
+                            yield self.at_line(report, message, line.line, column)
+
+
+def _claims(report: Report, about: bool, sentence: str) -> Iterator[tuple[int, str]]:
+    """(offset in the sentence, message) of each contradicted claim in *sentence*.
+
+    *about* says whether the sentence is about 政府信息公开 (claims on reviews count only then).
+    """
+    years = years_in(sentence)
+    for match in _NO_APPLICATION_RE.finditer(sentence):
+        thing = match["object"] or ""
+        if _NOT_NONE_RE.search(thing) or _REVIEW_WORD_RE.search(thing):
+            continue
+        if year_before(years, match.start(), report.year):
+            continue
+        message = _applications(report, match.group())
+        if message:
+            yield match.start(), message
+    if not about:
+        return
+    for match in [*_NO_REVIEW_RE.finditer(sentence), *_BOTH_ZERO_RE.finditer(sentence)]:
+        words = list(_REVIEW_WORD_RE.finditer(match.group()))
+        if not words or _NOT_NONE_RE.search(match.group()) or year_before(years, match.start(), report.year):
+            continue
+        claim = match.group()[: words[-1].end()]
+        message = _reviews(report, claim, "复议" in claim, "诉讼" in claim)
+        if message:
+            yield match.start(), message
+
+
+def _applications(report: Report, claim: str) -> str | None:
+    """The message when table 三 counts new applications although *claim* says none."""
+    table = report.tables.get("三")
+    new = t3_row(table, "一") if table is not None else None
+    if new is None or not new.value:
+        return None
+    return f"正文称“{claim}”，但表三「一、本年新收政府信息公开申请数量」总计为{fmt(new.value)}件"
+
+
+def _reviews(report: Report, claim: str, review: bool, litigation: bool) -> str | None:
+    """The message when table 四 counts reviews or suits although *claim* says none."""
+    found: list[str] = []
+    if review:
+        amount = t4_total(report, (tpl.T4_GROUPS[0],))
+        if amount is not None and amount.value:
+            found.append(f"「行政复议/总计」为{fmt(amount.value)}件")
+    if litigation:
+        amount = t4_total(report, tpl.T4_GROUPS[1:])
+        if amount is not None and amount.value:
+            parts = "＋".join(f"「{column}」{fmt(value)}件" for column, value in amount.parts)
+            found.append(f"{parts}＝{fmt(amount.value)}件")
+    if not found:
+        return None
+    return f"正文称“{claim}”，但表四" + "，".join(found)

@@ -1,0 +1,106 @@
+"""X005 upheld-claim-contradicts-table: the text says every case was upheld, table 四 disagrees."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.model import templates as tpl
+from reportlint.rules import Rule
+from reportlint_rules.text._claims import fmt, passages, prose, sentences, year_before, years_in
+from reportlint_rules.text._tables import t4_total
+
+_ALL_UPHELD_RE = re.compile(r"(?:均|全部|都|全都|悉数)(?:已)?(?:获|被|予以|得到|获得|为)?(?:结果)?维持")
+_GROUP_WORD_RE = re.compile(r"复议(?!后)|诉讼")
+_CONTEXT_RE = re.compile(r"信息公开|依申请")
+_LOOK_BACK = 160
+"""How far back a "均获维持" looks for the 复议 and 诉讼 it speaks of (characters)."""
+_REVIEW, _DIRECT, _AFTER_REVIEW = tpl.T4_GROUPS
+_OUTCOMES = ("结果纠正", "其他结果", "尚未审结")
+
+
+class UpheldClaimContradictsTable(Rule):
+    """正文称复议、诉讼均获维持，表四却有其他结果
+
+    What it does:
+        Finds sentences about 政府信息公开 行政复议 / 行政诉讼 that say every case was
+        upheld ("均获维持", "全部维持") and reports them when table 四 shows, for a
+        group the sentence names, cases with another outcome (结果纠正, 其他结果, 尚未审结),
+        i.e. 结果维持 < 总计. The finding is at the claim.
+
+    Why it matters:
+        "均获维持" tells the reader that no decision was overturned or is still pending;
+        table 四 is the record, and the two must agree (template-spec TX-2, §6 E13).
+
+    Example:
+        "信息公开类行政复议7件，诉讼9件，均获维持" while table 四 has 行政复议 结果维持 5,
+        尚未审结 2 and 未经复议直接起诉 结果维持 8, 尚未审结 1
+        (2019_shanghai-municipal-office).
+
+    Fix:
+        Say how many were upheld and how many are still pending or were corrected, as in
+        table 四.
+
+    Options:
+        None.
+    """
+
+    code = "X005"
+    name = "upheld-claim-contradicts-table"
+    summary = "正文称复议、诉讼均获维持，表四却有其他结果"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """Report each "均获维持" that table 四 contradicts."""
+        for section, line in prose(report):
+            seen: set[str] = set()  # a claim repeated on one line is reported once
+            for start, passage in passages(line.text):
+                if section != 4 and not _CONTEXT_RE.search(passage):
+                    continue
+                for sentence_start, sentence in sentences(passage):
+                    for offset, message in _claims(report, sentence):
+                        if message not in seen:
+                            seen.add(message)
+                            column = line.column + start + sentence_start + offset
+                            yield self.at_line(report, message, line.line, column)
+
+
+def _claims(report: Report, sentence: str) -> Iterator[tuple[int, str]]:
+    """(offset, message) of each "均获维持" in *sentence* that table 四 contradicts."""
+    years = years_in(sentence)
+    for match in _ALL_UPHELD_RE.finditer(sentence):
+        if year_before(years, match.start(), report.year):
+            continue
+        words = set(_GROUP_WORD_RE.findall(sentence[max(0, match.start() - _LOOK_BACK) : match.start()]))
+        message = _message(report, match.group(), "复议" in words, "诉讼" in words)
+        if message:
+            yield match.start(), message
+
+
+def _message(report: Report, claim: str, review: bool, litigation: bool) -> str | None:
+    """What table 四 says against *claim*, for the groups the sentence names."""
+    found: list[str] = []
+    if review:
+        found.extend(_not_upheld(report, "行政复议", (_REVIEW,)))
+    if litigation:
+        found.extend(_not_upheld(report, "行政诉讼", (_DIRECT, _AFTER_REVIEW)))
+    if not found:
+        return None
+    named = "、".join(word for word, used in (("行政复议", review), ("行政诉讼", litigation)) if used)
+    return f"正文称{named}“{claim}”，但表四" + "；".join(found)
+
+
+def _not_upheld(report: Report, wording: str, groups: tuple[str, ...]) -> list[str]:
+    """What table 四 says when not all were upheld: 行政复议总计7件，其中结果维持5件、尚未审结2件."""
+    total = t4_total(report, groups)
+    upheld = t4_total(report, groups, "结果维持")
+    if total is None or upheld is None or total.value <= upheld.value:
+        return []
+    others = []
+    for outcome in _OUTCOMES:
+        amount = t4_total(report, groups, outcome)
+        if amount is not None and amount.value:
+            others.append(f"{outcome}{fmt(amount.value)}件")
+    detail = "、".join([f"结果维持{fmt(upheld.value)}件", *others])
+    return [f"{wording}总计{fmt(total.value)}件，其中{detail}"]
