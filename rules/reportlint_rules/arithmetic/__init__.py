@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from reportlint import hookimpl
 from reportlint.rules import RulePack
+from reportlint_rules.arithmetic.A001 import ApplicationTotalMismatch
+from reportlint_rules.arithmetic.A002 import BlankTotalCell
+from reportlint_rules.arithmetic.A003 import ReviewLitigationTotalMismatch
+from reportlint_rules.arithmetic.A004 import InvalidCount
+from reportlint_rules.arithmetic.A005 import PublishedTotalBelowNew
+from reportlint_rules.arithmetic.A006 import ChangeArithmeticMismatch
+from reportlint_rules.arithmetic.A007 import PartsSumMismatch
+from reportlint_rules.arithmetic.A008 import PercentageMismatch
 
 
 @hookimpl
@@ -12,5 +20,14 @@ def reportlint_rule_pack() -> RulePack:
     return RulePack(
         name="arithmetic",
         prefixes=("A",),
-        rules=(),
+        rules=(
+            ApplicationTotalMismatch,
+            BlankTotalCell,
+            ReviewLitigationTotalMismatch,
+            InvalidCount,
+            PublishedTotalBelowNew,
+            ChangeArithmeticMismatch,
+            PartsSumMismatch,
+            PercentageMismatch,
+        ),
     )

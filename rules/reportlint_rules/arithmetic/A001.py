@@ -1,0 +1,101 @@
+"""A001 application-total-mismatch: 表三勾稽关系不成立."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.model.tables import T3
+from reportlint.rules import Rule, RuleOptions
+from reportlint_rules.arithmetic._identities import (
+    Failure,
+    blank_totals,
+    describe,
+    diagnose,
+    number_text,
+    operands,
+    row_name,
+    t3_identities,
+)
+
+
+class Options(RuleOptions):
+    """Options of A001."""
+
+    single_cell_diagnosis: bool = Field(
+        default=True,
+        description="When several identities fail because of one cell, report that cell once (T3-D).",
+    )
+
+
+class ApplicationTotalMismatch(Rule):
+    """表三勾稽关系不成立
+
+    What it does:
+        Checks the identities of table 三 (收到和处理政府信息公开申请情况), template-spec §4:
+
+        * T3-A, per column: 一（本年新收）+ 二（上年结转）= （七）总计 + 四（结转下年度）;
+          the table's own note says so;
+        * T3-B, per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他;
+        * T3-C, per column: （七）总计 = the sum of the result rows （一）…（六）.
+
+        Blank cells, "-" and "/" count as 0. When several identities fail and one cell
+        explains all of them (changing that cell alone to one value makes every identity
+        it takes part in hold), the rule reports that cell once, with the value found,
+        the value expected and the identities involved (T3-D). Otherwise it reports each
+        failing identity once, at its total: the 总计 cell of the row (T3-B) or the
+        （七）总计 cell of the column (T3-A, T3-C). A 总计 cell left blank although its parts
+        are not zero is reported by A002, not here; in the other identities it stands for
+        the sum of its parts. Rows that could not be read (a wrong number of values) are
+        left out, with the identities that need them.
+
+    Why it matters:
+        The figures of table 三 are the report's account of every application; a table
+        that does not add up is "数据失准" (template-spec §6, E2) and is the first thing a
+        reviewer checks.
+
+    Example:
+        （七）总计 row of 2020-qinghe-town: 自然人 4, 商业企业 1, 总计 6. The row gives 5,
+        the result rows of the 总计 column give 5, 一 + 二 − 四 gives 5: one finding at
+        （七）/总计, found 6, expected 5. In 2021_pingtan-police the single application is
+        counted both as handled and as carried over (1 + 0 ≠ 1 + 1): T3-A fails in the
+        自然人 and 总计 columns and no single cell explains it, so each is reported.
+
+    Fix:
+        Correct the cell named (or recount the rows of the identity named) so that the
+        table adds up.
+
+    Options:
+        single-cell-diagnosis (bool, default true): report one cell that explains several
+        failing identities once (T3-D); when false, every failing identity is reported.
+    """
+
+    code = "A001"
+    name = "application-total-mismatch"
+    summary = "表三勾稽关系不成立"
+
+    Options = Options
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per cell that explains failures, then one per remaining failing identity."""
+        table = report.tables.get(T3)
+        if table is None:
+            return
+        identities = t3_identities(table)
+        blanks = blank_totals(identities)
+        for result in diagnose(identities, blanks, single_cell=self.options.single_cell_diagnosis):
+            if isinstance(result, Failure):
+                identity = result.identity
+                message = f"表三{describe(identity, blanks)}（{identity.code}）"
+                yield self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+                continue
+            cell = result.cell
+            reasons = "；".join(f"{describe(i, blanks)}（{i.code}）" for i in result.identities)
+            message = (
+                f"表三「{row_name(cell.row)}」行「{cell.column}」列为{number_text(result.found)}，"
+                f"应为{number_text(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立（T3-D）"
+            )
+            yield self.at_cell(message, cell, expected=result.expected, operands=operands(result.identities))

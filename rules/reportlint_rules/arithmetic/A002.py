@@ -1,0 +1,65 @@
+"""A002 blank-total: 总计栏空白但分项不为零."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding
+from reportlint.model import CellKind, Report
+from reportlint.model.tables import T3, T4
+from reportlint.rules import Rule
+from reportlint_rules.arithmetic._identities import (
+    blank_totals,
+    cell_place,
+    number_text,
+    operands,
+    t3_identities,
+    t4_identities,
+)
+
+
+class BlankTotalCell(Rule):
+    """总计栏空白但分项不为零
+
+    What it does:
+        Reports a total cell of table 三 or 四 that is blank (or holds "-", "/", "无")
+        although the cells it totals are not all zero: the 总计 column of a table-三 row
+        (T3-B), the （七）总计 row of a table-三 column (T3-C) and the 总计 of each
+        table-四 group (T4-A). The message gives the value the cell should hold (the sum
+        of its parts). A001 and A003 then leave that identity alone, and in the other
+        identities the blank total stands for the sum of its parts, so one blank cell is
+        reported once.
+
+    Why it matters:
+        A blank 总计 leaves the reader to add up the row; evaluators list blank 总计 cells
+        among the common defects of annual reports (template-spec §6, E10: the 2019 report
+        of the 上海市人民政府办公厅 fills 总计 only in rows 一, 二, （七） and 四).
+
+    Example:
+        2019_shanghai-municipal-office, table 三 row （一）予以公开: 自然人 258, 商业企业 12,
+        法律服务机构 1, 其他 1, 总计 blank — should be 272.
+
+    Fix:
+        Fill in the total: the sum of the cells it totals.
+
+    Options:
+        None.
+    """
+
+    code = "A002"
+    name = "blank-total"
+    summary = "总计栏空白但分项不为零"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per blank total whose parts are not all zero."""
+        for kind, build in ((T3, t3_identities), (T4, t4_identities)):
+            table = report.tables.get(kind)
+            if table is None:
+                continue
+            for blank in blank_totals(build(table)).values():
+                identity = blank.identity
+                cell = identity.total
+                shown = "空白" if cell.value.kind is CellKind.BLANK else f"填写为「{cell.value.text.strip()}」"
+                implied = number_text(blank.implied)
+                message = f"{cell_place(cell)}{shown}，但其分项之和为{implied}，应填写{implied}（{identity.code}）"
+                yield self.at_cell(message, cell, expected=blank.implied, operands=operands([identity]))

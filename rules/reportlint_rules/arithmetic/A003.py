@@ -1,0 +1,62 @@
+"""A003 review-litigation-total-mismatch: 表四总计不等于各项结果之和."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.model.tables import T4
+from reportlint.rules import Rule
+from reportlint_rules.arithmetic._identities import (
+    Failure,
+    blank_totals,
+    describe,
+    diagnose,
+    operands,
+    t4_identities,
+)
+
+
+class ReviewLitigationTotalMismatch(Rule):
+    """表四总计不等于各项结果之和
+
+    What it does:
+        Checks, for each of the three groups of table 四 (行政复议, 未经复议直接起诉,
+        复议后起诉), that 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (template-spec
+        T4-A; the 2021 schema of a public checker states "总计（应=前4项之和）"). A failure
+        is reported at the group's 总计 cell with the value it should hold. Blank cells
+        count as 0; a blank 总计 with non-zero parts is reported by A002 instead.
+
+    Why it matters:
+        Table 四 is the report's account of the 行政复议 and 行政诉讼 cases about information
+        disclosure; a total that does not match its parts makes both numbers unreliable
+        (template-spec §6, E2).
+
+    Example:
+        2023_huaian-hongze-district: 行政复议 结果维持 10, 结果纠正 1, 总计 0 (should be 11).
+
+    Fix:
+        Correct the total, or the result cells, so that the four results add up to it.
+
+    Options:
+        None.
+    """
+
+    code = "A003"
+    name = "review-litigation-total-mismatch"
+    summary = "表四总计不等于各项结果之和"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per group whose 总计 is not the sum of its four results."""
+        table = report.tables.get(T4)
+        if table is None:
+            return
+        identities = t4_identities(table)
+        blanks = blank_totals(identities)
+        for result in diagnose(identities, blanks, single_cell=False):
+            if not isinstance(result, Failure):
+                continue  # the groups share no cell: there is no single-cell diagnosis
+            identity = result.identity
+            message = f"表四{describe(identity, blanks)}（{identity.code}）"
+            yield self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))

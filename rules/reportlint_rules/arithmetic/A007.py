@@ -1,0 +1,231 @@
+"""A007 parts-sum-mismatch: 文中“共X，其中……”所列分项之和与总数不符."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Report
+from reportlint.rules import Rule, RuleOptions
+from reportlint_rules.arithmetic._text import (
+    COUNT_RE,
+    COUNT_UNITS,
+    Count,
+    clause_start,
+    quote,
+    sentence_end,
+)
+
+TOTAL_WHICH_RE = re.compile(
+    rf"(?<![\d.,])(?P<number>\d+)(?P<unit>{COUNT_UNITS})[^\d，,。；;：:！？!?（(]{{0,12}}(?P<open>[，,（(：:]{{0,2}})其中[：:，,]?"
+)
+""""共清理微信工作群12个，其中", "2599条，(其中": a total, then 其中 in the same or next clause."""
+_REGION = 800
+"""How far a breakdown may run: longer lists are not read."""
+SCOPE_RE = re.compile(rf"在[^，,。；;\d]{{0,30}}(?P<number>\d+)(?P<unit>{COUNT_UNITS})[^，,。；;\d]{{0,20}}中[，,：:]")
+""""在主动公开的90条政府信息中，": the total of the list that follows."""
+_PARENTHESES_RE = re.compile(r"[（(][^（）()]{0,80}[）)]")
+_JOINED_RE = re.compile(rf"(\d(?:{COUNT_UNITS}))(?:以及|及|和)")
+_SEPARATOR_RE = re.compile("[，,、；;]")
+_PART_RE = re.compile(rf"^(?P<label>\D{{0,60}}?)(?P<number>\d+)(?P<unit>{COUNT_UNITS})(?P<rest>.{{0,40}})$", re.DOTALL)
+_ATTACHMENT_RE = re.compile(r"^[，,]?占比?\d+(?:\.\d+)?[%％]$")
+_LEVELS = {"、": 1, "，": 1, ",": 1, "；": 2, ";": 2}
+_REST_LABELS = ("其他", "其它", "其余", "剩余")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One item of a stated breakdown: "机构职能类信息25条"."""
+
+    label: str
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """A stated total, the parts listed for it, and where the total is said."""
+
+    total: Count
+    parts: tuple[Part, ...]
+    start: int
+    """Offset where the words stating the total begin (for the quote)."""
+    end: int
+
+
+class Options(RuleOptions):
+    """Options of A007."""
+
+    min_coverage: float = Field(
+        default=0.9,
+        ge=0,
+        description="Smallest share of the total the parts must add up to for the list to be taken as complete.",
+    )
+    max_coverage: float = Field(
+        default=1.1,
+        ge=1,
+        description="Largest share of the total the parts may add up to for the list to be taken as complete.",
+    )
+
+
+class PartsSumMismatch(Rule):
+    """文中所列分项之和与总数不符
+
+    What it does:
+        Finds a total followed by its breakdown — "共公布政府信息2599条，(其中机构职能类信息
+        25条，……，其他应主动公开政府信息856条)", "在主动公开的90条政府信息中，……1条；……10条；
+        ……" — and checks that the parts add up to the total. The parts are the items
+        "名称 + 数量" after 其中 up to the end of the sentence (or of the bracket that
+        holds them), separated by the separator that follows the first item (、/， or ；);
+        a bracketed sub-breakdown and a "占X%" after an item are skipped, and the list
+        ends at the first item of another shape or a stronger separator. Nothing is
+        reported when:
+
+        * the list is open: an item is followed by 等 ("……17条等");
+        * fewer than two parts are listed;
+        * the parts look like a selection rather than the whole: they cover less than
+          ``min-coverage`` or more than ``max-coverage`` of the total, and the last item
+          is not a remainder (其他…, 其余…).
+
+    Why it matters:
+        A breakdown that does not add up means the total or a part is wrong, and readers
+        (and evaluators) compare them (template-spec §6, E2 数据失准). Found in real
+        reports: 2019_pingtan-zone (2599 vs 2533), 2021_pingtan-finance-bureau
+        (510 vs 198 + 142 + 137 = 477). A warning: prose is read by patterns, and a report
+        may list parts that overlap (two ways of classifying the same items).
+
+    Example:
+        "全镇共清理微信工作群12个，其中解散5个，保留8个": 5 + 8 = 13, not 12.
+
+    Fix:
+        Correct the total or the part that is wrong; if the list is only a selection,
+        say so (e.g. end it with 等).
+
+    Options:
+        min-coverage (float, default 0.9) and max-coverage (float, default 1.1): the
+        parts' sum, as a share of the total, inside which a list is taken as the whole
+        breakdown. A list whose last item is a remainder (其他…) is always checked.
+    """
+
+    code = "A007"
+    name = "parts-sum-mismatch"
+    summary = "文中所列分项之和与总数不符"
+    severity = Severity.WARNING
+
+    Options = Options
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per stated total whose listed parts add up to something else."""
+        for _, line in report.text_lines():
+            text = line.text
+            for breakdown in _breakdowns(text):
+                if self._mismatch(breakdown.total, breakdown.parts):
+                    yield self._finding(report, text, line.line, line.column, breakdown)
+
+    def _mismatch(self, total: Count, parts: tuple[Part, ...]) -> bool:
+        """Whether *parts* are a complete breakdown of *total* that does not add up."""
+        found = sum(part.number for part in parts)
+        if len(parts) < 2 or found == total.number or total.number == 0:
+            return False
+        if parts[-1].label.lstrip("、，,").startswith(_REST_LABELS):
+            return True
+        options: Options = self.options
+        return options.min_coverage <= found / total.number <= options.max_coverage
+
+    def _finding(self, report: Report, text: str, line: int, column: int, breakdown: Breakdown) -> Finding:
+        """The finding at the total, with the parts' sum spelt out."""
+        total, parts = breakdown.total, breakdown.parts
+        found = sum(part.number for part in parts)
+        said = quote(text[breakdown.start : breakdown.end], 30)
+        message = (
+            f"「{said}」与其后所列分项之和不符：{' + '.join(str(part.number) for part in parts)}"
+            f" = {found}，而总数为{total.number}"
+        )
+        return self.at_line(report, message, line, column + total.start)
+
+
+def _breakdowns(text: str) -> Iterator[Breakdown]:
+    """Every (total, parts) the line states with 其中 or 在…N…中."""
+    for match in TOTAL_WHICH_RE.finditer(text):
+        total = Count(int(match["number"]), match["unit"], match.start("number"), match.end("unit"))
+        end = sentence_end(text, match.end(), window=_REGION)
+        if "（" in match["open"] or "(" in match["open"]:
+            end = _closing(text, match.end(), end)
+        parts = _parts(text[match.end() : end])
+        if parts is not None:
+            yield Breakdown(total, tuple(parts), clause_start(text, total.start, 20), total.end)
+    for match in SCOPE_RE.finditer(text):
+        end = sentence_end(text, match.end(), window=_REGION)
+        region = text[match.end() : end]
+        if "其中" in region:
+            continue  # the 其中 list that follows is checked above
+        first = COUNT_RE.search(region)
+        if first is not None and int(first["number"].replace(",", "")) == int(match["number"]):
+            separator = _SEPARATOR_RE.search(region, first.end())
+            region = region[separator.end() :] if separator else ""
+        total = Count(int(match["number"]), match["unit"], match.start("number"), match.end("unit"))
+        parts = _parts(region)
+        if parts is not None:
+            yield Breakdown(total, tuple(parts), match.start(), match.end() - 1)
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    """The offset of the bracket that closes a bracketed list, or *end*."""
+    closings = [index for char in "）)" if (index := text.find(char, start, end)) >= 0]
+    return min(closings) if closings else end
+
+
+def _parts(region: str) -> list[Part] | None:
+    """The items of a breakdown, or ``None`` when the list is open (…等)."""
+    region = _PARENTHESES_RE.sub("", region)
+    region = _JOINED_RE.sub(r"\1、", region)
+    first = COUNT_RE.search(region)
+    if first is None:
+        return []
+    if region.startswith("等", first.end()):
+        return None
+    separator = _SEPARATOR_RE.search(region, first.end())
+    level = _LEVELS[separator.group()] if separator else 2
+    parts: list[Part] = []
+    for item in _items(region, level):
+        part = _PART_RE.match(item)
+        if part is None:
+            return None if item.startswith("等") else parts
+        rest = part["rest"]
+        if rest.startswith("等"):
+            return None
+        if rest.startswith(("）", ")")):  # the bracket that holds the list closes here
+            parts.append(Part(part["label"], int(part["number"])))
+            break
+        if rest and not _ATTACHMENT_RE.match(rest):
+            break
+        parts.append(Part(part["label"], int(part["number"])))
+    return parts
+
+
+def _items(region: str, level: int) -> Iterator[str]:
+    """The items of *region* split at separators of *level* or stronger.
+
+    A piece without digits before a "、" is part of the next item's name
+    ("政策、规范性文件类信息68条"); the list ends at a stronger separator.
+    """
+    pending = ""
+    position = 0
+    for separator in _SEPARATOR_RE.finditer(region):
+        strength = _LEVELS[separator.group()]
+        piece = pending + region[position : separator.start()]
+        if strength < level:
+            continue
+        position = separator.end()
+        if strength > level:
+            yield piece
+            return
+        if separator.group() == "、" and not any(char.isdigit() for char in piece):
+            pending = piece + "、"
+            continue
+        pending = ""
+        yield piece
+    yield pending + region[position:]

@@ -1,0 +1,199 @@
+"""A008 percentage-mismatch: 文中百分比与所给数量算出的不符."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from reportlint.ast import Line
+from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Report
+from reportlint.rules import Rule, RuleOptions
+from reportlint_rules.arithmetic._text import COUNT_UNITS, Count, counts
+
+_PERCENT = r"(?P<percent>\d{1,3}(?:\.\d{1,4})?)[%％]"
+BESIDE_RE = re.compile(
+    rf"(?<![\d.])(?P<number>\d+)(?P<unit>{COUNT_UNITS})[，,]?占(?:比|比为)?(?P<base>[^，,。；;\d%％]{{1,12}}的)?{_PERCENT}"
+)
+""""不予公开35件，占4.34%": the count is beside its share."""
+SUBJECT_RE = re.compile(
+    rf"(?P<subject>[\u4e00-\u9fff“”]{{4,20}})占(?:比|比为)?(?P<base>[^，,。；;\d%％]{{1,12}}的)?{_PERCENT}"
+)
+""""主动公开的政府信息占41.5%": the count is stated earlier under the same name."""
+NAMED_COUNT_RE = re.compile(rf"(?:数|共|共计|为)?(?P<number>\d+)(?P<unit>{COUNT_UNITS})")
+""""198条" or "数142条" right after the name of what is counted."""
+_MAX_MENTIONS = 20
+_BEFORE, _AFTER = 400, 150
+"""The counts that may be a percentage's base: this many characters before and after it."""
+TOTAL_WORDS = ("总数", "共计", "合计", "总计", "累计", "共", "办结", "答复", "受理", "收到")
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A stated percentage and the count it is the share of."""
+
+    count: int
+    percent: float
+    decimals: int
+    start: int
+    """Offset of the percentage in the line."""
+    text: str
+    named_base: bool
+    """True when the words name the base ("占全市的30%"): the base may not be in the text."""
+
+
+class Options(RuleOptions):
+    """Options of A008."""
+
+    last_digit_tolerance: float = Field(
+        default=1.0,
+        gt=0,
+        description=(
+            "Largest accepted difference, in units of the percentage's last written decimal: "
+            "1.0 accepts rounding and cutting off (4.34% for 4.348%), 0.5 only correct rounding."
+        ),
+    )
+
+
+class PercentageMismatch(Rule):
+    """文中百分比与所给数量算出的不符
+
+    What it does:
+        Finds a percentage stated as the share of a count — "不予公开35件，占4.34%", or
+        "主动公开的政府信息占41.5%" after "主动公开政府信息198条" — and checks it against
+        the counts near it in the same paragraph (400 characters before, 150 after). The
+        base is the count that explains the other percentages there (e.g. the 805
+        applications handled, when 265件占32.9% and 158件占19.6% fit it); when no
+        percentage fits any count, the base is the stated total (…总数510条, 共计81件). A
+        percentage is reported when no nearby count gives it; one that some count gives is
+        never reported, and a percentage whose words name another base ("占全市的30%") is
+        reported only if its base is clear from the other percentages.
+
+        Differences within ``last-digit-tolerance`` units of the last digit written are
+        accepted: 35/805 = 4.348%, written 4.34% (cut off rather than rounded), is not
+        reported by default.
+
+    Why it matters:
+        A share that its own counts contradict shows that a count or the percentage is
+        wrong (template-spec §6, E2). 2021_pingtan-finance-bureau: 198/510 = 38.82%, not
+        the stated 41.5%; 2019_shanghai-municipal-office: 258/805 = 32.05%, not 33.9%.
+        A warning: prose is read by patterns, and the base of a share is inferred.
+
+    Example:
+        "总数510条，其中主动公开政府信息198条……主动公开的政府信息占41.5%".
+
+    Fix:
+        Recompute the percentage from the counts, or correct the count.
+
+    Options:
+        last-digit-tolerance (float, default 1.0): the largest accepted difference, in
+        units of the last decimal the percentage is written with (4.34% → 0.01
+        percentage points). 1.0 accepts both rounding and cutting off; 0.5 accepts
+        only correct rounding and reports 4.34% for 4.348%.
+    """
+
+    code = "A008"
+    name = "percentage-mismatch"
+    summary = "文中百分比与所给数量算出的不符"
+    severity = Severity.WARNING
+
+    Options = Options
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per percentage that no count near it explains."""
+        for _, line in report.text_lines():
+            shares = _shares(line.text)
+            if shares:
+                yield from self._check_line(report, line, shares)
+
+    def _check_line(self, report: Report, line: Line, shares: list[Share]) -> Iterator[Finding]:
+        """The findings of one paragraph that states percentages."""
+        bases = [count for count in counts(line.text) if count.number > 0]
+        starts = [count.start for count in bases]
+        near = [
+            bases[bisect_left(starts, share.start - _BEFORE) : bisect_right(starts, share.start + _AFTER)]
+            for share in shares
+        ]
+        fitting = [
+            [base for base in candidates if self._fits(share, base.number)]
+            for share, candidates in zip(shares, near, strict=True)
+        ]
+        score = Counter(base.start for fits in fitting for base in fits)
+        for share, candidates, fits in zip(shares, near, fitting, strict=True):
+            if fits:
+                continue
+            explaining = [candidate for candidate in candidates if score[candidate.start]]
+            base = max(explaining, key=lambda count: (score[count.start], count.number), default=None)
+            if base is None and not share.named_base:
+                base = _stated_total(line.text, candidates)
+            if base is not None:  # else "占全市的30%" with no other share to learn the base from
+                yield self.at_line(report, _message(share, base), line.line, line.column + share.start)
+
+    def _fits(self, share: Share, base: int) -> bool:
+        """Whether count/base, as a percentage, is what the text says (within tolerance)."""
+        if base < share.count:
+            return False
+        tolerance: float = self.options.last_digit_tolerance
+        return abs(100 * share.count / base - share.percent) < tolerance * 10.0**-share.decimals - 1e-9
+
+
+def _message(share: Share, base: Count) -> str:
+    """What is wrong with *share*, computed against *base*."""
+    computed = 100 * share.count / base.number
+    return (
+        f"「{share.text}」与数量不符：{share.count}÷{base.number} = {computed:.2f}%"
+        f"（以{base.number}{base.unit}为基数），文中写作{share.percent:g}%"
+    )
+
+
+def _shares(text: str) -> list[Share]:
+    """The percentages of a line stated as the share of a count."""
+    shares: list[Share] = []
+    taken: set[int] = set()
+    for match in BESIDE_RE.finditer(text):
+        shares.append(_share(int(match["number"]), match, text))
+        taken.add(match.start("percent"))
+    for match in SUBJECT_RE.finditer(text):
+        if match.start("percent") in taken:
+            continue
+        plain = text[max(0, match.start() - _BEFORE) : match.start()].replace("的", "")
+        count = _count_named(plain, match["subject"].replace("的", ""))
+        if count is not None:
+            shares.append(_share(count, match, text))
+    return shares
+
+
+def _share(count: int, match: re.Match[str], text: str) -> Share:
+    """The share a BESIDE_RE or SUBJECT_RE match states."""
+    percent = match["percent"]
+    decimals = len(percent.split(".")[1]) if "." in percent else 0
+    return Share(count, float(percent), decimals, match.start(), text[match.start() : match.end()], bool(match["base"]))
+
+
+def _count_named(plain: str, subject: str) -> int | None:
+    """The count stated under *subject* (or its longest tail of 4+ characters) in the line."""
+    for start in range(0, len(subject) - 3):
+        name = subject[start:]
+        position = plain.find(name)
+        for _ in range(_MAX_MENTIONS):
+            if position < 0:
+                break
+            after = NAMED_COUNT_RE.match(plain, position + len(name))
+            if after is not None:
+                return int(after["number"].replace(",", ""))
+            position = plain.find(name, position + 1)
+    return None
+
+
+def _stated_total(text: str, bases: list[Count]) -> Count | None:
+    """The first of *bases* introduced as a total (总数, 共计, 办结 …)."""
+    for count in bases:
+        before = text[max(0, count.start - 4) : count.start]
+        if any(word in before for word in TOTAL_WORDS):
+            return count
+    return None

@@ -1,0 +1,298 @@
+"""The identities of tables 三 and 四, blank totals, and the single-cell diagnosis (T3-D).
+
+Every identity is a linear equation over cells, written so that its *residual*
+(the sum of coefficient × value over its terms) is 0 when it holds. Its ``total`` is
+the cell a failure is reported at. Blank cells count as 0, except a blank *total*
+whose parts are not all zero: that cell is reported once by A002 (blank-total), the
+identity it totals is left to A002, and in every other identity the blank total
+stands for the sum of its parts, so one blank cell never yields a flood of findings.
+
+``diagnose`` collects the failing identities and looks for one cell that, changed
+to one value, makes every identity it takes part in hold (all of them must be
+failing, at least two, all asking for the same value): that cell is reported once
+(template-spec T3-D). The other failing identities are reported one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reportlint.model import CellKind, CellRef, ReportTable
+from reportlint.model import templates as tpl
+from reportlint.model.tables import T3, T4
+
+EPSILON = 1e-6
+CellKey = tuple[str, str]
+Term = tuple[int, CellRef]
+
+_BLANK_KINDS = (CellKind.BLANK, CellKind.NONE_MARK)
+_RESULT_ROWS_2019 = tuple(key for key in tpl.t3_keys(tpl.V2019) if key.startswith(tpl.T3_RESULT_GROUPS))
+_COMMON_RESULT_ROWS = tuple(key for key in _RESULT_ROWS_2019 if not key.startswith("（六）"))
+_OTHER_ROWS = ("（六）", "（六）1", "（六）2", "（六）3")
+_ROW_SPECS = {spec.key: spec for rows in tpl.T3_ROWS.values() for spec in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """One equation that must hold, e.g. T3-B for row （一）."""
+
+    code: str
+    """The template-spec identity: "T3-A", "T3-B", "T3-C" or "T4-A"."""
+    scope: str
+    """Where it applies, for messages: "「自然人」列", "「（一）予以公开」行", "「行政复议」"."""
+    total: CellRef
+    """The cell a failure is reported at (coefficient +1 among the terms)."""
+    terms: tuple[Term, ...]
+    """Every cell of the equation with its coefficient, the total first."""
+
+    @property
+    def parts(self) -> tuple[Term, ...]:
+        """The terms other than the total."""
+        return self.terms[1:]
+
+    def coefficient(self, key: CellKey) -> int:
+        """The coefficient of the cell *key* (0 if the cell is not in this identity)."""
+        return sum(coefficient for coefficient, ref in self.terms if cell_key(ref) == key)
+
+
+@dataclass(frozen=True, slots=True)
+class BlankTotal:
+    """A total cell left blank (or "-") although its parts are not all zero."""
+
+    identity: Identity
+    implied: float
+    """The sum of the parts: the value the blank cell stands for."""
+
+
+@dataclass(frozen=True, slots=True)
+class SingleCell:
+    """Several failing identities that one cell explains (T3-D)."""
+
+    cell: CellRef
+    found: float
+    expected: float
+    identities: tuple[Identity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One failing identity, reported at its total."""
+
+    identity: Identity
+    found: float
+    expected: float
+    """The value of the total that would make this identity hold."""
+
+
+def cell_key(ref: CellRef) -> CellKey:
+    """A cell's address in its table: (row key, column key)."""
+    return ref.row, ref.column
+
+
+def row_name(key: str) -> str:
+    """A short name of a table-三 row for messages: "（一）予以公开", "（三）1.属于国家秘密"."""
+    spec = _ROW_SPECS.get(key)
+    if spec is None:
+        return key
+    label = spec.label
+    if " " in label:
+        label = key[:3] + label.split(" ")[-1]
+    elif label.startswith("（") and "（" in label[3:]:
+        label = label[: label.index("（", 3)]
+    return label if len(label) <= 18 else label[:17] + "…"
+
+
+def cell_place(ref: CellRef) -> str:
+    """A cell's place in words: 表三「（一）予以公开」行「自然人」列, 表四「行政复议」「总计」."""
+    if ref.table == T4:
+        return f"表四「{ref.column.replace('/', '」「')}」"
+    row = row_name(ref.row) if ref.table == T3 else ref.row
+    return f"表{ref.table}「{row}」行「{ref.column}」列"
+
+
+# --- building the identities ---------------------------------------------------
+def _mapped(table: ReportTable, key: str) -> bool:
+    """Whether the row is present and its values could be mapped to the columns."""
+    row = table.rows.get(key)
+    return row is not None and bool(row.cells)
+
+
+def t3_identities(table: ReportTable) -> list[Identity]:
+    """T3-B for every readable row, T3-A and T3-C for every column whose rows are readable."""
+    identities: list[Identity] = []
+    for key, row in table.rows.items():
+        if not row.cells or tpl.T3_TOTAL not in row.cells:
+            continue
+        parts = [row.cells.get(column) for column in tpl.T3_APPLICANT_COLUMNS]
+        if all(part is not None for part in parts):
+            terms = [(1, row.cells[tpl.T3_TOTAL])] + [(-1, part) for part in parts if part is not None]
+            identities.append(Identity("T3-B", f"「{row_name(key)}」行", terms[0][1], tuple(terms)))
+    ends = (tpl.T3_NEW, tpl.T3_CARRIED_IN, tpl.T3_TOTAL_ROW, tpl.T3_CARRIED_OUT)
+    if all(_mapped(table, key) for key in ends):
+        for column in tpl.T3_COLUMNS:
+            total, out = table.cell(tpl.T3_TOTAL_ROW, column), table.cell(tpl.T3_CARRIED_OUT, column)
+            new, carried = table.cell(tpl.T3_NEW, column), table.cell(tpl.T3_CARRIED_IN, column)
+            if total and out and new and carried:
+                terms_a = ((1, total), (1, out), (-1, new), (-1, carried))
+                identities.append(Identity("T3-A", f"「{column}」列", total, terms_a))
+    results = _result_rows(table)
+    if results and _mapped(table, tpl.T3_TOTAL_ROW):
+        for column in tpl.T3_COLUMNS:
+            total = table.cell(tpl.T3_TOTAL_ROW, column)
+            cells = [table.cell(key, column) for key in results]
+            if total and all(cell is not None for cell in cells):
+                terms_c = ((1, total), *((-1, cell) for cell in cells if cell is not None))
+                identities.append(Identity("T3-C", f"「{column}」列", total, terms_c))
+    return identities
+
+
+def _result_rows(table: ReportTable) -> tuple[str, ...]:
+    """The result rows （一）…（六）* summed by T3-C, or () if one of them is missing."""
+    others = tuple(key for key in _OTHER_ROWS if key in table.rows)
+    rows = (*_COMMON_RESULT_ROWS, *others)
+    if not others or not all(_mapped(table, key) for key in rows):
+        return ()
+    return rows
+
+
+def t4_identities(table: ReportTable) -> list[Identity]:
+    """T4-A for each of the three groups of table 四."""
+    identities: list[Identity] = []
+    for group in tpl.T4_GROUPS:
+        total = table.cell(tpl.T4_ROW, f"{group}/总计")
+        parts = [table.cell(tpl.T4_ROW, f"{group}/{result}") for result in tpl.T4_RESULTS[:-1]]
+        if total is not None and all(part is not None for part in parts):
+            terms = ((1, total), *((-1, part) for part in parts if part is not None))
+            identities.append(Identity("T4-A", f"「{group}」", total, terms))
+    return identities
+
+
+# --- blank totals and evaluation ---------------------------------------------------
+def blank_totals(identities: Iterable[Identity]) -> dict[CellKey, BlankTotal]:
+    """Totals (T3-B, T3-C, T4-A) left blank although their parts are not all zero."""
+    found: dict[CellKey, BlankTotal] = {}
+    for identity in identities:
+        if identity.code == "T3-A" or identity.total.value.kind not in _BLANK_KINDS:
+            continue
+        implied = sum(-coefficient * ref.number for coefficient, ref in identity.parts)
+        if abs(implied) > EPSILON and cell_key(identity.total) not in found:
+            found[cell_key(identity.total)] = BlankTotal(identity, implied)
+    return found
+
+
+def _value(ref: CellRef, blanks: dict[CellKey, BlankTotal]) -> float:
+    """The cell's number for arithmetic; a blank total stands for the sum of its parts."""
+    blank = blanks.get(cell_key(ref))
+    return blank.implied if blank else ref.number
+
+
+def residual(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> float:
+    """Sum of coefficient × value: 0 when the identity holds."""
+    return sum(coefficient * _value(ref, blanks) for coefficient, ref in identity.terms)
+
+
+def diagnose(
+    identities: Sequence[Identity], blanks: dict[CellKey, BlankTotal], *, single_cell: bool = True
+) -> list[SingleCell | Failure]:
+    """The failing identities, grouped under one cell where one cell explains several.
+
+    *blanks* are the identities' blank totals (:func:`blank_totals`), left to A002.
+    """
+    checked = [i for i in identities if not _totals_blank(i, blanks)]
+    failing = [i for i in checked if abs(residual(i, blanks)) > EPSILON]
+    if not failing:
+        return []
+    singles = _single_cells(checked, failing, blanks) if single_cell else []
+    explained = {identity for single in singles for identity in single.identities}
+    results: list[SingleCell | Failure] = list(singles)
+    for identity in failing:
+        if identity not in explained:
+            found = _value(identity.total, blanks)
+            results.append(Failure(identity, found, found - residual(identity, blanks)))
+    return results
+
+
+def _totals_blank(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> bool:
+    """Whether *identity* totals into a blank cell (and is therefore left to A002)."""
+    blank = blanks.get(cell_key(identity.total))
+    return blank is not None and blank.identity is identity
+
+
+def _single_cells(
+    checked: list[Identity], failing: list[Identity], blanks: dict[CellKey, BlankTotal]
+) -> list[SingleCell]:
+    """Cells whose identities all fail (two or more) and all ask for the same new value."""
+    candidates: list[SingleCell] = []
+    seen: set[CellKey] = set()
+    failed = set(failing)
+    for identity in failing:
+        for _, ref in identity.terms:
+            key = cell_key(ref)
+            if key in seen or key in blanks:
+                continue
+            seen.add(key)
+            involved = [i for i in checked if i.coefficient(key)]
+            if len(involved) < 2 or not failed.issuperset(involved):
+                continue
+            changes = {round(-residual(i, blanks) / i.coefficient(key), 6) for i in involved}
+            if len(changes) == 1:
+                expected = ref.number + changes.pop()
+                if expected >= 0:
+                    candidates.append(SingleCell(ref, ref.number, expected, tuple(involved)))
+    # Two candidates sharing an identity are two explanations of the same failure: keep neither.
+    return [
+        candidate
+        for candidate in candidates
+        if not any(other is not candidate and set(other.identities) & set(candidate.identities) for other in candidates)
+    ]
+
+
+# --- messages ----------------------------------------------------------------------
+def number_text(value: float) -> str:
+    """A number as a clerk writes it: 7, not 7.0."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _part_name(identity: Identity, ref: CellRef) -> str:
+    """How a part is named in a sum: its column (T3-B, T4-A) or its row key (T3-C)."""
+    if identity.code == "T3-B":
+        return ref.column
+    if identity.code == "T4-A":
+        return ref.column.split("/")[-1]
+    return f"{ref.row}：" if ref.row[-1].isdigit() else ref.row
+
+
+def _sum_text(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> tuple[float, str]:
+    """The parts' sum and its non-zero terms: (8, "自然人6 + 其他2")."""
+    values = [(ref, -coefficient * _value(ref, blanks)) for coefficient, ref in identity.parts]
+    shown = [f"{_part_name(identity, ref)}{number_text(value)}" for ref, value in values if value]
+    return sum(value for _, value in values), " + ".join(shown) or "各项均为0"
+
+
+def describe(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> str:
+    """The identity with the report's numbers, saying on which side it breaks."""
+    total = number_text(_value(identity.total, blanks))
+    if identity.code == "T3-A":
+        handled, out, new, carried = (_value(ref, blanks) for _, ref in identity.terms)
+        return (
+            f"{identity.scope}：一（本年新收）{number_text(new)} + 二（上年结转）{number_text(carried)}"
+            f" = {number_text(new + carried)}，而（七）总计{total} + 四（结转下年度）{number_text(out)}"
+            f" = {number_text(handled + out)}"
+        )
+    parts_sum, terms = _sum_text(identity, blanks)
+    what = {
+        "T3-B": "：总计为{total}，但六类申请人之和为{sum}（{terms}）",
+        "T3-C": "：（七）总计为{total}，但各项办理结果之和为{sum}（{terms}）",
+        "T4-A": "：总计为{total}，但四项结果（维持、纠正、其他、尚未审结）之和为{sum}（{terms}）",
+    }[identity.code]
+    return identity.scope + what.format(total=total, sum=number_text(parts_sum), terms=terms)
+
+
+def operands(identities: Iterable[Identity]) -> list[CellRef]:
+    """Every cell of *identities*, once each, in order: the evidence of a finding."""
+    cells: dict[CellKey, CellRef] = {}
+    for identity in identities:
+        for _, ref in identity.terms:
+            cells.setdefault(cell_key(ref), ref)
+    return list(cells.values())

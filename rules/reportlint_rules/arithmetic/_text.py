@@ -1,0 +1,61 @@
+"""Counts in prose: the number-and-measure-word tokens the text-arithmetic rules read.
+
+Every pattern is linear: no nested quantifiers, bounded repeats only, so a line of
+three million characters costs one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+COUNT_UNITS = "人次|件|条|个|项|家|次|期|份|篇|场|批|宗|起|名|户|所|座|处|台|套|部|人"
+"""Measure words of counted things (not 年, 月, 元, 万元, %: those are no counts)."""
+
+COUNT_RE = re.compile(
+    rf"(?<![\d.,])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<unit>{COUNT_UNITS})(?!月|工作日|小时|百分点|多|余)"
+)
+"""A count: "12个", "2599条"; not "3个月", "2个百分点", "100多件"."""
+
+SENTENCE_END = "。！？!?"
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A count in a line of text, with its offset in the line."""
+
+    number: int
+    unit: str
+    start: int
+    end: int
+
+
+def counts(text: str) -> list[Count]:
+    """The counts in *text*, with their offsets."""
+    return [
+        Count(int(match["number"].replace(",", "")), match["unit"], match.start(), match.end())
+        for match in COUNT_RE.finditer(text)
+    ]
+
+
+def sentence_end(text: str, start: int, stops: str = SENTENCE_END, window: int = 2000) -> int:
+    """The offset of the first of *stops* from *start* (where the sentence's words end).
+
+    Looks no further than *window* characters, so that many calls on a huge line
+    without punctuation stay linear.
+    """
+    limit = min(len(text), start + window)
+    ends = [position for char in stops if (position := text.find(char, start, limit)) >= 0]
+    return min(ends) if ends else limit
+
+
+def clause_start(text: str, end: int, window: int = 12) -> int:
+    """Where the clause that contains *end* starts, looking back at most *window* characters."""
+    floor = max(0, end - window)
+    starts = [text.rfind(char, floor, end) for char in "，,。；;：:！？"]
+    return max(starts) + 1 if max(starts) >= 0 else floor
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """A fragment of the report for a message, shortened in the middle if long."""
+    return text if len(text) <= limit else text[: limit // 2] + "……" + text[-(limit // 2) :]
