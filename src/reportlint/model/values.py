@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 
 from reportlint.text import SPACE_CHARS
@@ -54,6 +55,7 @@ class CellValue:
         return self.number if self.number is not None else 0.0
 
 
+@lru_cache(maxsize=4096)
 def parse_value(text: str) -> CellValue:
     """Parse a cell's text: "1", " 0", "251000元", "160.5964万元", "-8", "+1036", "", "/"."""
     compact = unicodedata.normalize("NFKC", text).translate(_SPACE_TABLE)

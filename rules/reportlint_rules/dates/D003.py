@@ -1,0 +1,69 @@
+"""D003 invalid-calendar-date: a date that is not on the calendar (2月30日, 13月1日)."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.rules import Rule
+from reportlint_rules.dates._dates import MONTH_DAY_RE, digits, full_dates
+
+
+def _problem(year: int | None, month: int, day: int) -> str | None:
+    """Why year/month/day is no date, or ``None`` if it is one (Feb 29 allowed without year)."""
+    if not 1 <= month <= 12:
+        return f"没有{month}月"
+    days = calendar.monthrange(year if year is not None else 2000, month)[1]
+    if not 1 <= day <= days:
+        if year is None:
+            return f"{month}月最多只有{days}天"
+        return f"{year}年{month}月只有{days}天"
+    return None
+
+
+class InvalidCalendarDate(Rule):
+    """日期不存在
+
+    What it does:
+        Reports every date in the text that is not on the calendar: a month outside
+        1–12, a day beyond the month's length (2月30日, 4月31日), or 2月29日 in a year
+        that is not a leap year. Dates are read as 2023年2月30日, 2月30日 (then 2月29日
+        is accepted), 2023-02-30, 2023.2.30 and 二〇二三年二月三十日.
+
+    Why it matters:
+        An impossible date is a typo in a fact the report states — a publication date, a
+        deadline, an event — and readers cannot tell which day was meant.
+
+    Example:
+        「于2023年2月30日印发实施方案」.
+
+    Fix:
+        Correct the date.
+
+    Options:
+        None.
+    """
+
+    code = "D003"
+    name = "invalid-calendar-date"
+    summary = "日期不存在"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per impossible date, at its first character."""
+        for index, text in enumerate(report.lines):
+            if "月" not in text and "-" not in text and "." not in text:
+                continue
+            taken: list[tuple[int, int]] = []
+            for mention in full_dates(text, index + 1):
+                taken.append((mention.column - 1, mention.end))
+                problem = _problem(mention.year, mention.month, mention.day)
+                if problem is not None:
+                    yield self.at_line(report, f"日期「{mention.text}」不存在：{problem}", index + 1, mention.column)
+            for match in MONTH_DAY_RE.finditer(digits(text)):
+                if any(start <= match.start() < end for start, end in taken):
+                    continue
+                problem = _problem(None, int(match[1]), int(match[2]))
+                if problem is not None:
+                    yield self.at_line(report, f"日期「{match[0]}」不存在：{problem}", index + 1, match.start() + 1)

@@ -1,0 +1,93 @@
+"""D004 document-dated-after-publication: a cited document is dated after the report's publication."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.rules import Rule
+from reportlint_rules.dates._dates import digits, full_dates, publication_dates, title_year
+
+_DOC_NUMBER_RE = re.compile(r"[〔\[【［]\s?((?:19|20)\d{2})\s?[〕\]】］]\s?第?\s?\d{1,5}\s?号")
+_ISSUED_RE = re.compile(r"\s?(?:印发|发布|出台|下发|公布|制发|签发)")
+_FUTURE_RE = re.compile(r"将|拟|计划|预计|力争")
+
+
+class DocumentDatedAfterPublication(Rule):
+    """引用的文件日期晚于报告发布日期
+
+    What it does:
+        Reports a cited document that cannot exist yet when the report is published: a
+        document number whose year (〔2025〕3号, [2025]3号) is later than the publication
+        year, or a date followed by 印发/发布/出台/下发/公布 ("2024年3月20日印发") that is
+        later than the publication date. The publication date is the "发布日期：…" line
+        at the top or the date line at the end (see D005); when the report gives none,
+        the latest possible publication year is taken to be the year after the report
+        year, so only document numbers of later years are reported. Dates preceded by
+        将/拟/计划 (plans) are left alone.
+
+    Why it matters:
+        A report cannot cite what was issued after it; such a citation is a wrong year
+        in a document number or a report changed after publication (template-spec §6 E7).
+
+    Example:
+        A 2023 report, dated 2024年1月20日, citing 「桐政办发〔2025〕12号」.
+
+    Fix:
+        Correct the document number or date; if the report was revised after
+        publication, say so and give the revision date.
+
+    Options:
+        None.
+    """
+
+    code = "D004"
+    name = "document-dated-after-publication"
+    summary = "引用的文件日期晚于报告发布日期"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per document number or issue date later than the publication."""
+        mentions = publication_dates(report)
+        published = [mention.value for mention in mentions if mention.value is not None]
+        latest = max(published, default=None)
+        year = title_year(report)
+        if latest is None and year is None:
+            return
+        pub_lines = {mention.line for mention in mentions}
+        for _, line in report.text_lines():
+            if line.line in pub_lines:
+                continue
+            yield from self._document_numbers(report, line.text, line.line, line.column, latest, year)
+            if latest is not None:
+                yield from self._issue_dates(report, line.text, line.line, line.column, latest)
+
+    def _document_numbers(
+        self, report: Report, text: str, line: int, column: int, latest: date | None, year: int | None
+    ) -> Iterator[Finding]:
+        limit = latest.year if latest is not None else (year or 0) + 1
+        for match in _DOC_NUMBER_RE.finditer(digits(text)):
+            cited = int(match[1])
+            if cited <= limit:
+                continue
+            if latest is not None:
+                why = f"晚于报告的发布日期{latest.year}年{latest.month}月{latest.day}日"
+            else:
+                why = f"晚于{limit}年（{year}年度报告最迟应在{limit}年发布）"
+            message = f"引用的文件文号「{match[0]}」是{cited}年的，{why}"
+            yield self.at_line(report, message, line, column + match.start())
+
+    def _issue_dates(self, report: Report, text: str, line: int, column: int, latest: date) -> Iterator[Finding]:
+        for mention in full_dates(text, line):
+            value = mention.value
+            issued = _ISSUED_RE.match(text, mention.end)
+            if value is None or value <= latest or issued is None:
+                continue
+            if _FUTURE_RE.search(text[max(0, mention.column - 11) : mention.column - 1]):
+                continue
+            message = (
+                f"「{mention.text}{issued[0]}」的文件晚于报告的发布日期{latest.year}年{latest.month}月{latest.day}日"
+            )
+            yield self.at_line(report, message, line, column + mention.column - 1)

@@ -1,0 +1,212 @@
+"""Shared knowledge of the D rules: finding dates, the statistics period and the publication date.
+
+Dates are written "2024年1月31日", "2024-01-31", "2024.1.31" or in Chinese numerals
+"二〇二四年一月三十一日"; full-width digits are read as ASCII digits. Every regular
+expression here is linear: no nested quantifiers, bounded gaps only.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from reportlint.model import Report
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+FULL_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+ISO_DATE_RE = re.compile(r"(?<![0-9A-Za-z/.\-])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
+CN_DATE_RE = re.compile(
+    r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_PERIOD_RE = re.compile(
+    r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?起?\s?(?:至|到|—|－|-|～|~)\s?"
+    r"(?:((?:19|20)\d{2})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日"
+)
+_PERIOD_CONTEXT = ("统计", "报告期", "时限", "期限")
+_PUBLICATION_LABEL_RE = re.compile(r"(?:发布|公开|成文|印发|生成|落款)?(?:日期|时间)\s?[：:]\s?")
+_LEAD = r"(?:^|(?<=[。；;！!？?：:）)\s]))"
+YEAR_CLAUSE_RE = re.compile(_LEAD + r"((?:19|20)\d{2})年度?[，,]\s?")
+"""A clause that opens with a year and a comma: "2023年，…"."""
+AGENCY_WORDS = (
+    "我局", "我区", "我市", "我县", "我镇", "我乡", "我委", "我办", "我厅", "我中心", "我们",
+    "本局", "本机关", "本单位", "全区", "全市", "全县", "全镇", "全乡",
+)  # fmt: skip
+"""Words that make the clause about the agency's own work."""
+
+
+def digits(text: str) -> str:
+    """The text with full-width digits as ASCII digits (same length, so columns hold)."""
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+def real_date(year: int, month: int, day: int) -> date | None:
+    """The date, or ``None`` if it is not on the calendar."""
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def _cn_number(text: str) -> int:
+    """A Chinese numeral of one to three characters (一 … 三十一)."""
+    if "十" not in text:
+        return _CN_DIGITS.get(text, 0)
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A full date written in the text (year, month and day), where it stands."""
+
+    year: int
+    month: int
+    day: int
+    text: str
+    line: int
+    column: int
+    end: int
+    """Offset in the line just after the date."""
+
+    @property
+    def value(self) -> date | None:
+        """The calendar date, or ``None`` if there is no such day."""
+        return real_date(self.year, self.month, self.day)
+
+
+def _mention(text: str, line: int, match: re.Match[str], year: int, month: int, day: int) -> DateMention:
+    return DateMention(year, month, day, text[match.start() : match.end()], line, match.start() + 1, match.end())
+
+
+def full_dates(text: str, line: int) -> list[DateMention]:
+    """Every full date in one line of text, in order (columns 1-based)."""
+    plain = digits(text)
+    found = [_mention(text, line, m, int(m[1]), int(m[2]), int(m[3])) for m in FULL_DATE_RE.finditer(plain)]
+    found += [_mention(text, line, m, int(m[1]), int(m[3]), int(m[4])) for m in ISO_DATE_RE.finditer(plain)]
+    found += [
+        _mention(text, line, m, int("".join(str(_CN_DIGITS[c]) for c in m[1])), _cn_number(m[2]), _cn_number(m[3]))
+        for m in CN_DATE_RE.finditer(plain)
+    ]
+    return sorted(found, key=lambda mention: mention.column)
+
+
+# --- the statistics period ------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The statistics period stated in the text."""
+
+    start: tuple[int, int, int]
+    end: tuple[int, int, int]
+    text: str
+    line: int
+    column: int
+
+
+def find_period(report: Report) -> Period | None:
+    """The first "统计期限自…至…" statement of the report (preamble or section 一)."""
+    for number, line in report.text_lines():
+        if number not in (None, 1):
+            break
+        plain = digits(line.text)
+        for match in _PERIOD_RE.finditer(plain):
+            before = plain[max(0, match.start() - 30) : match.start()]
+            if not any(word in before for word in _PERIOD_CONTEXT):
+                continue
+            start = (int(match[1]), int(match[2]), int(match[3]))
+            end = (int(match[4]) if match[4] else start[0], int(match[5]), int(match[6]))
+            return Period(start, end, line.text[match.start() : match.end()], line.line, line.column + match.start())
+    return None
+
+
+# --- the publication date ---------------------------------------------------------------
+def publication_dates(report: Report) -> list[DateMention]:
+    """Publication or signing dates: "发布日期：…" near the top, a date line at the end.
+
+    A line at the end counts when it is short (at most 40 characters), is not a
+    sentence (no 。) and ends with a full date: "2024年3月15日",
+    "平潭综合实验区公安局2022年1月7日".
+    """
+    lines = report.lines
+    found: list[DateMention] = []
+    for index, text in enumerate(lines[:6]):
+        label = _PUBLICATION_LABEL_RE.search(digits(text))
+        if label is None:
+            continue
+        after = [mention for mention in full_dates(text, index + 1) if mention.column - 1 == label.end()]
+        found += after[:1]
+    tail = [index for index, text in enumerate(lines) if text.strip()][-3:]
+    for index in tail:
+        text = lines[index].rstrip()
+        if len(text.strip()) > 40 or "。" in text:
+            continue
+        mentions = full_dates(text, index + 1)
+        if mentions and mentions[-1].end == len(text):
+            found.append(mentions[-1])
+    return found
+
+
+def is_township(report: Report) -> bool:
+    """Whether the agency is a township (乡、镇) or sub-district (街道) government."""
+    name = report.agency or ""
+    return bool(re.search(r"(?:镇|乡|街道)(?:人民政府|办事处)?$", name)) or "街道办事处" in name
+
+
+# --- the year the body narrates ------------------------------------------------------------
+def agency_clauses(report: Report, text: str) -> Iterator[re.Match[str]]:
+    """Clauses of *text* that open with a year and then the agency ("2023年，我局…").
+
+    The agency is one of :data:`AGENCY_WORDS` or the agency's name from the title.
+    """
+    subjects = AGENCY_WORDS + ((report.agency,) if report.agency else ())
+    for match in YEAR_CLAUSE_RE.finditer(text):
+        if text.startswith(subjects, match.end()):
+            yield match
+
+
+def narrative_years(report: Report) -> Counter[int]:
+    """How often each year opens a clause ("2023年，…") in sections 一 to 四, plans excluded."""
+    counts: Counter[int] = Counter()
+    for number, line in report.text_lines():
+        if number is None or number > 4:
+            continue
+        text = digits(line.text)
+        for match in YEAR_CLAUSE_RE.finditer(text):
+            if "将" not in text[match.end() : match.end() + 12]:
+                counts[int(match[1])] += 1
+    return counts
+
+
+def title_year(report: Report) -> int | None:
+    """The report year, when the title states it ("2023年…年度报告").
+
+    The model falls back to the first year of the preamble, which may be a cited
+    document's year; the D rules trust only a year written in the title.
+    """
+    if report.year is None or report.title is None or str(report.year) not in digits(report.title.text):
+        return None
+    return report.year
+
+
+def body_year(report: Report, minimum: int = 2) -> int | None:
+    """The year the body narrates, when it is clearly another year than the title's.
+
+    ``None`` unless some year other than the title's opens at least *minimum*
+    narrative clauses and more than the title's year does.
+    """
+    titled = title_year(report)
+    if titled is None:
+        return None
+    counts = narrative_years(report)
+    others = [(count, year) for year, count in counts.items() if year != titled]
+    if not others:
+        return None
+    count, year = max(others)
+    if count >= minimum and count > counts.get(titled, 0):
+        return year
+    return None

@@ -1,0 +1,56 @@
+"""The statutory publication deadline of a report (条例第四十九条, template-spec §5)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from reportlint.model import Report
+from reportlint_rules.dates._dates import is_township, title_year
+
+_MONTH_DAY = r"^(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])$"
+
+
+class DeadlineOptions(BaseModel):
+    """The deadlines, as month-day of the year after the report year."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    department_deadline: str = Field(
+        default="01-31", pattern=_MONTH_DAY, description="县级以上人民政府部门 (条例第四十九条): MM-DD."
+    )
+    government_deadline: str = Field(
+        default="03-31", pattern=_MONTH_DAY, description="县级以上地方人民政府 (条例第四十九条): MM-DD."
+    )
+    township_deadline: str = Field(
+        default="03-31", pattern=_MONTH_DAY, description="乡镇、街道 (not covered by Art. 49): MM-DD."
+    )
+    check_townships: bool = Field(default=True, description="Check 乡镇、街道 at all (false leaves them unchecked).")
+
+
+def deadline(report: Report, options: DeadlineOptions) -> tuple[date, str] | None:
+    """The deadline for this report and the rule it comes from, or ``None`` if unknown."""
+    year = title_year(report)
+    if year is None or report.agency_kind not in ("department", "government"):
+        return None
+    if is_township(report):
+        if not options.check_townships:
+            return None
+        chosen = options.township_deadline
+    elif report.agency_kind == "department":
+        chosen = options.department_deadline
+    else:
+        chosen = options.government_deadline
+    month, day = (int(part) for part in chosen.split("-"))
+    try:
+        limit = date(year + 1, month, day)
+    except ValueError:  # 02-30 and the like pass the pattern
+        return None
+    if is_township(report):
+        basis = f"条例第四十九条未规定乡镇、街道的期限，此处按{month}月{day}日检查"
+    elif report.agency_kind == "department":
+        basis = f"县级以上人民政府部门应在每年{month}月{day}日前公布上一年度的年度报告（条例第四十九条）"
+    else:
+        basis = f"县级以上地方人民政府的年度报告应在每年{month}月{day}日前公布（条例第四十九条）"
+    return limit, basis

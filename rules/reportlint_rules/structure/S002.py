@@ -1,0 +1,77 @@
+"""S002 section-out-of-order: a section appears out of the order 一 to 六."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations, pairwise
+
+from reportlint.diagnostics import Finding
+from reportlint.model import Report
+from reportlint.model.sections import SECTION_TITLES
+from reportlint.rules import Rule
+
+_CN = "〇一二三四五六"
+
+
+def misplaced(order: list[int]) -> list[int]:
+    """Positions in *order* outside the longest run kept in ascending order.
+
+    Of several equally long runs, the one that keeps the earliest headings wins, so
+    the heading that comes "too late" is the one reported.
+    """
+    for size in range(len(order), 0, -1):
+        for kept in combinations(range(len(order)), size):
+            if all(order[a] < order[b] for a, b in pairwise(kept)):
+                return [index for index in range(len(order)) if index not in kept]
+    return []
+
+
+class SectionOutOfOrder(Rule):
+    """章节顺序不对
+
+    What it does:
+        Reports a section whose heading comes out of the template's order 一、总体情况 …
+        六、其他需要报告的事项, at the heading of the misplaced section. When several
+        orders are possible, the heading that comes later in the text is the one
+        reported.
+
+    Why it matters:
+        Both official formats (国办公开办函〔2019〕60号, 〔2021〕30号) fix the order of the
+        six sections; readers and evaluators compare reports section by section
+        (template-spec §2.2, §3.2, E6).
+
+    Example:
+        三、收到和处理政府信息公开申请情况 placed after 四、政府信息公开行政复议、行政诉讼情况.
+
+    Fix:
+        Move the section, with its text and table, back to its place.
+
+    Options:
+        None.
+    """
+
+    code = "S002"
+    name = "section-out-of-order"
+    summary = "章节顺序不对"
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per section heading outside the ascending order."""
+        order = report.section_order
+        for index in misplaced(order):
+            number = order[index]
+            section = report.sections[number]
+            if index > 0:
+                where = f"它出现在第{_CN[order[index - 1]]}部分之后"
+            else:
+                where = f"它出现在第{_CN[order[1]]}部分之前"
+            message = f"第{_CN[number]}部分「{section.heading.text}」的位置不对：{where}，应排在{_place(number)}"
+            yield self.at_line(report, message, section.line, section.heading.column)
+
+
+def _place(number: int) -> str:
+    """Where section *number* belongs, in words."""
+    if number == 1:
+        return "最前面（第二部分之前）"
+    if number == len(SECTION_TITLES):
+        return "最后（第五部分之后）"
+    return f"第{_CN[number - 1]}部分与第{_CN[number + 1]}部分之间"
