@@ -18,7 +18,11 @@ def _rows_and_lines(text: str) -> list[str | list[str]]:
                 row = []
                 out.append(row)
             row.append(line[1:].strip())
-        elif row is not None and line.strip() and not line.lstrip().startswith(("一、", "二、", "三、", "四、", "五、", "六、")):
+        elif (
+            row is not None
+            and line.strip()
+            and not line.lstrip().startswith(("一、", "二、", "三、", "四、", "五、", "六、"))
+        ):
             row[-1] += line.strip()
         else:
             row = None

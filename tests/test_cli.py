@@ -81,10 +81,14 @@ def test_stdin_gives_the_same_findings_under_its_given_name() -> None:
 def test_select_and_ignore_by_prefix() -> None:
     path = str(EXAMPLES / "2020-qinghe-town.txt")
     everything = run(path).stdout.splitlines()
-    only_s = run(path, "--select", "S").stdout.splitlines()
-    no_s = run(path, "--ignore", "S").stdout.splitlines()
-    assert only_s and all(" S" in line for line in only_s)
-    assert sorted(only_s + no_s) == sorted(everything)
+    only_a = run(path, "--select", "A").stdout.splitlines()
+    no_a = run(path, "--ignore", "A").stdout.splitlines()
+    assert only_a and all(": A" in line for line in only_a)
+    assert no_a and not any(": A" in line for line in no_a)
+    assert sorted(only_a + no_a) == sorted(everything)
+    assert run(path, "--select", "A", "--ignore", "A007").stdout.splitlines() == [
+        line for line in only_a if ": A007 " not in line
+    ]
 
 
 def test_unknown_codes_and_missing_paths_are_usage_errors() -> None:

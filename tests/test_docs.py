@@ -114,11 +114,6 @@ def test_rule_options_are_in_the_reference(registry: Registry, rules_page: str) 
             assert f"`{key}`" in sections[code], f"{code}: option {key} is not in the reference"
 
 
-@pytest.mark.xfail(
-    reason="src/reportlint/config.py rule_options() rejects the dashed option keys that "
-    "--explain and the docs show (e.g. single-cell-diagnosis); see the docs helper's report",
-    strict=False,
-)
 def test_option_keys_shown_in_the_docs_are_accepted_by_the_configuration(registry: Registry) -> None:
     for code, rule in registry.rules.items():
         for name, field in rule.Options.model_fields.items():
@@ -176,7 +171,6 @@ def test_configuration_examples_are_valid(registry: Registry) -> None:
         check_codes(loaded, registry.rules)
 
 
-@pytest.mark.xfail(reason="rule_options() rejects dashed option keys (see the xfail above)", strict=False)
 def test_configuration_rule_option_examples_are_valid(registry: Registry) -> None:
     for table in _settings_tables():
         rule_options(LoadedConfig(settings=Settings.model_validate(table)), registry.rules)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -33,7 +32,9 @@ Build = Callable[[str], Report]
         ("规章", CellKind.TEXT, None, None),
     ],
 )
-def test_cell_values_keep_blank_zero_and_marks_apart(text: str, kind: CellKind, number: float | None, unit: str | None) -> None:
+def test_cell_values_keep_blank_zero_and_marks_apart(
+    text: str, kind: CellKind, number: float | None, unit: str | None
+) -> None:
     value = parse_value(text)
     assert (value.kind, value.number, value.unit) == (kind, number, unit)
 
@@ -91,17 +92,26 @@ def test_label_variants_match_the_template_rows(build: Build) -> None:
     rows = [
         "(三)不予公开\t1．属于国家秘密\t1\t0\t0\t0\t0\t0\t1",
         "\t2、其他法律行政止公开\t2\t0\t0\t0\t0\t0\t2",
-        "\t3.危及\"三安全一稳定\"\t3\t0\t0\t0\t0\t0\t3",
+        '\t3.危及"三安全一稳定"\t3\t0\t0\t0\t0\t0\t3',
         "\t4.保护 第三方 合法权益（填报说明：略）\t4\t0\t0\t0\t0\t0\t4",
         "（六）其他处理\t1、申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请\t5\t0\t0\t0\t0\t0\t5",
     ]
     report = build("本年新收\t申请人情况\n上年结转\t予以公开\n" + "\n".join(rows) + "\n")
     table = report.tables["三"]
-    assert [table.number(key, "总计") for key in ("（三）1", "（三）2", "（三）3", "（三）4", "（六）1")] == [1, 2, 3, 4, 5]
+    assert [table.number(key, "总计") for key in ("（三）1", "（三）2", "（三）3", "（三）4", "（六）1")] == [
+        1,
+        2,
+        3,
+        4,
+        5,
+    ]
 
 
 def test_a_row_with_a_missing_cell_is_a_problem_not_a_guess(build: Build) -> None:
-    report = build("\t申请人情况\n\n\t一、本年新收政府信息公开申请数量\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\n\t二、上年结转\n" + "\t0\n" * 7)
+    report = build(
+        "\t申请人情况\n\n\t一、本年新收政府信息公开申请数量\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\n\t二、上年结转\n"
+        + "\t0\n" * 7
+    )
     assert report.tables["三"].rows["一"].cells == {}
     assert [problem.kind for problem in report.problems] == ["row-shape"]
     assert report.problems[0].line == 3

@@ -109,6 +109,25 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
 
+class ProblemRule(Rule):
+    """A rule that reports what the reader and the model recorded under ``problem_kind``.
+
+    The model notes what it could not read (an empty file, a row with the wrong
+    number of values …) as ``Report.problems``; a rule of this kind turns the
+    problems of one kind into findings, so they can be selected, ignored and
+    documented like any other rule.
+    """
+
+    abstract = True
+    problem_kind: ClassVar[str]
+
+    def check(self, report: Report) -> Iterable[Finding]:
+        """One finding per recorded problem of this rule's kind, at its position."""
+        for problem in report.problems:
+            if problem.kind == self.problem_kind:
+                yield self.at_line(report, problem.message, problem.line, problem.column)
+
+
 def cell_evidence(ref: CellRef) -> CellEvidence:
     """The evidence record of one cell."""
     return CellEvidence(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SPACE_CHARS = (
     " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
@@ -29,6 +30,7 @@ def leading_space_count(text: str) -> int:
     return len(text) - len(text.lstrip(SPACE_CHARS))
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold a label for matching: NFKC, no spaces, no quotes, 、 and ， as ",".
 

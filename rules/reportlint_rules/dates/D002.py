@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rules import Rule, RuleOptions
 from reportlint_rules.dates._dates import body_year, find_period, narrative_years, title_year
 
 
-class Options(BaseModel):
+class Options(RuleOptions):
     """Options of D002."""
-
-    model_config = ConfigDict(extra="forbid")
 
     min_mentions: int = Field(
         default=2,

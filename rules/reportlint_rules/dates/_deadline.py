@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from reportlint.model import Report
+from reportlint.rules import RuleOptions
 from reportlint_rules.dates._dates import is_township, title_year
 
 _MONTH_DAY = r"^(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])$"
 
 
-class DeadlineOptions(BaseModel):
+class DeadlineOptions(RuleOptions):
     """The deadlines, as month-day of the year after the report year."""
-
-    model_config = ConfigDict(extra="forbid")
 
     department_deadline: str = Field(
         default="01-31", pattern=_MONTH_DAY, description="县级以上人民政府部门 (条例第四十九条): MM-DD."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint_rules.parse._problems import ProblemRule
+from reportlint.rules import ProblemRule
 
 
 class EmptyFile(ProblemRule):

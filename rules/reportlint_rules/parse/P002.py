@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from reportlint_rules.parse._problems import ProblemRule
+from reportlint.rules import ProblemRule
 
 
 class UndecodableFile(ProblemRule):
     """文件不是可识别编码的文本
 
     What it does:
-        Reports a file that is neither UTF-8 (with or without BOM), UTF-16 with BOM nor GB18030/GBK, or that holds binary data.
+        Reports a file that is neither UTF-8 (with or without BOM), UTF-16 with BOM nor
+        GB18030/GBK, or that holds binary data.
 
     Why it matters:
         Nothing in it can be checked; a mis-encoded file also shows as mojibake to readers.

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from reportlint_rules.parse._problems import ProblemRule
+from reportlint.rules import ProblemRule
 
 
 class UnparsableContent(ProblemRule):
     """无法解析的内容
 
     What it does:
-        Reports a part of the text the grammar could not place; the rest of the report is still checked.
+        Reports a part of the text the grammar could not place; the rest of the report
+        is still checked.
 
     Why it matters:
         Content the parser cannot place is content no rule looked at.

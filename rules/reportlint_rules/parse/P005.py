@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint_rules.parse._problems import ProblemRule
+from reportlint.rules import ProblemRule
 
 
 class UnrecognisedTable(ProblemRule):
@@ -12,7 +12,8 @@ class UnrecognisedTable(ProblemRule):
         Reports a table of two or more rows that is neither table 二, 三 nor 四 by its labels.
 
     Why it matters:
-        An unrecognised table is usually one of the three with its labels damaged, and none of its numbers get checked.
+        An unrecognised table is usually one of the three with its labels damaged, and
+        none of its numbers get checked.
 
     Example:
         A table whose header row reads only `项目 | 数量`.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint_rules.parse._problems import ProblemRule
+from reportlint.rules import ProblemRule
 
 
 class FileTooLarge(ProblemRule):
@@ -12,7 +12,8 @@ class FileTooLarge(ProblemRule):
         Reports a file larger than 16 MB, which is not read.
 
     Why it matters:
-        No annual report is that large; such a file is almost certainly not a report, and reading it would stall the run.
+        No annual report is that large; such a file is almost certainly not a report,
+        and reading it would stall the run.
 
     Example:
         A 200 MB database dump named `report.txt`.

@@ -13,7 +13,8 @@ class InternalError(Rule):
     """reportlint 内部错误
 
     What it does:
-        Reports that reportlint itself failed on this file (a bug in reportlint, not in the report). The other files of the run are still checked.
+        Reports that reportlint itself failed on this file (a bug in reportlint, not in
+        the report). The other files of the run are still checked.
 
     Why it matters:
         A linter that crashes silently would pass a report it never checked.

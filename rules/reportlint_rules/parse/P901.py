@@ -13,7 +13,8 @@ class RuleCrashed(Rule):
     """规则运行出错
 
     What it does:
-        Reports that one rule raised an error on this file; the message names the rule. The other rules still run.
+        Reports that one rule raised an error on this file; the message names the rule.
+        The other rules still run.
 
     Why it matters:
         A rule that fails must not hide the findings of the others, nor pass silently.
@@ -22,7 +23,8 @@ class RuleCrashed(Rule):
         A third-party rule that indexes a table row the report lacks.
 
     Fix:
-        Report it to the rule's author, naming the rule code in the message; `--ignore` the code meanwhile.
+        Report it to the rule's author, naming the rule code in the message; `--ignore`
+        the code meanwhile.
 
     Options:
         None.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model.sections import CN_NUMBERS, SECTION_TITLES
-from reportlint.rules import Rule
+from reportlint.rules import Rule, RuleOptions
 from reportlint.text import fold
 
 _NUMBERING_RE = re.compile(r"^(一|二|三|四|五|六|七|八|九|十)[,.]")
@@ -18,10 +18,8 @@ _TRAILING_RE = re.compile(r"[。.:：;；,，]+$")
 _CN = "〇一二三四五六"
 
 
-class Options(BaseModel):
+class Options(RuleOptions):
     """Options of S003."""
-
-    model_config = ConfigDict(extra="forbid")
 
     accepted_headings: list[str] = Field(
         default=[

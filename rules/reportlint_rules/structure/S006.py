@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import RowSpec
-from reportlint.rules import Rule
+from reportlint.rules import Rule, RuleOptions
 from reportlint_rules.structure._tables import T2, T3, t2_markers, t3_version, table_version
 
 _NORMATIVE = {"规范性文件", "行政规范性文件"}
 
 
-class Options(BaseModel):
+class Options(RuleOptions):
     """Options of S006."""
-
-    model_config = ConfigDict(extra="forbid")
 
     max_findings_per_table: int = Field(
         default=6,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reportlint_rules.structure._problems import TableProblemRule
+from reportlint.rules import ProblemRule
 
 
-class WrongValueCount(TableProblemRule):
+class WrongValueCount(ProblemRule):
     """统计表某行的数值个数不对
 
     What it does:

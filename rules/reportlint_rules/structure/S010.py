@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reportlint_rules.structure._problems import TableProblemRule
+from reportlint.rules import ProblemRule
 
 
-class DuplicateTableRow(TableProblemRule):
+class DuplicateTableRow(ProblemRule):
     """统计表中有重复的行
 
     What it does:

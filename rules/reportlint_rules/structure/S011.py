@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reportlint_rules.structure._problems import TableProblemRule
+from reportlint.rules import ProblemRule
 
 
-class TableWithoutDataRow(TableProblemRule):
+class TableWithoutDataRow(ProblemRule):
     """表四没有数值行
 
     What it does:

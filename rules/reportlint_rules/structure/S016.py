@@ -5,19 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rules import Rule, RuleOptions
 
 _NOT_WORDS_RE = re.compile(r"[\W_]+")
 
 
-class Options(BaseModel):
+class Options(RuleOptions):
     """Options of S016."""
-
-    model_config = ConfigDict(extra="forbid")
 
     min_length: int = Field(
         default=20,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
-from reportlint.rules import Rule
+from reportlint.rules import Rule, RuleOptions
 from reportlint_rules.text._claims import (
     FILLER,
     Mention,
@@ -83,10 +83,8 @@ _FILLER_ONLY_RE = re.compile(f"{FILLER}")
 _UNITS = ("件", "件次")
 
 
-class ApplicationCountOptions(BaseModel):
+class ApplicationCountOptions(RuleOptions):
     """Options of X001."""
-
-    model_config = ConfigDict(extra="forbid")
 
     sections: list[int] = Field(
         default=[3],

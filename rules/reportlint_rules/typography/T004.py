@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rules import Rule, RuleOptions
 from reportlint_rules.typography._chars import is_cjk, quote
 
 _TOKENS = re.compile(r"[,;:?!()]|[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -18,10 +18,8 @@ _ENTITY = re.compile(r"&#?[A-Za-z0-9]{1,8};")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
-class HalfwidthOptions(BaseModel):
+class HalfwidthOptions(RuleOptions):
     """Options of T004."""
-
-    model_config = ConfigDict(extra="forbid")
 
     max_per_paragraph: int = Field(
         default=3,
