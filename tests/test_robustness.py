@@ -90,10 +90,13 @@ def test_same_findings_whatever_the_encoding_and_newlines(encode: Callable[[str]
     assert _codes_at_lines(lint(encode(text))) == _codes_at_lines(lint(text.encode("utf-8")))
 
 
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+
+
 @pytest.mark.parametrize("convert", [to_row_per_line, to_pipe], ids=["row-per-line", "pipe"])
-@pytest.mark.parametrize("example", ["2020-qinghe-town.txt", "2023-water-bureau.txt"])
-def test_same_codes_whatever_the_table_layout(convert: Callable[[str], str], example: str) -> None:
-    text = (Path(__file__).resolve().parents[1] / "examples" / example).read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", EXAMPLES + shared_reports(), ids=lambda path: path.name)
+def test_same_codes_whatever_the_table_layout(convert: Callable[[str], str], path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
     original = sorted(d.code for d in lint(text.encode("utf-8")))
     converted = sorted(d.code for d in lint(convert(text).encode("utf-8")))
     assert converted == original

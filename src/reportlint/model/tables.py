@@ -235,10 +235,12 @@ def build_t2(tables: list[ast.Table], version: str | None) -> ReportTable:
         for row in table.rows:
             labels, values = split_row(row)
             folded = "".join(fold(cell.text) for cell in labels)
-            if not values or _CAPTION_RE.search(folded) or folded.startswith("信息内容"):
+            key = _t2_key(folded, version)
+            header = not values or _CAPTION_RE.search(folded) or folded.startswith("信息内容")
+            if header or (key is None and not _has_number(values)):
+                # A header row, possibly with empty trailing cells from a row-per-line copy.
                 result.header_cells.extend(labels)
                 continue
-            key = _t2_key(folded, version)
             columns: tuple[str, ...] = ()
             if key in rows_by_key:
                 columns = rows_by_key[key][0].columns
