@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from reportlint.model import Report
 
@@ -41,8 +42,17 @@ AGENCY_WORDS = (
 """Words that make the clause about the agency's own work."""
 
 
+_HAS_FULLWIDTH_DIGIT = re.compile("[０-９]")
+
+
+@lru_cache(maxsize=1024)
 def digits(text: str) -> str:
-    """The text with full-width digits as ASCII digits (same length, so columns hold)."""
+    """The text with full-width digits as ASCII digits (same length, so columns hold).
+
+    Cached: several date rules ask for the same lines of the same report.
+    """
+    if not _HAS_FULLWIDTH_DIGIT.search(text):
+        return text
     return text.translate(_FULLWIDTH_DIGITS)
 
 

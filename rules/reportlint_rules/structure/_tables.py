@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from reportlint import ast
 from reportlint.model import Report, ReportTable
@@ -115,6 +116,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return min(previous[-1], limit + 1)
 
 
+@lru_cache(maxsize=4096)
 def match_label(cell_text: str, label: str) -> Match:
     """Whether a header cell is *label* (hints allowed), a one-character typo of it, or neither."""
     folded = strip_hints(fold(cell_text))
