@@ -12,13 +12,12 @@ from reportlint.model.tables import T3
 from reportlint.rules import Rule, RuleOptions
 from reportlint_rules.arithmetic._identities import (
     Failure,
-    blank_totals,
     describe,
     diagnose,
     number_text,
     operands,
+    report_identities,
     row_name,
-    t3_identities,
 )
 
 
@@ -81,11 +80,10 @@ class ApplicationTotalMismatch(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per cell that explains failures, then one per remaining failing identity."""
-        table = report.tables.get(T3)
-        if table is None:
+        shared = report.derived(report_identities).get(T3)
+        if shared is None:
             return
-        identities = t3_identities(table)
-        blanks = blank_totals(identities)
+        identities, blanks = shared.identities, shared.blanks
         for result in diagnose(identities, blanks, single_cell=self.options.single_cell_diagnosis):
             if isinstance(result, Failure):
                 identity = result.identity

@@ -6,15 +6,12 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import CellKind, Report
-from reportlint.model.tables import T3, T4
 from reportlint.rules import Rule
 from reportlint_rules.arithmetic._identities import (
-    blank_totals,
     cell_place,
     number_text,
     operands,
-    t3_identities,
-    t4_identities,
+    report_identities,
 )
 
 
@@ -52,11 +49,8 @@ class BlankTotalCell(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per blank total whose parts are not all zero."""
-        for kind, build in ((T3, t3_identities), (T4, t4_identities)):
-            table = report.tables.get(kind)
-            if table is None:
-                continue
-            for blank in blank_totals(build(table)).values():
+        for shared in report.derived(report_identities).values():
+            for blank in shared.blanks.values():
                 identity = blank.identity
                 cell = identity.total
                 shown = "空白" if cell.value.kind is CellKind.BLANK else f"填写为「{cell.value.text.strip()}」"

@@ -10,11 +10,10 @@ from reportlint.model.tables import T4
 from reportlint.rules import Rule
 from reportlint_rules.arithmetic._identities import (
     Failure,
-    blank_totals,
     describe,
     diagnose,
     operands,
-    t4_identities,
+    report_identities,
 )
 
 
@@ -49,11 +48,10 @@ class ReviewLitigationTotalMismatch(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per group whose 总计 is not the sum of its four results."""
-        table = report.tables.get(T4)
-        if table is None:
+        shared = report.derived(report_identities).get(T4)
+        if shared is None:
             return
-        identities = t4_identities(table)
-        blanks = blank_totals(identities)
+        identities, blanks = shared.identities, shared.blanks
         for result in diagnose(identities, blanks, single_cell=False):
             if not isinstance(result, Failure):
                 continue  # the groups share no cell: there is no single-cell diagnosis

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reportlint.model import CellKind, CellRef, ReportTable
+from reportlint.model import CellKind, CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.tables import T3, T4
 
@@ -296,3 +296,26 @@ def operands(identities: Iterable[Identity]) -> list[CellRef]:
         for _, ref in identity.terms:
             cells.setdefault(cell_key(ref), ref)
     return list(cells.values())
+
+
+@dataclass(frozen=True, slots=True)
+class TableIdentities:
+    """A table's identities with their blank totals: what A001–A003 all start from."""
+
+    identities: list[Identity]
+    blanks: dict[CellKey, BlankTotal]
+
+
+def report_identities(report: Report) -> dict[str, TableIdentities]:
+    """The identities of tables 三 and 四 present in *report*.
+
+    Use it through ``report.derived(report_identities)`` so it is computed once per
+    report for all the A rules.
+    """
+    found: dict[str, TableIdentities] = {}
+    for kind, build in ((T3, t3_identities), (T4, t4_identities)):
+        table = report.tables.get(kind)
+        if table is not None:
+            identities = build(table)
+            found[kind] = TableIdentities(identities, blank_totals(identities))
+    return found

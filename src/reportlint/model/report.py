@@ -8,8 +8,9 @@ reason it was chosen) and tables 二/三/四 recognised by their labels.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from reportlint import ast
 from reportlint.model import templates as tpl
@@ -17,6 +18,7 @@ from reportlint.model.sections import Section, split_sections
 from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
 from reportlint.text import fold
 
+T = TypeVar("T")
 ANCHOR_LENGTH = 200
 """Characters of a line that key a finding in baselines; enough to tell lines apart."""
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -71,6 +73,19 @@ class Report:
     lines: list[str] = field(default_factory=list)
     """The text's lines (without newlines), for quoting and anchors."""
     _anchors: dict[int, str] = field(default_factory=dict, repr=False)
+    _derived: dict[Callable[[Report], Any], Any] = field(default_factory=dict, repr=False)
+
+    def derived(self, compute: Callable[[Report], T]) -> T:
+        """``compute(self)``, computed once per report however many rules ask for it.
+
+        For analyses several rules share (the table-三 identities, the sentences of
+        the prose …): pass the same module-level function every time.
+        """
+        try:
+            return cast(T, self._derived[compute])
+        except KeyError:
+            value = self._derived[compute] = compute(self)
+            return value
 
     def anchor(self, line: int) -> str:
         """The normalised text of *line* (1-based) that findings there are keyed by; cached."""
