@@ -8,6 +8,7 @@ from reportlint_rules.typography.T001 import NestedTitleMarks
 from reportlint_rules.typography.T002 import DocumentNumberBrackets
 from reportlint_rules.typography.T003 import UnbalancedBrackets
 from reportlint_rules.typography.T004 import HalfwidthPunctuation
+from reportlint_rules.typography.T005 import EnumerationOutOfSequence
 
 
 @hookimpl
@@ -16,5 +17,11 @@ def reportlint_rule_pack() -> RulePack:
     return RulePack(
         name="typography",
         prefixes=("T",),
-        rules=(NestedTitleMarks, DocumentNumberBrackets, UnbalancedBrackets, HalfwidthPunctuation),
+        rules=(
+            NestedTitleMarks,
+            DocumentNumberBrackets,
+            UnbalancedBrackets,
+            HalfwidthPunctuation,
+            EnumerationOutOfSequence,
+        ),
     )
