@@ -9,6 +9,7 @@ recorded as a syntax error at its line and parsing goes on.
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from typing import Any
@@ -30,6 +31,10 @@ from reportlint.ast import (
 from reportlint.text import leading_space_count, strip_spaces
 
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:\-–—]+$")
+
+# Lark logs (with a traceback) when it cannot write its parser cache, e.g. to a
+# read-only temporary folder; parsing works regardless, so users never see it.
+logging.getLogger("lark").addHandler(logging.NullHandler())
 
 
 @lru_cache(maxsize=1)
