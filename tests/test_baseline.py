@@ -43,3 +43,27 @@ def test_an_unreadable_baseline_exits_2(tmp_path: Path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     result = run(str(_copy(tmp_path)), "--baseline", str(bad))
     assert result.returncode == 2 and "基线" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_baseline_works_from_another_folder_and_path_spelling(tmp_path: Path) -> None:
+    report = _copy(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    run("report.txt", "--write-baseline", "baseline.json", cwd=tmp_path)
+    elsewhere = run(str(report), "--baseline", str(baseline), cwd=tmp_path.parent)
+    assert (elsewhere.returncode, elsewhere.stdout) == (0, "")
+
+
+def test_entries_of_rules_that_did_not_run_are_not_stale(tmp_path: Path) -> None:
+    report = _copy(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    run(str(report), "--write-baseline", str(baseline))
+    only_a = run(str(report), "--baseline", str(baseline), "--select", "A")
+    assert (only_a.returncode, only_a.stdout) == (0, "")
+    report.write_text(report.read_text(encoding="utf-8").replace("[2023]", "〔2023〕"), encoding="utf-8")
+    assert " P801 " in run(str(report), "--baseline", str(baseline)).stdout
+    assert run(str(report), "--baseline", str(baseline), "--ignore", "P801").stdout == ""
+
+
+def test_an_unwritable_baseline_exits_2(tmp_path: Path) -> None:
+    result = run(str(_copy(tmp_path)), "--write-baseline", str(tmp_path / "missing" / "b.json"))
+    assert result.returncode == 2 and "基线" in result.stderr and "Traceback" not in result.stderr

@@ -123,3 +123,30 @@ def test_a_parallel_run_prints_exactly_what_a_serial_run_prints() -> None:
 def test_bad_jobs_value_is_a_usage_error() -> None:
     result = run("-j", "many", str(FIXTURES))
     assert result.returncode == 2 and "-j" in result.stderr
+
+
+def test_unreadable_files_are_reported_even_when_other_rules_are_selected(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run(str(empty), "--select", "A")
+    assert result.stdout == f"{empty}:1:1: P001 文件为空\n" and result.returncode == 1
+    assert run(str(empty), "--select", "A", "--ignore", "P001").stdout == ""
+
+
+def test_a_file_named_twice_is_checked_once() -> None:
+    path = EXAMPLES / "2023-water-bureau.txt"
+    once = run(str(path)).stdout
+    assert run(str(path), str(path), str(EXAMPLES)).stdout.count(" D001 ") == once.count(" D001 ") == 1
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "many"])
+def test_bad_jobs_values_are_usage_errors(jobs: str) -> None:
+    result = run("-j", jobs, str(FIXTURES))
+    assert result.returncode == 2 and "-j" in result.stderr
+
+
+def test_an_oversized_file_reports_its_real_size(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (20 * 1024 * 1024))
+    result = run(str(big))
+    assert "P006" in result.stdout and "20.0 MB" in result.stdout

@@ -84,3 +84,25 @@ def test_per_file_ignores_match_globs(tmp_path: Path) -> None:
     result = run(str(EXAMPLES), cwd=tmp_path)
     assert "qinghe-town" not in result.stdout
     assert "water-bureau" in result.stdout
+
+
+@pytest.mark.parametrize("content", ["tool = 5\n", "[tool]\nreportlint = 5\n"])
+def test_a_pyproject_whose_tool_is_not_a_table_exits_2(tmp_path: Path, content: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(content, encoding="utf-8")
+    result = run(TOWN, cwd=tmp_path)
+    assert result.returncode == 2 and "应为表" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_per_file_ignores_are_relative_to_the_configuration_file(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "town.txt").write_bytes(Path(TOWN).read_bytes())
+    (tmp_path / "reportlint.toml").write_text('[per-file-ignores]\n"reports/*.txt" = ["T001"]\n', encoding="utf-8")
+    for cwd, path in ((tmp_path, "reports/town.txt"), (reports, "town.txt"), (tmp_path, str(reports / "town.txt"))):
+        result = run(path, cwd=cwd).stdout
+        assert " X004 " in result and " T001 " not in result, (cwd, path)
+
+
+def test_an_empty_select_selects_nothing(tmp_path: Path) -> None:
+    (tmp_path / "reportlint.toml").write_text("select = []\n", encoding="utf-8")
+    assert run(TOWN, cwd=tmp_path).stdout == ""

@@ -17,12 +17,12 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.diagnostics import Diagnostic
 
 STALE_CODE = "P801"
 BASELINE_VERSION = 1
@@ -52,29 +52,38 @@ class BaselineFile(BaseModel):
     findings: list[BaselineEntry]
 
 
-def normalise_path(path: str) -> str:
-    """The path as recorded: normalised, with forward slashes."""
-    return Path(os.path.normpath(path)).as_posix()
+def recorded_path(path: str, baseline: str) -> str:
+    """*path* as the baseline records it: relative to the baseline file's folder.
+
+    So a baseline keeps working when reportlint runs from another folder, or is
+    given the same file by a relative or an absolute path.
+    """
+    folder = os.path.dirname(os.path.abspath(baseline))
+    return Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
 
 
-def fingerprint(diagnostic: Diagnostic) -> str:
+def fingerprint(diagnostic: Diagnostic, baseline: str) -> str:
     """A stable key for a finding: path, code and anchor text (not the line number)."""
     anchor = diagnostic.anchor or diagnostic.message
-    key = f"{normalise_path(diagnostic.path)}\x1f{diagnostic.code}\x1f{anchor}"
+    key = f"{recorded_path(diagnostic.path, baseline)}\x1f{diagnostic.code}\x1f{anchor}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:
     """Write the findings to *path*; returns how many were written."""
     entries = [
-        BaselineEntry(path=normalise_path(d.path), code=d.code, fingerprint=fingerprint(d), message=d.message)
+        BaselineEntry(
+            path=recorded_path(d.path, path), code=d.code, fingerprint=fingerprint(d, path), message=d.message
+        )
         for d in diagnostics
         if d.code != STALE_CODE
     ]
     document = BaselineFile(findings=entries)
-    Path(path).write_text(
-        json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    text = json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise BaselineError(f"{path}: 无法写入基线文件：{error.strerror or error}") from None
     return len(entries)
 
 
@@ -88,32 +97,37 @@ def read_baseline(path: str) -> BaselineFile:
         raise BaselineError(f"{path}: 不是有效的基线文件（{error.error_count()} 处错误）") from None
 
 
+StaleFactory = Callable[[str, str, str], Diagnostic | None]
+"""(path, message, anchor) → the P801 diagnostic, or ``None`` when P801 is not shown."""
+
+
 def apply_baseline(
-    baseline: BaselineFile, diagnostics: Sequence[Diagnostic], checked: Iterable[str]
+    baseline_path: str,
+    diagnostics: Sequence[Diagnostic],
+    checked: Iterable[str],
+    ran: Callable[[str, str], bool],
+    stale: StaleFactory,
 ) -> list[Diagnostic]:
-    """The findings not in the baseline, plus a P801 for each baseline entry gone stale."""
+    """The findings not in the baseline, plus a P801 for each baseline entry gone stale.
+
+    An entry is stale only if its file was checked in this run and its rule *ran*
+    on that file (``ran(path, code)``): a finding that was not looked for is not gone.
+    """
+    baseline = read_baseline(baseline_path)
     remaining = Counter(entry.fingerprint for entry in baseline.findings)
     kept: list[Diagnostic] = []
     for diagnostic in diagnostics:
-        key = fingerprint(diagnostic)
+        key = fingerprint(diagnostic, baseline_path)
         if remaining[key] > 0:
             remaining[key] -= 1
         else:
             kept.append(diagnostic)
-    checked_paths = {normalise_path(path) for path in checked}
+    checked_paths = {recorded_path(path, baseline_path): path for path in checked}
     for entry in baseline.findings:
-        if remaining[entry.fingerprint] > 0 and entry.path in checked_paths:
+        path = checked_paths.get(entry.path)
+        if remaining[entry.fingerprint] > 0 and path is not None and ran(path, entry.code):
             remaining[entry.fingerprint] -= 1
-            kept.append(
-                Diagnostic(
-                    path=entry.path,
-                    line=1,
-                    column=1,
-                    code=STALE_CODE,
-                    name="stale-baseline-entry",
-                    severity=Severity.WARNING,
-                    message=f"基线中的 {entry.code} 已不再出现，可从基线文件中删除：{entry.message}",
-                    anchor=entry.fingerprint,
-                )
-            )
+            message = f"基线中的 {entry.code} 已不再出现，可从基线文件中删除：{entry.message}"
+            found = stale(path, message, entry.fingerprint)
+            kept += [found] if found is not None else []
     return sorted(kept, key=Diagnostic.sort_key)

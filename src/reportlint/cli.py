@@ -13,10 +13,11 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path, PurePath
 
 from reportlint import __version__
-from reportlint.baseline import BaselineError, apply_baseline, read_baseline, write_baseline
+from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
 from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve, rule_options
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.engine import FileResult, Linter
@@ -79,11 +80,18 @@ def collect_files(paths: Sequence[str], suffixes: tuple[str, ...]) -> tuple[list
     """Expand directories into the files to check; returns (files, errors)."""
     files: list[str] = []
     errors: list[str] = []
+    seen: set[str] = set()
     for path in paths:
+        key = os.path.realpath(path) if path != STDIN else STDIN
+        if key in seen:
+            continue  # the same file named twice is checked once
+        seen.add(key)
         if path == STDIN:
             files.append(path)
         elif os.path.isdir(path):
-            files.extend(sorted(_walk(path, suffixes)))
+            found = [name for name in sorted(_walk(path, suffixes)) if os.path.realpath(name) not in seen]
+            seen.update(os.path.realpath(name) for name in found)
+            files.extend(found)
         elif os.path.exists(path):
             files.append(path)
         else:
@@ -100,19 +108,36 @@ def _walk(folder: str, suffixes: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _ignored_by_file(diagnostic: Diagnostic, per_file: dict[str, tuple[str, ...]]) -> bool:
-    path = PurePath(diagnostic.path)
-    for pattern, codes in per_file.items():
-        if fnmatch.fnmatch(path.as_posix(), pattern) or fnmatch.fnmatch(path.name, pattern):
-            if any(code == ALL or diagnostic.code.startswith(code) for code in codes):
-                return True
-    return False
+def _file_ignores(path: str, loaded: LoadedConfig) -> tuple[str, ...]:
+    """Codes that ``per-file-ignores`` ignores in *path*.
+
+    A glob matches the path relative to the configuration file's folder (so the
+    result does not depend on where reportlint runs), the path as given, or the
+    file's name.
+    """
+    per_file = loaded.settings.per_file_ignores
+    if not per_file:
+        return ()
+    given = PurePath(path)
+    relative = PurePath(os.path.relpath(os.path.abspath(path), loaded.folder)).as_posix()
+    candidates = (relative, given.as_posix(), given.name)
+    return tuple(
+        code
+        for pattern, codes in per_file.items()
+        if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates)
+        for code in codes
+    )
+
+
+def _ignored(code: str, ignores: tuple[str, ...]) -> bool:
+    return any(entry == ALL or code.startswith(entry) for entry in ignores)
 
 
 # -- the main command ---------------------------------------------------------------
 def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> Selection:
     settings = loaded.settings
-    select = args.select or settings.select or (ALL,)
+    select = args.select if args.select is not None else settings.select
+    select = (ALL,) if select is None else select
     extend = (*settings.extend_select, *(args.extend_select or ()))
     ignore = args.ignore if args.ignore is not None else settings.ignore
     return Selection(select=(*select, *extend), ignore=tuple(ignore))
@@ -148,6 +173,7 @@ def run(argv: Sequence[str]) -> int:
         raise UsageError(f"未知的规则代码：{', '.join(unknown)}（用 --list-rules 查看全部规则）")
     options = rule_options(loaded, registry.rules)
     linter = Linter(manager, registry, selection, options, loaded.settings.severity)
+    linter.keep_lines = args.show_source
     recipe = LinterRecipe(
         selection,
         {code: dict(table) for code, table in loaded.settings.rules.items()},
@@ -164,36 +190,39 @@ def run(argv: Sequence[str]) -> int:
     results = lint_files(linter, recipe, on_disk, jobs)
     if STDIN in files:
         results.append(_lint_stdin(linter, args.stdin_filename))
-    return _finish(args, loaded, registry, results, errors)
+    errors += [result.error for result in results if result.error]
+    failing = _finish(args, loaded, linter, results)
+    for error in errors:
+        print(f"reportlint: {error}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
 def _lint_stdin(linter: Linter, name: str | None) -> FileResult:
-    data = sys.stdin.buffer.read()
-    path = name or "stdin"
-    return FileResult(path, tuple(linter.lint_bytes(path, data)), text=data)
+    return linter.lint_source(name or "stdin", sys.stdin.buffer.read())
 
 
-def _finish(
-    args: argparse.Namespace, loaded: LoadedConfig, registry: Registry, results: list[FileResult], errors: list[str]
-) -> int:
+def _finish(args: argparse.Namespace, loaded: LoadedConfig, linter: Linter, results: list[FileResult]) -> bool:
+    """Apply per-file ignores and the baseline and print the output; True if findings fail the run."""
+    registry = linter.registry
     checked = [result.path for result in results if result.error is None]
+
+    def ran(path: str, code: str) -> bool:
+        return linter.selection.enabled(code) and not _ignored(code, _file_ignores(path, loaded))
+
     diagnostics = sorted(
-        (
-            d
-            for result in results
-            for d in result.diagnostics
-            if not _ignored_by_file(d, loaded.settings.per_file_ignores)
-        ),
+        (d for result in results for d in result.diagnostics if not _ignored(d.code, _file_ignores(d.path, loaded))),
         key=Diagnostic.sort_key,
     )
-    errors += [result.error for result in results if result.error]
     if args.write_baseline:
         count = write_baseline(args.write_baseline, diagnostics)
         print(f"reportlint: 已把 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
         diagnostics = []
     elif args.baseline:
-        diagnostics = apply_baseline(read_baseline(args.baseline), diagnostics, checked)
-    sources = _sources(results) if args.show_source else {}
+        stale = partial(linter.synthetic, STALE_CODE)
+        diagnostics = apply_baseline(args.baseline, diagnostics, checked, ran, stale)
+    sources = {result.path: list(result.lines) for result in results if result.lines is not None}
     context = RunContext(files=tuple(checked), rules=registry.rules, sources=sources)
     output = formatter(args.format)(diagnostics, context)
     if args.statistics and args.format == "default":
@@ -201,26 +230,8 @@ def _finish(
     _write(output, args.output_file)
     if args.statistics and args.format != "default":
         sys.stderr.write(_statistics(diagnostics))  # keep structured output parseable
-    for error in errors:
-        print(f"reportlint: {error}", file=sys.stderr)
-    if errors:
-        return EXIT_ERROR
     fail_on = Severity(args.fail_on) if args.fail_on else loaded.settings.fail_on
-    failing = [d for d in diagnostics if d.severity is Severity.ERROR or fail_on is Severity.WARNING]
-    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
-
-
-def _sources(results: list[FileResult]) -> dict[str, list[str]]:
-    from reportlint.reading import UndecodableError, decode, normalise_newlines
-
-    sources: dict[str, list[str]] = {}
-    for result in results:
-        try:
-            data = result.text if result.text is not None else Path(result.path).read_bytes()
-            sources[result.path] = normalise_newlines(decode(data).text).split("\n")
-        except (OSError, UndecodableError):
-            continue
-    return sources
+    return any(d.severity is Severity.ERROR or fail_on is Severity.WARNING for d in diagnostics)
 
 
 def _statistics(diagnostics: list[Diagnostic]) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from reportlint.diagnostics import Severity
+from reportlint.selection import unknown_codes
 
 CONFIG_FILES = ("reportlint.toml", "pyproject.toml")
 
@@ -90,9 +91,10 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "reportlint" in _read_toml(path).get("tool", {})
+        tool = _read_toml(path).get("tool", {})
     except ConfigError:
         return True  # let load_config report the syntax error
+    return not isinstance(tool, dict) or "reportlint" in tool
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -108,8 +110,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def load_config(path: Path) -> LoadedConfig:
     """Read and validate one configuration file."""
     data = _read_toml(path)
-    table: Any = data.get("tool", {}).get("reportlint", {}) if path.name == "pyproject.toml" else data
     where = "[tool.reportlint]" if path.name == "pyproject.toml" else ""
+    table: Any = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("reportlint", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {where or 'tool'}: 应为表（TOML table）")
     try:
         return LoadedConfig(Settings.model_validate(table), path)
     except ValidationError as error:
@@ -166,9 +173,8 @@ def check_codes(loaded: LoadedConfig, known: Mapping[str, Any]) -> None:
         **{f"per-file-ignores.{glob}": codes for glob, codes in settings.per_file_ignores.items()},
     }
     for key, codes in lists.items():
-        for code in codes:
-            if code != "ALL" and not any(known_code.startswith(code) for known_code in known):
-                raise ConfigError(f"{where}{key}: 未知的规则代码 {code}")
+        for code in unknown_codes(codes, known):
+            raise ConfigError(f"{where}{key}: 未知的规则代码 {code}")
     keyed: dict[str, list[str]] = {"severity": list(settings.severity), "rules": list(settings.rules)}
     for key, codes_of_key in keyed.items():
         for code in codes_of_key:

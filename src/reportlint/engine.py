@@ -7,6 +7,7 @@ engine itself becomes P900 — the other rules and files still run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -34,8 +35,8 @@ class FileResult:
     path: str
     diagnostics: tuple[Diagnostic, ...] = ()
     error: str | None = None
-    text: bytes | None = None
-    """The bytes read, kept only for standard input (files can be read again)."""
+    lines: tuple[str, ...] | None = None
+    """The text's lines as the rules saw them, kept only when asked (``--show-source``)."""
 
 
 class Linter:
@@ -53,21 +54,28 @@ class Linter:
         self.registry = registry
         self.selection = selection = selection or Selection()
         self.severities = dict(severities or {})
+        self.keep_lines = False
+        """Keep each file's lines in its result, for ``--show-source``."""
         options = options or {}
         self.rules: list[Rule] = [
             rule_class(options.get(code))
             for code, rule_class in sorted(registry.rules.items())
-            if selection.enabled(code)
+            if selection.reported(code)
         ]
 
     # -- reading --------------------------------------------------------------------
-    def read(self, path: str, data: bytes) -> Report:
-        """Build the report model of *data*, or the model of an unreadable file."""
+    def read(self, path: str, data: bytes, size: int | None = None) -> Report:
+        """Build the report model of *data*, or the model of an unreadable file.
+
+        *size* is the file's size on disk when it was too large to read whole.
+        """
+        size = len(data) if size is None else size
+        if size > MAX_FILE_BYTES:
+            megabytes = size / (1024 * 1024)
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            return unreadable_report(path, "too-large", f"文件过大（{megabytes:.1f} MB，上限 {limit} MB），未检查")
         if not data.strip():
             return unreadable_report(path, "empty", "文件为空")
-        if len(data) > MAX_FILE_BYTES:
-            size = len(data) // (1024 * 1024)
-            return unreadable_report(path, "too-large", f"文件过大（{size} MB，上限 {MAX_FILE_BYTES // 1048576} MB）")
         try:
             text = self.manager.hook.reportlint_read_source(path=path, data=data)
         except UndecodableError as error:
@@ -80,12 +88,23 @@ class Linter:
         return build_report(path, text, parse_text(text))
 
     # -- checking -------------------------------------------------------------------
-    def lint_bytes(self, path: str, data: bytes) -> list[Diagnostic]:
-        """Every diagnostic for one file's bytes, sorted."""
+    def lint_bytes(self, path: str, data: bytes, size: int | None = None) -> list[Diagnostic]:
+        """Every diagnostic for one file's bytes, sorted (*size*: see :meth:`read`)."""
+        return list(self.lint_source(path, data, size).diagnostics)
+
+    def lint_source(self, path: str, data: bytes, size: int | None = None) -> FileResult:
+        """Check one file's bytes: its sorted diagnostics (and lines, if kept)."""
         try:
-            report = self.read(path, data)
+            report = self.read(path, data, size)
         except Exception as error:  # a bug of ours must not hide the other files
-            return self._engine_fault(path, f"内部错误，无法分析此文件：{type(error).__name__}: {error}")
+            message = f"内部错误，无法分析此文件：{type(error).__name__}: {error}"
+            fault = self.synthetic(INTERNAL_ERROR, path, message)
+            return FileResult(path, (fault,) if fault else ())
+        lines = tuple(report.lines) if self.keep_lines else None
+        return FileResult(path, tuple(self._check(report)), lines=lines)
+
+    def _check(self, report: Report) -> list[Diagnostic]:
+        path = report.path
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
             if rule.needs_content and not report.readable:
@@ -93,8 +112,9 @@ class Linter:
             try:
                 findings = list(rule.check(report))
             except Exception as error:
-                if self.selection.enabled(RULE_CRASHED):
-                    diagnostics.append(self._rule_crash(path, rule, error))
+                message = f"规则 {rule.code}（{rule.name}）运行出错，已跳过：{type(error).__name__}: {error}"
+                crash = self.synthetic(RULE_CRASHED, path, message, anchor=rule.code)
+                diagnostics += [crash] if crash is not None else []
                 continue
             diagnostics.extend(self._diagnostic(path, rule, finding) for finding in findings)
         return sorted(diagnostics, key=Diagnostic.sort_key)
@@ -103,10 +123,13 @@ class Linter:
         """Read and check one file; an I/O error is returned, not raised."""
         try:
             with open(path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_FILE_BYTES:
+                    return self.lint_source(path, b"", size=size)
                 data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             return FileResult(path, error=f"{path}: 无法读取：{error.strerror or error}")
-        return FileResult(path, tuple(self.lint_bytes(path, data)))
+        return self.lint_source(path, data)
 
     def _diagnostic(self, path: str, rule: Rule, finding: Finding) -> Diagnostic:
         return Diagnostic(
@@ -123,29 +146,24 @@ class Linter:
             anchor=finding.anchor,
         )
 
-    def _rule_crash(self, path: str, rule: Rule, error: Exception) -> Diagnostic:
+    def synthetic(self, code: str, path: str, message: str, anchor: str = "") -> Diagnostic | None:
+        """A finding the engine itself makes (P801, P900, P901), at the top of *path*.
+
+        Its name and default severity come from the rule class that documents the
+        code, severity overrides apply, and ``None`` is returned when it is not shown.
+        """
+        if not self.selection.reported(code):
+            return None
+        documented = self.registry.rules.get(code)
+        name = documented.name if documented else code.lower()
+        severity = documented.severity if documented else Severity.ERROR
         return Diagnostic(
             path=path,
             line=1,
             column=1,
-            code=RULE_CRASHED,
-            name="rule-crashed",
-            severity=Severity.ERROR,
-            message=f"规则 {rule.code}（{rule.name}）运行出错，已跳过：{type(error).__name__}: {error}",
-            anchor=rule.code,
+            code=code,
+            name=name,
+            severity=self.severities.get(code, severity),
+            message=message,
+            anchor=anchor or message,
         )
-
-    def _engine_fault(self, path: str, message: str) -> list[Diagnostic]:
-        if not self.selection.enabled(INTERNAL_ERROR):
-            return []
-        return [
-            Diagnostic(
-                path=path,
-                line=1,
-                column=1,
-                code=INTERNAL_ERROR,
-                name="internal-error",
-                severity=Severity.ERROR,
-                message=message,
-            )
-        ]

@@ -7,6 +7,7 @@ plugin; it implements ``reportlint_rule_pack`` exactly as an installed pack does
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -20,7 +21,8 @@ def load_local_plugin(path: Path) -> tuple[str, ModuleType]:
     target = path / "__init__.py" if path.is_dir() else path
     if not target.is_file():
         raise PluginError(f"本地插件 {path} 不存在（需要 .py 文件或含 __init__.py 的目录）")
-    module_name = f"reportlint_local_{path.stem}"
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:8]
+    module_name = f"reportlint_local_{path.stem}_{digest}"  # two files may share a name
     locations = [str(path)] if path.is_dir() else None
     spec = importlib.util.spec_from_file_location(module_name, target, submodule_search_locations=locations)
     if spec is None or spec.loader is None:
@@ -37,4 +39,5 @@ def load_local_plugin(path: Path) -> tuple[str, ModuleType]:
 
 def load_local_plugins(paths: tuple[str, ...], folder: Path) -> list[tuple[str, ModuleType]]:
     """Every local plugin named in the configuration, paths relative to its file."""
-    return [load_local_plugin((folder / path).resolve()) for path in paths]
+    unique = dict.fromkeys((folder / path).resolve() for path in paths)  # listed twice, loaded once
+    return [load_local_plugin(path) for path in unique]

@@ -79,9 +79,23 @@ class Rule:
         raise NotImplementedError
 
     # -- helpers for rule authors ------------------------------------------------
-    def at_line(self, report: Report, message: str, line: int, column: int = 1) -> Finding:
-        """A finding anchored to a line of text (its normalised text is the anchor)."""
-        return Finding(message=message, line=line, column=column, anchor=report.anchor(line))
+    def at_line(
+        self, report: Report, message: str, line: int, column: int = 1, *, length: int | None = None
+    ) -> Finding:
+        """A finding anchored to a line of text (its normalised text is the anchor).
+
+        Give *length* (in characters) when the offending text is known, so editors
+        and SARIF viewers can underline exactly that span.
+        """
+        end_column = column + length if length else None
+        return Finding(
+            message=message,
+            line=line,
+            column=column,
+            end_line=line if end_column else None,
+            end_column=end_column,
+            anchor=report.anchor(line),
+        )
 
     def at_cell(
         self,
@@ -93,10 +107,13 @@ class Rule:
     ) -> Finding:
         """A finding anchored to a table cell, with arithmetic evidence."""
         evidence = Evidence(expected, cell.value.number, tuple(cell_evidence(ref) for ref in operands))
+        shown = cell.value.text.strip()
         return Finding(
             message=message,
             line=cell.line,
             column=cell.column_number,
+            end_line=cell.line,
+            end_column=cell.column_number + len(shown),
             evidence=evidence,
             anchor=f"表{cell.table}|{cell.row}|{cell.column}",
         )

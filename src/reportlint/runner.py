@@ -65,7 +65,10 @@ def resolve_jobs(value: str, file_count: int) -> int:
     """The number of processes: an integer, or ``auto`` (all cores above a handful of files)."""
     if value == "auto":
         return (os.cpu_count() or 1) if file_count > AUTO_THRESHOLD else 1
-    return max(1, int(value))
+    jobs = int(value)
+    if jobs < 1:
+        raise ValueError(value)
+    return jobs
 
 
 def lint_files(linter: Linter, recipe: LinterRecipe, paths: Sequence[str], jobs: int) -> list[FileResult]:

@@ -27,14 +27,30 @@ class Selection:
             return False
         return selected > ignored or ignored < 0
 
+    def reported(self, code: str) -> bool:
+        """Whether a finding with *code* is shown.
+
+        Selected rules are; so are the :data:`ALWAYS_REPORTED` codes unless ignored
+        by name or prefix, because a file that could not be read or a rule that
+        crashed must never pass silently just because ``--select`` named other rules.
+        """
+        if code in ALWAYS_REPORTED:
+            return not any(code.startswith(prefix) for prefix in self.ignore if prefix != ALL)
+        return self.enabled(code)
+
     def unknown(self, codes: Iterable[str]) -> list[str]:
         """Entries of select/ignore that match no code in *codes* (for error messages)."""
-        known = list(codes)
-        return [
-            entry
-            for entry in (*self.select, *self.ignore)
-            if entry != ALL and not any(code.startswith(entry) for code in known)
-        ]
+        return unknown_codes((*self.select, *self.ignore), codes)
+
+
+ALWAYS_REPORTED = frozenset({"P001", "P002", "P006", "P900", "P901"})
+"""Unreadable input and crashes: reported even when not selected (unless ignored)."""
+
+
+def unknown_codes(entries: Iterable[str], codes: Iterable[str]) -> list[str]:
+    """The *entries* (codes or prefixes, or ALL) that match none of *codes*."""
+    known = list(codes)
+    return [entry for entry in entries if entry != ALL and not any(code.startswith(entry) for code in known)]
 
 
 def _longest_match(code: str, prefixes: tuple[str, ...]) -> int:

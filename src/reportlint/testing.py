@@ -143,14 +143,28 @@ def run_case(case: RuleCase) -> list[Diagnostic]:
         raise CaseFileError(f"{case.source}: rule {case.rule} is not installed")
     options = {case.rule: registry.rules[case.rule].Options.model_validate(case.options)} if case.options else {}
     linter = Linter(manager, registry, Selection(select=(case.rule,)), options)
-    return [d for d in linter.lint_bytes("case.txt", case.text.encode("utf-8")) if d.code == case.rule]
+    diagnostics = linter.lint_bytes("case.txt", case.text.encode("utf-8"))
+    crashes = [d for d in diagnostics if d.code in ("P900", "P901")]
+    if crashes:
+        raise AssertionError(f"case {case.source}: {crashes[0].message}")
+    return [d for d in diagnostics if d.code == case.rule]
 
 
 def check_case(case: RuleCase) -> None:
-    """Assert that the case's rule finds exactly what the case expects."""
+    """Assert that the case's rule finds exactly what the case expects, no more, no fewer.
+
+    Each expected finding is matched by one finding of its own, so a finding reported
+    twice needs two expectations. A rule that raises fails the case.
+    """
     found = run_case(case)
-    missing = [e for e in case.expect if not any(e.matches(d) for d in found)]
-    unexpected = [d for d in found if not any(e.matches(d) for e in case.expect)]
+    unexpected = list(found)
+    missing: list[Expected] = []
+    for expected in case.expect:
+        match = next((d for d in unexpected if expected.matches(d)), None)
+        if match is None:
+            missing.append(expected)
+        else:
+            unexpected.remove(match)
     if missing or unexpected:
         lines = [f"case {case.source}"]
         lines += [f"  expected but not found: {e}" for e in missing]

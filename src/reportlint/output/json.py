@@ -10,6 +10,6 @@ from reportlint.output.context import RunContext
 
 def format_json(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
     """A JSON array of findings (path, line, column, end, code, name, severity, message, evidence)."""
-    from reportlint.output.records import RECORDS, to_records
+    from reportlint.output.records import dump_json
 
-    return RECORDS.dump_json(to_records(list(diagnostics)), indent=2).decode("utf-8") + "\n"
+    return dump_json(list(diagnostics)) + "\n"
