@@ -67,3 +67,14 @@ def test_entries_of_rules_that_did_not_run_are_not_stale(tmp_path: Path) -> None
 def test_an_unwritable_baseline_exits_2(tmp_path: Path) -> None:
     result = run(str(_copy(tmp_path)), "--write-baseline", str(tmp_path / "missing" / "b.json"))
     assert result.returncode == 2 and "基线" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_edit_elsewhere_in_the_same_paragraph_keeps_a_finding_hidden(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes((EXAMPLES / "2020-qinghe-town.txt").read_bytes())
+    baseline = tmp_path / "baseline.json"
+    run(str(report), "--write-baseline", str(baseline))
+    text = report.read_text(encoding="utf-8")
+    assert "本年度报告依据" in text
+    report.write_text(text.replace("本年度报告依据", "本年度报告依照", 1), encoding="utf-8")
+    assert run(str(report), "--baseline", str(baseline)).stdout == ""

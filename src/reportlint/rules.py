@@ -94,7 +94,7 @@ class Rule:
             column=column,
             end_line=line if end_column else None,
             end_column=end_column,
-            anchor=report.anchor(line),
+            anchor=report.anchor(line, column),
         )
 
     def at_cell(

@@ -19,8 +19,8 @@ from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3,
 from reportlint.text import fold
 
 T = TypeVar("T")
-ANCHOR_LENGTH = 200
-"""Characters of a line that key a finding in baselines; enough to tell lines apart."""
+ANCHOR_CONTEXT = 24
+"""Characters on each side of a finding's column that key it in baselines."""
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_WORDS = ("年度报告", "工作年报", "年度工作报告", "工作报告")
 _DEPARTMENT_SUFFIXES = (
@@ -72,7 +72,7 @@ class Report:
     """False when the file could not be read as text: only P rules run then."""
     lines: list[str] = field(default_factory=list)
     """The text's lines (without newlines), for quoting and anchors."""
-    _anchors: dict[int, str] = field(default_factory=dict, repr=False)
+    _anchors: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
     _derived: dict[Callable[[Report], Any], Any] = field(default_factory=dict, repr=False)
 
     def derived(self, compute: Callable[[Report], T]) -> T:
@@ -87,12 +87,19 @@ class Report:
             value = self._derived[compute] = compute(self)
             return value
 
-    def anchor(self, line: int) -> str:
-        """The normalised text of *line* (1-based) that findings there are keyed by; cached."""
-        found = self._anchors.get(line)
+    def anchor(self, line: int, column: int = 1) -> str:
+        """The normalised text a finding at (*line*, *column*) is keyed by in baselines.
+
+        It is the text around the column, not the whole line: a paragraph of a report
+        is one long line, and an edit elsewhere in it must not revive an accepted
+        finding. Cached, since long lines can carry many findings.
+        """
+        key = (line, column)
+        found = self._anchors.get(key)
         if found is None:
             text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-            found = self._anchors[line] = fold(text[:ANCHOR_LENGTH])
+            start = max(column - 1 - ANCHOR_CONTEXT, 0)
+            found = self._anchors[key] = fold(text[start : column - 1 + ANCHOR_CONTEXT])
         return found
 
     def text_lines(self) -> Iterator[tuple[int | None, ast.Line]]:
