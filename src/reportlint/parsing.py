@@ -109,11 +109,18 @@ class _AstBuilder(Transformer[Token, Any]):
         end_line = children[-1].line if len(children) > 1 else token.line
         return Cell("".join(parts), token.line or 1, column, end_line or 1)
 
-    def cell_row(self, children: list[Cell]) -> Row:
-        return Row(tuple(children), children[0].line)
+    def cells(self, children: list[Any]) -> list[Cell]:
+        return _append(children)
 
-    def cell_table(self, children: list[Row]) -> Table:
-        return _table(TableLayout.CELL_PER_LINE, children)
+    def rows(self, children: list[Any]) -> list[Row]:
+        return _append(children)
+
+    def cell_row(self, children: list[list[Cell]]) -> Row:
+        cells = children[0]
+        return Row(tuple(cells), cells[0].line)
+
+    def cell_table(self, children: list[list[Row]]) -> Table:
+        return _table(TableLayout.CELL_PER_LINE, children[0])
 
     def tab_row(self, children: list[Token]) -> Row:
         cells = _split_cells(children[0], "\t")
@@ -140,8 +147,21 @@ class _AstBuilder(Transformer[Token, Any]):
     def pipe_table(self, children: list[Row | None]) -> Table:
         return _table(TableLayout.PIPE, [row for row in children if row is not None])
 
-    def start(self, children: list[Block]) -> list[Block]:
-        return [child for child in children if not (isinstance(child, Table) and not child.rows)]
+    def blocks(self, children: list[Any]) -> list[Block]:
+        return _append(children)
+
+    def start(self, children: list[list[Block]]) -> list[Block]:
+        blocks = children[0] if children else []
+        return [block for block in blocks if not (isinstance(block, Table) and not block.rows)]
+
+
+def _append(children: list[Any]) -> list[Any]:
+    """One step of a left-recursive list rule: ``[item]`` or ``list + [item]``."""
+    if len(children) == 1:
+        return [children[0]]
+    items: list[Any] = children[0]
+    items.append(children[1])
+    return items
 
 
 def _table(layout: TableLayout, rows: list[Row]) -> Table:
