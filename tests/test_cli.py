@@ -150,3 +150,20 @@ def test_an_oversized_file_reports_its_real_size(tmp_path: Path) -> None:
     big.write_bytes(b"a" * (20 * 1024 * 1024))
     result = run(str(big))
     assert "P006" in result.stdout and "20.0 MB" in result.stdout
+
+
+def test_show_source_is_the_same_in_a_parallel_run() -> None:
+    paths = [str(EXAMPLES), str(FIXTURES)]
+    serial = run(*paths, "--show-source", "-j", "1").stdout
+    findings = [line for line in serial.splitlines() if FINDING_RE.match(line)]
+    assert findings and serial.count("^\n") == len(findings)
+    assert run(*paths, "--show-source", "-j", "2").stdout == serial
+
+
+def test_a_worker_built_from_the_recipe_keeps_source_lines() -> None:
+    from reportlint.runner import LinterRecipe, build_linter
+    from reportlint.selection import Selection
+
+    linter = build_linter(LinterRecipe(Selection(select=("X",)), {}, {}, keep_lines=True))
+    result = linter.lint_file(str(EXAMPLES / "2020-qinghe-town.txt"))
+    assert result.lines is not None and result.lines[8].startswith("2020年，我镇未收到")

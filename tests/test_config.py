@@ -25,7 +25,7 @@ def test_nearest_folder_wins_and_reportlint_toml_beats_pyproject(tmp_path: Path)
 
 def test_a_pyproject_without_our_table_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
-    assert find_config(tmp_path) is None or find_config(tmp_path) != tmp_path / "pyproject.toml"
+    assert find_config(tmp_path) != tmp_path / "pyproject.toml"
 
 
 def test_isolated_ignores_files(tmp_path: Path) -> None:

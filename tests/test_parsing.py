@@ -88,3 +88,31 @@ def test_any_text_parses() -> None:
     document = parse_text("|\n\t\t\n（\n一、\n\x0c\n1.\n" * 50)
     assert document.syntax_errors == ()
     assert document.blocks
+
+
+def test_every_space_class_in_the_grammar_is_text_space_chars_without_tab() -> None:
+    """The grammar spells the space class in several regexes; all must agree with text.py."""
+    import re
+    from importlib.resources import files
+
+    from reportlint.text import SPACE_CHARS
+
+    expected = set(SPACE_CHARS) - {"\t"}
+    grammar = "".join(
+        files("reportlint_grammar").joinpath(name).read_text(encoding="utf-8") for name in ("cjk.lark", "report.lark")
+    )
+    classes = re.findall(r"\[(?:\^)?( \\u00a0[^\]]*)\]", grammar)
+    assert classes
+    for spelled in classes:
+        chars = set(re.sub(r"\\t|\\n|\^", "", spelled).encode().decode("unicode_escape"))
+        chars = {c for c in chars if c not in "-"} | _ranges(spelled)
+        assert chars >= expected, sorted(expected - chars)
+
+
+def _ranges(spelled: str) -> set[str]:
+    import re
+
+    found: set[str] = set()
+    for start, end in re.findall(r"\\u([0-9a-f]{4})-\\u([0-9a-f]{4})", spelled):
+        found |= {chr(code) for code in range(int(start, 16), int(end, 16) + 1)}
+    return found

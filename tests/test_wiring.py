@@ -14,7 +14,7 @@ from reportlint.diagnostics import Finding
 from reportlint.engine import Linter
 from reportlint.model import Report
 from reportlint.plugins import BUILTIN_FAMILIES, PluginError, Registry, collect_rules, create_manager
-from reportlint.rules import DOC_SECTIONS, Rule, RuleDefinitionError, RulePack
+from reportlint.rules import Rule, RuleDefinitionError, RulePack
 from reportlint.selection import Selection
 
 BUILTIN_PACKS = {"parse", "structure", "arithmetic", "dates", "contact", "text", "typography"}
@@ -45,15 +45,29 @@ def test_every_hook_is_documented() -> None:
             assert ":returns:" in doc and len(doc.splitlines()) >= 4, name
 
 
-def test_every_rule_has_documentation_sections_and_cases() -> None:
+def test_every_rule_has_pass_and_fail_cases() -> None:
+    """Each rule outside the engine-made P codes has a case file with a passing and a failing case."""
     from pathlib import Path
 
+    import yaml
+
     cases = Path(__file__).parent / "rule_cases"
-    for code, rule in collect_rules(create_manager()).rules.items():
-        doc = rule.documentation()
-        assert all(section in doc for section in DOC_SECTIONS), code
-        if code not in {"P900", "P901"} and not code.startswith("P"):
-            assert (cases / f"{code}.yaml").exists(), f"{code} has no case file"
+    for code in collect_rules(create_manager()).rules:
+        if code.startswith("P"):
+            continue
+        data = yaml.safe_load((cases / f"{code}.yaml").read_text(encoding="utf-8"))
+        assert data["rule"] == code
+        kinds = {bool(case.get("expect")) for case in data["cases"]}
+        assert kinds == {True, False}, f"{code} needs at least one passing and one failing case"
+
+
+def test_every_problem_kind_is_reported_by_exactly_one_rule() -> None:
+    from reportlint.model.problems import ProblemKind
+    from reportlint.rules import ProblemRule
+
+    rules = collect_rules(create_manager()).rules.values()
+    reported = [rule.problem_kind for rule in rules if issubclass(rule, ProblemRule)]
+    assert sorted(reported) == sorted(kind.value for kind in ProblemKind)
 
 
 _DOC = """Example.

@@ -1,4 +1,4 @@
-"""The syntax tree of a report: typed nodes built from Lark's parse tree.
+"""The syntax tree of a report: typed nodes the Lark parser builds as it parses.
 
 The nodes say only what the text *looks like* (a heading, a paragraph, a table of
 cells); what it *means* (section 三, table 三, row （七）总计) is the model's job.

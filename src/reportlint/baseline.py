@@ -4,10 +4,11 @@ A published report cannot carry ``# noqa`` comments, and an agency adopting
 reportlint has years of old reports. ``--write-baseline FILE`` records the current
 findings; ``--baseline FILE`` hides exactly those and still shows new ones.
 
-A finding is keyed by a fingerprint of its path, its code and the normalised text
-of the line or cell it is anchored to — never its line number — so unrelated edits
-above it do not revive it. Identical fingerprints are counted, so a second copy of
-an accepted fault is still new. Entries that no longer occur in a file that was
+A finding is keyed by a fingerprint of its path (relative to the baseline
+file), its code and its anchor — the normalised text around it, or its table,
+row and column — never its line number, so unrelated edits do not revive it.
+Identical fingerprints are counted, so a second copy of an accepted fault is
+still new. Entries that no longer occur in a file that was
 checked come back as P801 (stale-baseline-entry), so the file can be trimmed.
 """
 

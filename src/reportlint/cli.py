@@ -18,14 +18,14 @@ from pathlib import Path, PurePath
 
 from reportlint import __version__
 from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
-from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve, rule_options
+from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.engine import FileResult, Linter
 from reportlint.explain import explain
 from reportlint.local_plugins import load_local_plugins
 from reportlint.output import FORMATS, RunContext, formatter
 from reportlint.plugins import PluginError, Registry, collect_rules, create_manager, source_suffixes
-from reportlint.runner import LinterRecipe, lint_files, resolve_jobs
+from reportlint.runner import LinterRecipe, build_linter, lint_files, resolve_jobs
 from reportlint.selection import ALL, Selection, parse_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -171,16 +171,16 @@ def run(argv: Sequence[str]) -> int:
     unknown = selection.unknown(registry.rules)
     if unknown:
         raise UsageError(f"未知的规则代码：{', '.join(unknown)}（用 --list-rules 查看全部规则）")
-    options = rule_options(loaded, registry.rules)
-    linter = Linter(manager, registry, selection, options, loaded.settings.severity)
-    linter.keep_lines = args.show_source
     recipe = LinterRecipe(
         selection,
         {code: dict(table) for code, table in loaded.settings.rules.items()},
         dict(loaded.settings.severity),
         loaded.settings.local_plugins,
         str(loaded.folder),
+        str(loaded.path) if loaded.path else None,
+        keep_lines=args.show_source,
     )
+    linter = build_linter(recipe, manager, registry)
     files, errors = collect_files(args.paths, source_suffixes(manager))
     try:
         jobs = resolve_jobs(args.jobs, len(files))
@@ -251,20 +251,21 @@ def _write(output: str, path: str | None) -> None:
 
 # -- reportlint parse ---------------------------------------------------------------
 def run_parse(argv: Sequence[str]) -> int:
-    """``reportlint parse FILE``: print the model a rule sees."""
+    """``reportlint parse FILE``: print the model a rule sees (no rule runs)."""
+    from reportlint.engine import MAX_FILE_BYTES, read_report
     from reportlint.modelview import model_json, model_text
 
     args = build_parse_parser().parse_args(argv)
     manager = create_manager()
-    linter = Linter(manager, collect_rules(manager), Selection(select=("P",)))
     if args.file == STDIN:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     else:
         try:
-            data = Path(args.file).read_bytes()
+            with open(args.file, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             raise UsageError(f"{args.file}: 无法读取：{error.strerror or error}") from None
-    report = linter.read(args.file, data)
+    report = read_report(manager, args.file, data)
     sys.stdout.write(model_json(report) if args.format == "json" else model_text(report))
     return EXIT_OK
 

@@ -42,7 +42,8 @@ class Settings(BaseModel):
     extend_select: tuple[str, ...] = Field(default=(), alias="extend-select")
     """Codes or prefixes to enable on top of ``select``."""
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-file-ignores")
-    """Glob → codes ignored in matching files (globs match the path as given, or its name)."""
+    """Glob → codes ignored in matching files: a glob matches the path relative to this
+    file's folder, the path as given, or the file's name."""
     severity: dict[str, Severity] = Field(default_factory=dict)
     """Code → "error" or "warning", overriding a rule's default."""
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)

@@ -1,8 +1,8 @@
 """Diagnostics: the small frozen values that rules yield and formatters print.
 
 They are plain frozen dataclasses, because thousands are made per run and an
-editor starts reportlint on every save; what leaves the process (JSON, SARIF,
-baselines) is validated against the pydantic records in ``reportlint.output.records``.
+editor starts reportlint on every save; ``--format json`` serialises them with
+pydantic (``reportlint.output.records``), and baselines are pydantic models.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class Finding:
     end_column: int | None = None
     evidence: Evidence | None = None
     anchor: str = ""
-    """Normalised text the finding is tied to (the line or cell); used for baselines."""
+    """What the finding is tied to in baselines: the normalised text around it, or its cell."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import pluggy
 from pydantic import BaseModel
 
 from reportlint.diagnostics import Diagnostic, Finding, Severity
+from reportlint.model.problems import ProblemKind
 from reportlint.model.report import Report, build_report, unreadable_report
 from reportlint.parsing import parse_text
 from reportlint.plugins import Registry
@@ -49,12 +50,14 @@ class Linter:
         selection: Selection | None = None,
         options: Mapping[str, BaseModel] | None = None,
         severities: Mapping[str, Severity] | None = None,
+        *,
+        keep_lines: bool = False,
     ) -> None:
         self.manager = manager
         self.registry = registry
         self.selection = selection = selection or Selection()
         self.severities = dict(severities or {})
-        self.keep_lines = False
+        self.keep_lines = keep_lines
         """Keep each file's lines in its result, for ``--show-source``."""
         options = options or {}
         self.rules: list[Rule] = [
@@ -65,27 +68,8 @@ class Linter:
 
     # -- reading --------------------------------------------------------------------
     def read(self, path: str, data: bytes, size: int | None = None) -> Report:
-        """Build the report model of *data*, or the model of an unreadable file.
-
-        *size* is the file's size on disk when it was too large to read whole.
-        """
-        size = len(data) if size is None else size
-        if size > MAX_FILE_BYTES:
-            megabytes = size / (1024 * 1024)
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            return unreadable_report(path, "too-large", f"文件过大（{megabytes:.1f} MB，上限 {limit} MB），未检查")
-        if not data.strip():
-            return unreadable_report(path, "empty", "文件为空")
-        try:
-            text = self.manager.hook.reportlint_read_source(path=path, data=data)
-        except UndecodableError as error:
-            return unreadable_report(path, "undecodable", f"无法读取文件内容：{error}")
-        if text is None:
-            return unreadable_report(path, "undecodable", "没有能读取该文件的读取器")
-        text = normalise_newlines(text)
-        if not text.strip():
-            return unreadable_report(path, "empty", "文件只有空白字符")
-        return build_report(path, text, parse_text(text))
+        """The report model of *data* (see :func:`read_report`)."""
+        return read_report(self.manager, path, data, size)
 
     # -- checking -------------------------------------------------------------------
     def lint_bytes(self, path: str, data: bytes, size: int | None = None) -> list[Diagnostic]:
@@ -167,3 +151,31 @@ class Linter:
             message=message,
             anchor=anchor or message,
         )
+
+
+def read_report(manager: pluggy.PluginManager, path: str, data: bytes, size: int | None = None) -> Report:
+    """Read → parse → model: the report model of *data*, or the model of an unreadable file.
+
+    *size* is the file's size on disk when it was too large to read whole. The
+    reader plugins turn bytes into text; no rule is involved (``reportlint parse``
+    uses this directly).
+    """
+    size = len(data) if size is None else size
+    if size > MAX_FILE_BYTES:
+        megabytes = size / (1024 * 1024)
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return unreadable_report(
+            path, ProblemKind.TOO_LARGE, f"文件过大（{megabytes:.1f} MB，上限 {limit} MB），未检查"
+        )
+    if not data.strip():
+        return unreadable_report(path, ProblemKind.EMPTY, "文件为空")
+    try:
+        text = manager.hook.reportlint_read_source(path=path, data=data)
+    except UndecodableError as error:
+        return unreadable_report(path, ProblemKind.UNDECODABLE, f"无法读取文件内容：{error}")
+    if text is None:
+        return unreadable_report(path, ProblemKind.UNDECODABLE, "没有能读取该文件的读取器")
+    text = normalise_newlines(text)
+    if not text.strip():
+        return unreadable_report(path, ProblemKind.EMPTY, "文件只有空白字符")
+    return build_report(path, text, parse_text(text))

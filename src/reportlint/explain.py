@@ -1,4 +1,4 @@
-"""Rule documentation for ``--explain``, ``--list-rules`` and the generated docs.
+"""Rule documentation for ``--explain`` and the generated rule reference.
 
 The text comes from the rule itself: its docstring (What it does / Why it matters /
 Example / Fix / Options) and its options model's fields, types and defaults.

@@ -1,10 +1,12 @@
 """Parsing: plain text → :class:`reportlint.ast.Document`, with the Lark grammar.
 
 The grammar (``grammar/reportlint_grammar/report.lark``) classifies whole lines and
-groups them into headings, items, paragraphs and tables; a ``Transformer`` then
-builds the typed nodes of :mod:`reportlint.ast`. The grammar accepts any sequence of
-lines, so a damaged report still yields a tree; anything the parser cannot place is
-recorded as a syntax error at its line and parsing goes on.
+groups them into headings, items, paragraphs and tables; a ``Transformer`` running
+inside the LALR parser builds the typed nodes of :mod:`reportlint.ast` as it goes.
+The grammar accepts any sequence of lines, so a damaged report still yields a tree.
+Should a grammar change ever make some input unparsable, the error is recorded at
+its line (reported as P003) and parsing goes on: a safety net, not a code path that
+real input reaches today.
 """
 
 from __future__ import annotations

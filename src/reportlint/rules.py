@@ -105,15 +105,19 @@ class Rule:
         expected: float | None = None,
         operands: Iterable[CellRef] = (),
     ) -> Finding:
-        """A finding anchored to a table cell, with arithmetic evidence."""
+        """A finding anchored to a table cell, with arithmetic evidence.
+
+        The end position spans the cell's text; a blank cell has none to underline.
+        """
         evidence = Evidence(expected, cell.value.number, tuple(cell_evidence(ref) for ref in operands))
         shown = cell.value.text.strip()
+        end_column = cell.column_number + len(shown) if shown else None
         return Finding(
             message=message,
             line=cell.line,
             column=cell.column_number,
-            end_line=cell.line,
-            end_column=cell.column_number + len(shown),
+            end_line=cell.line if end_column else None,
+            end_column=end_column,
             evidence=evidence,
             anchor=f"表{cell.table}|{cell.row}|{cell.column}",
         )
@@ -137,6 +141,7 @@ class ProblemRule(Rule):
 
     abstract = True
     problem_kind: ClassVar[str]
+    """A :class:`reportlint.model.problems.ProblemKind` value."""
 
     def check(self, report: Report) -> Iterable[Finding]:
         """One finding per recorded problem of this rule's kind, at its position."""

@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import pluggy
+
 from reportlint.diagnostics import Severity
 from reportlint.engine import FileResult, Linter
+from reportlint.plugins import Registry
 from reportlint.selection import Selection
 
 AUTO_THRESHOLD = 8
@@ -29,25 +32,35 @@ class LinterRecipe:
     severities: dict[str, Severity]
     local_plugins: tuple[str, ...] = ()
     folder: str = "."
+    config_path: str | None = None
+    """The configuration file the options came from, named in option errors."""
+    keep_lines: bool = False
 
 
 _WORKER_LINTER: Linter | None = None
 
 
-def build_linter(recipe: LinterRecipe) -> Linter:
-    """Load plugins and rules and build the linter described by *recipe*."""
+def build_linter(
+    recipe: LinterRecipe, manager: pluggy.PluginManager | None = None, registry: Registry | None = None
+) -> Linter:
+    """Build the linter described by *recipe*, loading plugins unless they are given.
+
+    The main process passes the plugins it already loaded; a worker started afresh
+    loads its own. Either way the same recipe gives the same linter.
+    """
     from pathlib import Path
 
     from reportlint.config import LoadedConfig, Settings, rule_options
     from reportlint.local_plugins import load_local_plugins
     from reportlint.plugins import collect_rules, create_manager
 
-    extra = load_local_plugins(recipe.local_plugins, Path(recipe.folder))
-    manager = create_manager(extra)
-    registry = collect_rules(manager)
-    loaded = LoadedConfig(Settings.model_construct(rules=recipe.options))
+    if manager is None or registry is None:
+        manager = create_manager(load_local_plugins(recipe.local_plugins, Path(recipe.folder)))
+        registry = collect_rules(manager)
+    config_path = Path(recipe.config_path) if recipe.config_path else None
+    loaded = LoadedConfig(Settings.model_construct(rules=recipe.options), config_path)
     options = rule_options(loaded, registry.rules)
-    return Linter(manager, registry, recipe.selection, options, recipe.severities)
+    return Linter(manager, registry, recipe.selection, options, recipe.severities, keep_lines=recipe.keep_lines)
 
 
 def _init_worker(recipe: LinterRecipe) -> None:

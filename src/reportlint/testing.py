@@ -6,7 +6,7 @@ same ones. A case file looks like::
     rule: A001
     cases:
       - name: the clean report passes
-        base: clean-2021.txt          # a file next to the YAML file, or in base_dir
+        base: clean-2021.txt          # in base_dir if given, else next to the YAML file
         expect: []
       - name: a wrong total is reported at its cell
         base: clean-2021.txt

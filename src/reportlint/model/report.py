@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 
 from reportlint import ast
 from reportlint.model import templates as tpl
+from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
 from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
 from reportlint.text import fold
@@ -36,18 +37,6 @@ class TemplateVersion:
 
     version: str | None
     reason: str
-    markers_2019: tuple[str, ...] = ()
-    markers_2021: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ModelProblem:
-    """Something the model could not read; reported by the P rules."""
-
-    kind: str
-    message: str
-    line: int
-    column: int
 
 
 @dataclass(slots=True)
@@ -114,7 +103,7 @@ class Report:
                 yield number, line
 
 
-def unreadable_report(path: str, kind: str, message: str) -> Report:
+def unreadable_report(path: str, kind: ProblemKind, message: str) -> Report:
     """The model of a file that could not be read: empty, apart from the reason."""
     report = Report(path=path, text="", document=ast.Document(()), readable=False)
     report.problems.append(ModelProblem(kind, message, 1, 1))
@@ -125,7 +114,9 @@ def build_report(path: str, text: str, document: ast.Document) -> Report:
     """Build the model of one report from its syntax tree."""
     report = Report(path=path, text=text, document=document, lines=text.split("\n"))
     for error in document.syntax_errors:
-        report.problems.append(ModelProblem("syntax", f"无法解析的内容「{error.text[:20]}」", error.line, error.column))
+        report.problems.append(
+            ModelProblem(ProblemKind.SYNTAX, f"无法解析的内容「{error.text[:20]}」", error.line, error.column)
+        )
     report.preamble, sections = split_sections(document.blocks)
     report.sections = {section.number: section for section in sections}
     report.section_order = [section.number for section in sections]
@@ -199,7 +190,7 @@ def _group_tables(blocks: tuple[ast.Block, ...], report: Report) -> dict[str, li
         if kind is None:
             if len(block.rows) > 1:
                 report.problems.append(
-                    ModelProblem("unrecognised-table", "无法识别的表格：不是表二、表三或表四", block.line, 1)
+                    ModelProblem(ProblemKind.UNRECOGNISED_TABLE, "无法识别的表格：不是表二、表三或表四", block.line, 1)
                 )
             continue
         grouped.setdefault(kind, []).append(block)
@@ -242,7 +233,7 @@ def detect_version(grouped: dict[str, list[ast.Table]]) -> TemplateVersion:
     elif len(found_2019) > len(found_2021):
         version = tpl.V2019
     else:
-        return TemplateVersion(None, "表二、表三中没有足以判断格式版本的标志", found_2019, found_2021)
+        return TemplateVersion(None, "表二、表三中没有足以判断格式版本的标志")
     found = found_2021 if version == tpl.V2021 else found_2019
     reason = f"{version}年版格式：" + "、".join(found)
-    return TemplateVersion(version, reason, found_2019, found_2021)
+    return TemplateVersion(version, reason)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reportlint import ast
 from reportlint.model import templates as tpl
+from reportlint.model.problems import ProblemKind
 from reportlint.model.values import CellKind, CellValue, parse_value
 from reportlint.text import fold
 
@@ -54,11 +55,11 @@ class DataRow:
 class TableProblem:
     """Something in a table that could not be read as the template says.
 
-    ``kind`` is one of "row-shape" (wrong number of values), "duplicate-row" and
-    "no-data-row"; the S rules report them.
+    ``kind`` is ROW_SHAPE (wrong number of values), DUPLICATE_ROW or NO_DATA_ROW;
+    the S rules report them.
     """
 
-    kind: str
+    kind: ProblemKind
     message: str
     line: int
     column: int
@@ -206,7 +207,7 @@ def build_t4(tables: list[ast.Table]) -> ReportTable:
                 result.header_cells.extend(labels)
     if best is None:
         if tables:
-            result.problems.append(TableProblem("no-data-row", "表四中没有找到数值行", tables[0].line, 1))
+            result.problems.append(TableProblem(ProblemKind.NO_DATA_ROW, "表四中没有找到数值行", tables[0].line, 1))
         return result
     row, labels, values = best
     _add_row(result, tpl.T4_ROW, labels, values, row, tpl.T4_COLUMNS)
@@ -278,7 +279,9 @@ def _add_row(
         return
     if key in result.rows:
         result.problems.append(
-            TableProblem("duplicate-row", f"表{result.kind}中「{label}」行重复出现", anchor.line, anchor.column)
+            TableProblem(
+                ProblemKind.DUPLICATE_ROW, f"表{result.kind}中「{label}」行重复出现", anchor.line, anchor.column
+            )
         )
         return
     result.rows[key] = data_row
@@ -290,17 +293,10 @@ def _add_row(
     elif columns:
         result.problems.append(
             TableProblem(
-                "row-shape",
+                ProblemKind.ROW_SHAPE,
                 f"表{result.kind}「{label or key}」行有 {len(values)} 个数值，应为 {len(columns)} 个，"
                 "无法确定各数值所在的列",
                 anchor.line,
                 anchor.column,
             )
         )
-
-
-def non_integer_counts(table: ReportTable) -> Iterator[CellRef]:
-    """Cells that hold a number that is not a non-negative integer count."""
-    for ref in table.all_cells():
-        if ref.value.kind in (CellKind.DECIMAL, CellKind.SIGNED) or ref.value.kind is CellKind.TEXT:
-            yield ref

@@ -148,9 +148,6 @@ T2_BLOCKS: dict[str, tuple[BlockSpec, ...]] = {
     ),
 }
 
-T2_HEADER_KEYWORDS_2019 = ("新制作", "新公开", "对外公开总数", "上一年项目", "本年增", "采购项目", "采购总金额")
-T2_HEADER_KEYWORDS_2021 = ("制发件数", "废止件数", "现行有效", "本年处理决定", "收费金额")
-
 
 def t2_rows(version: str) -> dict[str, tuple[BlockSpec, RowSpec]]:
     """Every table-二 row of *version*, by key, with its block."""

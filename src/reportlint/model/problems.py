@@ -1,0 +1,34 @@
+"""Problems: what the reader or the model could not read, recorded for the rules to report.
+
+Each kind is reported by exactly one rule, a :class:`reportlint.rules.ProblemRule`
+whose ``problem_kind`` is that kind; a test checks that none is left unreported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ProblemKind(StrEnum):
+    """What the reader or the model could not read. Each kind is reported by one rule
+    (a :class:`reportlint.rules.ProblemRule` with that ``problem_kind``)."""
+
+    EMPTY = "empty"
+    UNDECODABLE = "undecodable"
+    TOO_LARGE = "too-large"
+    SYNTAX = "syntax"
+    UNRECOGNISED_TABLE = "unrecognised-table"
+    ROW_SHAPE = "row-shape"
+    DUPLICATE_ROW = "duplicate-row"
+    NO_DATA_ROW = "no-data-row"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelProblem:
+    """Something the model could not read; reported by the P and S rules."""
+
+    kind: ProblemKind
+    message: str
+    line: int
+    column: int
