@@ -3,5 +3,5 @@
 Each sub-package is a plugin registered under the ``reportlint`` entry-point group
 in ``pyproject.toml``, exactly as a third-party pack would be; each rule lives in a
 file named by its code. To add a rule: add ``X123.py`` to the family's folder and
-one line to that folder's ``__init__.py``.
+two lines to that folder's ``__init__.py`` (the import and the entry in ``rules=``).
 """

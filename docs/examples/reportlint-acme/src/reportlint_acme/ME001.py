@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rules import Rule, RuleOptions
 from reportlint.text import fold, strip_spaces
 
 _DATE_RE = re.compile(
@@ -55,21 +55,17 @@ class SignatureMissing(Rule):
     summary = "报告末尾缺少落款（机关名称和成文日期）"
     severity = Severity.WARNING
 
-    class Options(BaseModel):
-        """Options of ME001 (``[tool.reportlint.rules.ME001]``)."""
-
-        model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    class Options(RuleOptions):
+        """Options of ME001 (``[tool.reportlint.rules.ME001]``); keys are written with dashes."""
 
         search_lines: int = Field(
             default=3,
             ge=1,
             le=20,
-            alias="search-lines",
             description="How many non-blank lines at the end of the report are searched for the signature.",
         )
         require_agency: bool = Field(
             default=True,
-            alias="require-agency",
             description="Also require a line before the date that names the agency of the title.",
         )
 
