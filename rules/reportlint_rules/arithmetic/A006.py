@@ -97,7 +97,7 @@ class ChangeArithmeticMismatch(Rule):
         start = clause_start(text, match.start())
         fragment = quote(text[start:stop], 60)
         message = f"「{fragment}」：{before} {steps} = {number_text(expected)}，与所说的{after}{unit}不符"
-        return self.at_line(report, message, line, column + start)
+        return self.at_line(report, message, line, column + start, length=stop - start)
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

@@ -144,7 +144,7 @@ class PartsSumMismatch(Rule):
             f"「{said}」与其后所列分项之和不符：{' + '.join(str(part.number) for part in parts)}"
             f" = {found}，而总数为{total.number}"
         )
-        return self.at_line(report, message, line, column + total.start)
+        return self.at_line(report, message, line, column + total.start, length=total.end - total.start)
 
 
 def _breakdowns(text: str) -> Iterator[Breakdown]:

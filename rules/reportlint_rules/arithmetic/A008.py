@@ -132,7 +132,8 @@ class PercentageMismatch(Rule):
             if base is None and not share.named_base:
                 base = _stated_total(line.text, candidates)
             if base is not None:  # else "占全市的30%" with no other share to learn the base from
-                yield self.at_line(report, _message(share, base), line.line, line.column + share.start)
+                column = line.column + share.start
+                yield self.at_line(report, _message(share, base), line.line, column, length=len(share.text))
 
     def _fits(self, share: Share, base: int) -> bool:
         """Whether count/base, as a percentage, is what the text says (within tolerance)."""

@@ -58,6 +58,7 @@ class InvalidPhoneNumber(Rule):
                     f"{found.label.replace(' ', '')}「{found.value}」有误：{verdict.problem}",
                     found.line,
                     found.column,
+                    length=len(found.value),
                 )
 
 

@@ -49,4 +49,4 @@ class InvalidPostcode(Rule):
                 message = f"邮政编码「{found.value}」不存在：没有哪个省份的邮编以“{digits[:2]}”开头"
             else:
                 continue
-            yield self.at_line(report, message, found.line, found.column)
+            yield self.at_line(report, message, found.line, found.column, length=len(found.value))

@@ -50,4 +50,5 @@ class InvalidEmail(Rule):
                     f"电子邮箱「{address.text}」格式不正确：{address.problem}",
                     line.line,
                     address.column,
+                    length=len(address.text),
                 )

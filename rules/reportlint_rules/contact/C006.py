@@ -52,4 +52,5 @@ class InvalidWebAddress(Rule):
                     f"网址「{address.text}」格式不正确：{address.problem}{fix}",
                     line.line,
                     address.column,
+                    length=len(address.text),
                 )

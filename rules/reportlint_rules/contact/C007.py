@@ -69,4 +69,4 @@ class AreaCodeRegionMismatch(Rule):
                         continue
                     message = f"{where}属于{place.description}，但{source}在{province_label(cities)}"
                 reported += 1
-                yield self.at_line(report, message, found.line, found.column)
+                yield self.at_line(report, message, found.line, found.column, length=len(found.value))

@@ -72,4 +72,4 @@ class PostcodeRegionMismatch(Rule):
                     message = f"{what}，但电话「{phone.value}」的区号属于{place.description}"
                 else:
                     continue
-                yield self.at_line(report, message, postcode.line, postcode.column)
+                yield self.at_line(report, message, postcode.line, postcode.column, length=len(postcode.value))

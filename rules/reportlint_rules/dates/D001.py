@@ -61,4 +61,4 @@ class PeriodOutsideReportYear(Rule):
             f"统计期限「{period.text}」与报告年度不符：本报告是{year}年度报告，"
             f"统计期限应为{_show(expected_start)}至{_show(expected_end)}"
         )
-        yield self.at_line(report, message, period.line, period.column)
+        yield self.at_line(report, message, period.line, period.column, length=len(period.text))

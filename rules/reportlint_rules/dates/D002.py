@@ -9,7 +9,7 @@ from pydantic import Field
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rules import Rule, RuleOptions
-from reportlint_rules.dates._dates import body_year, find_period, narrative_years, title_year
+from reportlint_rules.dates._dates import body_year, find_period, narrative_years, title_length, title_year
 
 
 class Options(RuleOptions):
@@ -68,4 +68,5 @@ class ReportYearMismatch(Rule):
         period = find_period(report)
         if period is not None and period.start[0] == other:
             message += f"，统计期限「{period.text}」也是{other}年"
-        yield self.at_line(report, message, report.title.line, report.title.column)
+        title = report.title
+        yield self.at_line(report, message, title.line, title.column, length=title_length(report))

@@ -60,10 +60,12 @@ class InvalidCalendarDate(Rule):
                 taken.append((mention.column - 1, mention.end))
                 problem = _problem(mention.year, mention.month, mention.day)
                 if problem is not None:
-                    yield self.at_line(report, f"日期「{mention.text}」不存在：{problem}", index + 1, mention.column)
+                    message = f"日期「{mention.text}」不存在：{problem}"
+                    yield self.at_line(report, message, index + 1, mention.column, length=len(mention.text))
             for match in MONTH_DAY_RE.finditer(digits(text)):
                 if any(start <= match.start() < end for start, end in taken):
                     continue
                 problem = _problem(None, int(match[1]), int(match[2]))
                 if problem is not None:
-                    yield self.at_line(report, f"日期「{match[0]}」不存在：{problem}", index + 1, match.start() + 1)
+                    message = f"日期「{match[0]}」不存在：{problem}"
+                    yield self.at_line(report, message, index + 1, match.start() + 1, length=len(match[0]))

@@ -77,7 +77,7 @@ class DocumentDatedAfterPublication(Rule):
             else:
                 why = f"晚于{limit}年（{year}年度报告最迟应在{limit}年发布）"
             message = f"引用的文件文号「{match[0]}」是{cited}年的，{why}"
-            yield self.at_line(report, message, line, column + match.start())
+            yield self.at_line(report, message, line, column + match.start(), length=len(match[0]))
 
     def _issue_dates(self, report: Report, text: str, line: int, column: int, latest: date) -> Iterator[Finding]:
         for mention in full_dates(text, line):
@@ -90,4 +90,5 @@ class DocumentDatedAfterPublication(Rule):
             message = (
                 f"「{mention.text}{issued[0]}」的文件晚于报告的发布日期{latest.year}年{latest.month}月{latest.day}日"
             )
-            yield self.at_line(report, message, line, column + mention.column - 1)
+            length = len(mention.text) + len(issued[0])
+            yield self.at_line(report, message, line, column + mention.column - 1, length=length)

@@ -60,4 +60,4 @@ class LatePublication(Rule):
             if value is None or value <= limit:
                 continue
             message = f"报告日期「{mention.text}」晚于发布期限{limit.year}年{limit.month}月{limit.day}日：{basis}"
-            yield self.at_line(report, message, mention.line, mention.column)
+            yield self.at_line(report, message, mention.line, mention.column, length=len(mention.text))

@@ -50,4 +50,4 @@ class DatedBeforePeriodEnd(Rule):
                 f"报告日期「{mention.text}」早于统计期结束（{year}年12月31日）："
                 f"{year}年度报告应在{year + 1}年发布，请核对日期的年份"
             )
-            yield self.at_line(report, message, mention.line, mention.column)
+            yield self.at_line(report, message, mention.line, mention.column, length=len(mention.text))

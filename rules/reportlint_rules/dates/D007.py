@@ -22,6 +22,8 @@ _DOCUMENT_RE = re.compile(r"《|〔|\[|文件|通知|要点|规划|计划|方案
 _DOCUMENT_REACH = 25
 """A document named this close after the year is what the year refers to."""
 _SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
+_YEAR_LENGTH = len("2021年")
+"""The findings underline the stale year that opens the clause."""
 
 
 def _sentence(text: str, start: int) -> str:
@@ -90,7 +92,7 @@ class StaleYearNarrative(Rule):
                             f"「{_sentence(line.text, match.start())[:30]}」把改进计划写在{stated}年，"
                             f"本报告是{year}年度报告，计划应针对{year + 1}年（疑似沿用往年报告）"
                         )
-                        yield self.at_line(report, message, line.line, line.column + match.start())
+                        yield self.at_line(report, message, line.line, line.column + match.start(), length=_YEAR_LENGTH)
             elif number <= 4:
                 for match in agency_clauses(report, text):
                     stated = int(match[1])
@@ -103,4 +105,4 @@ class StaleYearNarrative(Rule):
                         f"「{_sentence(line.text, match.start())[:30]}」叙述的是{stated}年的工作，"
                         f"本报告是{year}年度报告（疑似沿用往年报告）"
                     )
-                    yield self.at_line(report, message, line.line, line.column + match.start())
+                    yield self.at_line(report, message, line.line, line.column + match.start(), length=_YEAR_LENGTH)

@@ -203,6 +203,19 @@ def title_year(report: Report) -> int | None:
     return report.year
 
 
+def title_length(report: Report) -> int | None:
+    """The title's length when it stands on one line, else ``None``.
+
+    The model may join a short line above the title to it ("平潭综合实验区财政金融局" +
+    "2021年政府信息公开工作年度报告"); such a title has no single span to underline.
+    """
+    title = report.title
+    if title is None or not 0 < title.line <= len(report.lines):
+        return None
+    written = report.lines[title.line - 1]
+    return len(title.text) if written.startswith(title.text, title.column - 1) else None
+
+
 def body_year(report: Report, minimum: int = 2) -> int | None:
     """The year the body narrates, when it is clearly another year than the title's.
 

@@ -65,7 +65,8 @@ class SectionOutOfOrder(Rule):
             else:
                 where = f"它出现在第{_CN[order[1]]}部分之前"
             message = f"第{_CN[number]}部分「{section.heading.text}」的位置不对：{where}，应排在{_place(number)}"
-            yield self.at_line(report, message, section.line, section.heading.column)
+            heading = section.heading
+            yield self.at_line(report, message, heading.line, heading.column, length=len(heading.text))
 
 
 def _place(number: int) -> str:

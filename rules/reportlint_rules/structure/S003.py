@@ -96,4 +96,4 @@ class NonstandardSectionHeading(Rule):
                 message = f"章节标题「{heading.text}」与模板不一致，应为「{template}」"
             else:
                 continue
-            yield self.at_line(report, message, heading.line, heading.column)
+            yield self.at_line(report, message, heading.line, heading.column, length=len(heading.text))

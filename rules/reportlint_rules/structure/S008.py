@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.structure._tables import T2, T3, T4
+from reportlint_rules.structure._tables import T2, T3, T4, written_length
 
 
 class ExtraTableRow(Rule):
@@ -46,4 +46,5 @@ class ExtraTableRow(Rule):
             for row in table.extra_rows:
                 label = row.label or "（无标签）"
                 message = f"表{kind}中的「{label}」行不是模板规定的行（有 {len(row.values)} 个数值）"
-                yield self.at_line(report, message, row.line, row.column)
+                length = written_length(report, row.label, row.line, row.column)
+                yield self.at_line(report, message, row.line, row.column, length=length)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.structure._tables import T2, T3, T4, Match, closest_label, header_labels
+from reportlint_rules.structure._tables import T2, T3, T4, Match, closest_label, header_labels, written_length
 
 
 class HeaderLabelTypo(Rule):
@@ -51,4 +51,5 @@ class HeaderLabelTypo(Rule):
                 label, match = closest_label(cell.text, labels)
                 if match is Match.TYPO:
                     message = f"表{kind}表头「{cell.text}」与模板不一致，应为「{label}」"
-                    yield self.at_line(report, message, cell.line, cell.column)
+                    length = written_length(report, cell.text, cell.line, cell.column)
+                    yield self.at_line(report, message, cell.line, cell.column, length=length)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.structure._tables import T2, T3, T4, hint_text
+from reportlint_rules.structure._tables import T2, T3, T4, hint_text, written_length
 
 
 class LeftoverFillInHint(Rule):
@@ -54,4 +54,5 @@ class LeftoverFillInHint(Rule):
                 hint = hint_text(text)
                 if hint is not None:
                     message = f"表{kind}「{text}」中残留填报说明「{hint}」，应删除"
-                    yield self.at_line(report, message, line, column)
+                    length = written_length(report, text, line, column)
+                    yield self.at_line(report, message, line, column, length=length)

@@ -49,4 +49,4 @@ class TemplateVersionMismatch(Rule):
         if year is not None and year < 2020:
             return
         for problem in version_problems(report):
-            yield self.at_line(report, problem.message, problem.line, problem.column)
+            yield self.at_line(report, problem.message, problem.line, problem.column, length=problem.length)

@@ -43,4 +43,4 @@ class TrialFormatDeviation(Rule):
         if title_year(report) != 2019:
             return
         for problem in version_problems(report):
-            yield self.at_line(report, problem.message, problem.line, problem.column)
+            yield self.at_line(report, problem.message, problem.line, problem.column, length=problem.length)

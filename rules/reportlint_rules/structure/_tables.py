@@ -263,6 +263,26 @@ class VersionProblem:
     message: str
     line: int
     column: int
+    length: int | None = None
+    """Length of the label the problem is found at, when it is written on one line."""
+
+
+def written_length(report: Report, text: str, line: int, column: int) -> int | None:
+    """The length of *text* when it is written whole at (*line*, *column*), else ``None``.
+
+    A row label joined from several cells, or a cell continued on the next line, has
+    no single span on one line to underline.
+    """
+    if not text or not 0 < line <= len(report.lines):
+        return None
+    return len(text) if report.lines[line - 1].startswith(text, column - 1) else None
+
+
+def _at_marker(report: Report, message: str, marker: Marker) -> VersionProblem:
+    """The problem *message*, placed at *marker* (the first label of the other version)."""
+    return VersionProblem(
+        message, marker.line, marker.column, written_length(report, marker.text, marker.line, marker.column)
+    )
 
 
 def version_problems(report: Report) -> list[VersionProblem]:
@@ -285,7 +305,7 @@ def version_problems(report: Report) -> list[VersionProblem]:
             whole = table_version(t2_markers(t2)) not in (expected, None)
             what = "整张表二使用" if whole else "表二混用了"
             message = f"{year}应使用{_FORMAT_NAMES[expected]}，但{what}{_FORMAT_NAMES[foreign[0].version]}的{labels}"
-            problems.append(VersionProblem(message, foreign[0].line, foreign[0].column))
+            problems.append(_at_marker(report, message, foreign[0]))
     t3 = report.tables.get(T3)
     if t3 is not None:
         foreign = [marker for marker in t3_markers(t3) if marker.version != expected]
@@ -295,5 +315,5 @@ def version_problems(report: Report) -> list[VersionProblem]:
                 f"{year}应使用{_FORMAT_NAMES[expected]}（表三{_T3_LAYOUT[expected]}），"
                 f"但表三按{_FORMAT_NAMES[other]}填写：{_T3_LAYOUT[other]}"
             )
-            problems.append(VersionProblem(message, foreign[0].line, foreign[0].column))
+            problems.append(_at_marker(report, message, foreign[0]))
     return problems

@@ -150,7 +150,7 @@ class ApplicationCountMismatch(Rule):
                 found = _compare(report, table, mention)
                 if found is not None and found not in seen:
                     seen.add(found)
-                    yield self.at_line(report, found, line.line, line.column + mention.offset)
+                    yield self.at_line(report, found, line.line, line.column + mention.offset, length=mention.length)
 
 
 def _compare(report: Report, table: ReportTable, mention: Mention) -> str | None:

@@ -84,7 +84,8 @@ class ReviewLitigationCountMismatch(Rule):
                     message = _compare(report, mention)
                     if message is not None and message not in seen:
                         seen.add(message)
-                        yield self.at_line(report, message, line.line, line.column + start + mention.offset)
+                        column = line.column + start + mention.offset
+                        yield self.at_line(report, message, line.line, column, length=mention.length)
 
 
 def _compare(report: Report, mention: Mention) -> str | None:

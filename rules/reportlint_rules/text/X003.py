@@ -92,7 +92,7 @@ class DocumentCountMismatch(Rule):
                 )
                 if message not in seen:
                     seen.add(message)
-                    yield self.at_line(report, message, line.line, line.column + mention.offset)
+                    yield self.at_line(report, message, line.line, line.column + mention.offset, length=mention.length)
 
 
 def _row(noun: str, version: str | None) -> str:

@@ -64,15 +64,15 @@ class NoneClaimContradictsTable(Rule):
             for start, passage in passages(line.text):
                 about = section == 4 or bool(_CONTEXT_RE.search(passage))
                 for sentence_start, sentence in sentences(passage):
-                    for offset, message in _claims(report, about, sentence):
+                    for offset, length, message in _claims(report, about, sentence):
                         if message not in seen:
                             seen.add(message)
                             column = line.column + start + sentence_start + offset
-                            yield self.at_line(report, message, line.line, column)
+                            yield self.at_line(report, message, line.line, column, length=length)
 
 
-def _claims(report: Report, about: bool, sentence: str) -> Iterator[tuple[int, str]]:
-    """(offset in the sentence, message) of each contradicted claim in *sentence*.
+def _claims(report: Report, about: bool, sentence: str) -> Iterator[tuple[int, int, str]]:
+    """(offset in the sentence, length of the claim, message) of each contradicted claim in *sentence*.
 
     *about* says whether the sentence is about 政府信息公开 (claims on reviews count only then).
     """
@@ -85,7 +85,7 @@ def _claims(report: Report, about: bool, sentence: str) -> Iterator[tuple[int, s
             continue
         message = _applications(report, match.group())
         if message:
-            yield match.start(), message
+            yield match.start(), len(match.group()), message
     if not about:
         return
     for match in [*_NO_REVIEW_RE.finditer(sentence), *_BOTH_ZERO_RE.finditer(sentence)]:
@@ -95,7 +95,7 @@ def _claims(report: Report, about: bool, sentence: str) -> Iterator[tuple[int, s
         claim = match.group()[: words[-1].end()]
         message = _reviews(report, claim, "复议" in claim, "诉讼" in claim)
         if message:
-            yield match.start(), message
+            yield match.start(), len(claim), message
 
 
 def _applications(report: Report, claim: str) -> str | None:

@@ -59,15 +59,15 @@ class UpheldClaimContradictsTable(Rule):
                 if section != 4 and not _CONTEXT_RE.search(passage):
                     continue
                 for sentence_start, sentence in sentences(passage):
-                    for offset, message in _claims(report, sentence):
+                    for offset, length, message in _claims(report, sentence):
                         if message not in seen:
                             seen.add(message)
                             column = line.column + start + sentence_start + offset
-                            yield self.at_line(report, message, line.line, column)
+                            yield self.at_line(report, message, line.line, column, length=length)
 
 
-def _claims(report: Report, sentence: str) -> Iterator[tuple[int, str]]:
-    """(offset, message) of each "均获维持" in *sentence* that table 四 contradicts."""
+def _claims(report: Report, sentence: str) -> Iterator[tuple[int, int, str]]:
+    """(offset, length, message) of each "均获维持" in *sentence* that table 四 contradicts."""
     years = years_in(sentence)
     for match in _ALL_UPHELD_RE.finditer(sentence):
         if year_before(years, match.start(), report.year):
@@ -75,7 +75,7 @@ def _claims(report: Report, sentence: str) -> Iterator[tuple[int, str]]:
         words = set(_GROUP_WORD_RE.findall(sentence[max(0, match.start() - _LOOK_BACK) : match.start()]))
         message = _message(report, match.group(), "复议" in words, "诉讼" in words)
         if message:
-            yield match.start(), message
+            yield match.start(), len(match.group()), message
 
 
 def _message(report: Report, claim: str, review: bool, litigation: bool) -> str | None:

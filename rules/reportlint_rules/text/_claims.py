@@ -97,6 +97,11 @@ class Mention:
         return self.clause[self.end : self.end + WINDOW]
 
     @property
+    def length(self) -> int:
+        """Length of the count as written, number and unit ("75件")."""
+        return self.end - self.at
+
+    @property
     def offset(self) -> int:
         """Offset of the number in the line's text."""
         return self.clause_start + self.at

@@ -49,33 +49,40 @@ class NestedTitleMarks(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per inner title marked with 《》 or <> (at most 10 per paragraph)."""
         for _, line in report.text_lines():
-            for position, message in first(inner_titles(line.text)):
-                yield self.at_line(report, message, line.line, line.column + position)
+            for position, length, message in first(inner_titles(line.text)):
+                yield self.at_line(report, message, line.line, line.column + position, length=length)
 
 
-def inner_titles(text: str) -> Iterator[tuple[int, str]]:
-    """(position, message) for every wrongly marked inner or ASCII-marked title of *text*."""
+def inner_titles(text: str) -> Iterator[tuple[int, int, str]]:
+    """(position, length, message) for every wrongly marked inner or ASCII-marked title of *text*."""
     depth = 0
     for mark in _MARKS.finditer(text):
         found = mark.group()
         if found == "《":
             if depth:
-                yield mark.start(), _nested(text, mark.start())
+                yield mark.start(), *_nested(text, mark.start())
             depth += 1
         elif found == "》":
             depth = max(0, depth - 1)
         elif any(is_han(char) for char in found):
             inner = found[1:-1]
             if depth:
-                yield mark.start(), f"书名号内的书名「{found}」用了半角“<>”，应改用单书名号：「〈{inner}〉」"
+                yield (
+                    mark.start(),
+                    len(found),
+                    f"书名号内的书名「{found}」用了半角“<>”，应改用单书名号：「〈{inner}〉」",
+                )
             else:
-                yield mark.start(), f"书名「{found}」用了半角“<>”，应改用书名号：「《{inner}》」"
+                yield mark.start(), len(found), f"书名「{found}」用了半角“<>”，应改用书名号：「《{inner}》」"
 
 
-def _nested(text: str, start: int) -> str:
-    """The message for an inner 《 at *start*: the inner title and how to write it."""
+def _nested(text: str, start: int) -> tuple[int, str]:
+    """(length, message) for an inner 《 at *start*: the inner title and how to write it.
+
+    The length covers the inner 《…》 when its end is found, else the 《 alone.
+    """
     end = text.find("》", start, start + 62)
     inner = text[start + 1 : end] if end > start else ""
     if not inner or "《" in inner:
-        return "书名号《》内又套用了《》，内层应改用单书名号〈〉"
-    return f"书名号《》内又套用了《》：「《{inner}》」应改为「〈{inner}〉」"
+        return 1, "书名号《》内又套用了《》，内层应改用单书名号〈〉"
+    return len(inner) + 2, f"书名号《》内又套用了《》：「《{inner}》」应改为「〈{inner}〉」"

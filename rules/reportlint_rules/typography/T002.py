@@ -52,12 +52,12 @@ class DocumentNumberBrackets(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per document number with the wrong year brackets (10 per paragraph)."""
         for _, line in report.text_lines():
-            for position, message in first(wrong_numbers(line.text)):
-                yield self.at_line(report, message, line.line, line.column + position)
+            for position, length, message in first(wrong_numbers(line.text)):
+                yield self.at_line(report, message, line.line, line.column + position, length=length)
 
 
-def wrong_numbers(text: str) -> Iterator[tuple[int, str]]:
-    """(position, message) for every document number of *text* without 〔〕."""
+def wrong_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """(position, length, message) for every document number of *text* without 〔〕."""
     for match in _NUMBER.finditer(text):
         opening, year, closing, serial = match.groups()
         if opening == "〔" and closing == "〕":
@@ -65,6 +65,7 @@ def wrong_numbers(text: str) -> Iterator[tuple[int, str]]:
         code = _issuer(text, match.start())
         yield (
             match.start(),
+            match.end() - match.start(),
             (
                 f"文号「{code}{match.group()}」的年份用了「{opening}{closing}」，"
                 f"应使用六角括号〔〕：「{code}〔{year}〕{serial}号」"

@@ -62,7 +62,8 @@ class UnbalancedBrackets(Rule):
         """One finding per unpaired mark (at most 10 per paragraph)."""
         for _, line in report.text_lines():
             for position in first(unpaired(line.text)):
-                yield self.at_line(report, _message(line.text, position), line.line, line.column + position)
+                message = _message(line.text, position)
+                yield self.at_line(report, message, line.line, line.column + position, length=1)
 
 
 def unpaired(text: str) -> list[int]:

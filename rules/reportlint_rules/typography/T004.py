@@ -84,7 +84,8 @@ class HalfwidthPunctuation(Rule):
                 message = _message(line.text, position, end)
                 if len(found) > len(shown) and index == len(shown) - 1:
                     message += f"（本段共{len(found)}处半角标点，只列出前{len(shown)}处）"
-                yield self.at_line(report, message, line.line, line.column + position)
+                length = 1 if end is None else end - position + 1
+                yield self.at_line(report, message, line.line, line.column + position, length=length)
 
 
 def halfwidth_marks(text: str) -> list[tuple[int, int | None]]:

@@ -52,7 +52,7 @@ class EnumerationOutOfSequence(Rule):
         for _, line in report.text_lines():
             for position, found, expected in out_of_sequence(line.text):
                 message = f"序号「{found}是」与前一项不连续：前一项是「{expected[0]}是」，此处应为「{expected[1]}是」"
-                yield self.at_line(report, message, line.line, line.column + position)
+                yield self.at_line(report, message, line.line, line.column + position, length=len(found) + 1)
 
 
 def out_of_sequence(text: str) -> Iterator[tuple[int, str, tuple[str, str]]]:
