@@ -255,12 +255,13 @@ def number_text(value: float) -> str:
 
 
 def _part_name(identity: Identity, ref: CellRef) -> str:
-    """How a part is named in a sum: its column (T3-B, T4-A) or its row key (T3-C)."""
+    """How a part is named in a sum: its column (自然人6, 结果维持10) or its row key
+    (T3-C), joined to the value with ＝ so a numbered sub-row reads （四）1＝4."""
     if identity.code == "T3-B":
         return ref.column
     if identity.code == "T4-A":
         return ref.column.split("/")[-1]
-    return f"{ref.row}：" if ref.row[-1].isdigit() else ref.row
+    return f"{ref.row}＝"
 
 
 def _sum_text(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> tuple[float, str]:
