@@ -167,3 +167,12 @@ def test_a_worker_built_from_the_recipe_keeps_source_lines() -> None:
     linter = build_linter(LinterRecipe(Selection(select=("X",)), {}, {}, keep_lines=True))
     result = linter.lint_file(str(EXAMPLES / "2020-qinghe-town.txt"))
     assert result.lines is not None and result.lines[8].startswith("2020年，我镇未收到")
+
+
+def test_a_symlink_loop_is_an_io_error_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    result = run(str(tmp_path / "a.txt"), str(EXAMPLES / "2023-water-bureau.txt"))
+    assert result.returncode == 2
+    assert "无法读取" in result.stderr and "Traceback" not in result.stderr
+    assert "2023-water-bureau.txt:" in result.stdout

@@ -92,8 +92,8 @@ def collect_files(paths: Sequence[str], suffixes: tuple[str, ...]) -> tuple[list
             found = [name for name in sorted(_walk(path, suffixes)) if os.path.realpath(name) not in seen]
             seen.update(os.path.realpath(name) for name in found)
             files.extend(found)
-        elif os.path.exists(path):
-            files.append(path)
+        elif os.path.lexists(path):
+            files.append(path)  # a broken link or a loop fails when read, with the reason
         else:
             errors.append(f"{path}: 文件不存在")
     return files, errors
