@@ -42,3 +42,24 @@ def fold(text: str) -> str:
     folded = _SPACES_RE.sub("", folded)
     folded = _QUOTES_RE.sub("", folded)
     return folded.replace("、", ",").replace("，", ",")
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_HAS_FULLWIDTH_DIGIT = re.compile("[０-９]")
+
+
+@lru_cache(maxsize=1024)
+def ascii_digits(text: str) -> str:
+    """The text with full-width digits as ASCII digits (same length, so columns hold).
+
+    Cached, with a fast path for text without full-width digits: several rules ask
+    for the same lines of the same report.
+    """
+    if not _HAS_FULLWIDTH_DIGIT.search(text):
+        return text
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+def format_number(value: float) -> str:
+    """A number as a clerk writes it in a message: 7, not 7.0; 12.5 stays 12.5."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

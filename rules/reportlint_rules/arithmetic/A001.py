@@ -10,15 +10,8 @@ from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model.tables import T3
 from reportlint.rules import Rule, RuleOptions
-from reportlint_rules.arithmetic._identities import (
-    Failure,
-    describe,
-    diagnose,
-    number_text,
-    operands,
-    report_identities,
-    row_name,
-)
+from reportlint.text import format_number
+from reportlint_rules.arithmetic._identities import Failure, describe, diagnose, operands, report_identities, row_name
 
 
 class Options(RuleOptions):
@@ -93,7 +86,7 @@ class ApplicationTotalMismatch(Rule):
             cell = result.cell
             reasons = "；".join(f"{describe(i, blanks)}（{i.code}）" for i in result.identities)
             message = (
-                f"表三「{row_name(cell.row)}」行「{cell.column}」列为{number_text(result.found)}，"
-                f"应为{number_text(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立（T3-D）"
+                f"表三「{row_name(cell.row)}」行「{cell.column}」列为{format_number(result.found)}，"
+                f"应为{format_number(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立（T3-D）"
             )
             yield self.at_cell(message, cell, expected=result.expected, operands=operands(result.identities))

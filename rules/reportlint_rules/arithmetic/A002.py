@@ -7,12 +7,8 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import CellKind, Report
 from reportlint.rules import Rule
-from reportlint_rules.arithmetic._identities import (
-    cell_place,
-    number_text,
-    operands,
-    report_identities,
-)
+from reportlint.text import format_number
+from reportlint_rules.arithmetic._identities import cell_place, operands, report_identities
 
 
 class BlankTotalCell(Rule):
@@ -54,6 +50,6 @@ class BlankTotalCell(Rule):
                 identity = blank.identity
                 cell = identity.total
                 shown = "空白" if cell.value.kind is CellKind.BLANK else f"填写为「{cell.value.text.strip()}」"
-                implied = number_text(blank.implied)
+                implied = format_number(blank.implied)
                 message = f"{cell_place(cell)}{shown}，但其分项之和为{implied}，应填写{implied}（{identity.code}）"
                 yield self.at_cell(message, cell, expected=blank.implied, operands=operands([identity]))

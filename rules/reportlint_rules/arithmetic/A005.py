@@ -8,7 +8,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model.tables import T2
 from reportlint.rules import Rule
-from reportlint_rules.arithmetic._identities import number_text
+from reportlint.text import format_number
 
 NEW, TOTAL = "本年新公开数量", "对外公开总数量"
 
@@ -55,7 +55,7 @@ class PublishedTotalBelowNew(Rule):
                 continue
             if total.number < new.number:
                 message = (
-                    f"表二「{key}」行：对外公开总数量为{number_text(total.number)}，"
-                    f"小于本年新公开数量{number_text(new.number)}（P-1）"
+                    f"表二「{key}」行：对外公开总数量为{format_number(total.number)}，"
+                    f"小于本年新公开数量{format_number(new.number)}（P-1）"
                 )
                 yield self.at_cell(message, total, expected=new.number, operands=[new])

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.arithmetic._identities import number_text
+from reportlint.text import format_number
 from reportlint_rules.arithmetic._text import COUNT_UNITS, clause_start, quote, sentence_end
 
 _DECREASE = "清理|精简|压减|减少|缩减|压缩|削减|调减|下降|降低|降|减"
@@ -96,7 +96,7 @@ class ChangeArithmeticMismatch(Rule):
         steps = " ".join(f"{'−' if change < 0 else '+'} {abs(change)}" for change in changes)
         start = clause_start(text, match.start())
         fragment = quote(text[start:stop], 60)
-        message = f"「{fragment}」：{before} {steps} = {number_text(expected)}，与所说的{after}{unit}不符"
+        message = f"「{fragment}」：{before} {steps} = {format_number(expected)}，与所说的{after}{unit}不符"
         return self.at_line(report, message, line, column + start, length=stop - start)
 
 

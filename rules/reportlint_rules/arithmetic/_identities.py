@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from reportlint.model import CellKind, CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.tables import T3, T4
+from reportlint.text import format_number
 
 EPSILON = 1e-6
 CellKey = tuple[str, str]
@@ -249,9 +250,6 @@ def _single_cells(
 
 
 # --- messages ----------------------------------------------------------------------
-def number_text(value: float) -> str:
-    """A number as a clerk writes it: 7, not 7.0."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _part_name(identity: Identity, ref: CellRef) -> str:
@@ -267,19 +265,19 @@ def _part_name(identity: Identity, ref: CellRef) -> str:
 def _sum_text(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> tuple[float, str]:
     """The parts' sum and its non-zero terms: (8, "自然人6 + 其他2")."""
     values = [(ref, -coefficient * _value(ref, blanks)) for coefficient, ref in identity.parts]
-    shown = [f"{_part_name(identity, ref)}{number_text(value)}" for ref, value in values if value]
+    shown = [f"{_part_name(identity, ref)}{format_number(value)}" for ref, value in values if value]
     return sum(value for _, value in values), " + ".join(shown) or "各项均为0"
 
 
 def describe(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> str:
     """The identity with the report's numbers, saying on which side it breaks."""
-    total = number_text(_value(identity.total, blanks))
+    total = format_number(_value(identity.total, blanks))
     if identity.code == "T3-A":
         handled, out, new, carried = (_value(ref, blanks) for _, ref in identity.terms)
         return (
-            f"{identity.scope}：一（本年新收）{number_text(new)} + 二（上年结转）{number_text(carried)}"
-            f" = {number_text(new + carried)}，而（七）总计{total} + 四（结转下年度）{number_text(out)}"
-            f" = {number_text(handled + out)}"
+            f"{identity.scope}：一（本年新收）{format_number(new)} + 二（上年结转）{format_number(carried)}"
+            f" = {format_number(new + carried)}，而（七）总计{total} + 四（结转下年度）{format_number(out)}"
+            f" = {format_number(handled + out)}"
         )
     parts_sum, terms = _sum_text(identity, blanks)
     what = {
@@ -287,7 +285,7 @@ def describe(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> str:
         "T3-C": "：（七）总计为{total}，但各项办理结果之和为{sum}（{terms}）",
         "T4-A": "：总计为{total}，但四项结果（维持、纠正、其他、尚未审结）之和为{sum}（{terms}）",
     }[identity.code]
-    return identity.scope + what.format(total=total, sum=number_text(parts_sum), terms=terms)
+    return identity.scope + what.format(total=total, sum=format_number(parts_sum), terms=terms)
 
 
 def operands(identities: Iterable[Identity]) -> list[CellRef]:

@@ -9,7 +9,8 @@ from itertools import islice
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.contact._fields import FULLWIDTH_DIGITS, MAX_PER_LINE, PHONE, Field, fields_by_line
+from reportlint.text import ascii_digits
+from reportlint_rules.contact._fields import MAX_PER_LINE, PHONE, Field, fields_by_line
 from reportlint_rules.contact._phones import PhoneCheck, check_number
 
 _EXTENSION = re.compile(r"(.*[0-9０-９][^0-9０-９]+[0-9０-９]+)\s*[-－—–]\s*[0-9０-９]{1,5}")
@@ -74,7 +75,7 @@ def checked_phones(fields: list[Field]) -> Iterator[tuple[Field, PhoneCheck]]:
         extension = _EXTENSION.fullmatch(found.value)
         if not verdict.valid and extension:
             # "0591-23165250-8001": an extension after a valid number.
-            digits = _NOT_DIGIT.sub("", extension.group(1).translate(FULLWIDTH_DIGITS))
+            digits = _NOT_DIGIT.sub("", ascii_digits(extension.group(1)))
             without = check_number(digits, international=international, area_code=borrowed)
             verdict = without if without.valid else verdict
         area_code = verdict.area_code

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reportlint.ast import Line
 from reportlint.model import Report
+from reportlint.text import ascii_digits
 
 PHONE, POSTCODE, ADDRESS = "phone", "postcode", "address"
 
@@ -44,8 +45,6 @@ _COUNT_UNITS = frozenset("个次人件条通余多万千百部台路年月日号
 MAX_PER_LINE = 10
 """Findings of one C rule per line, at most: pasted junk must not give thousands."""
 
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
 
 @dataclass(frozen=True, slots=True)
 class Field:
@@ -62,7 +61,7 @@ class Field:
     @property
     def digits(self) -> str:
         """The value's ASCII digits only (full-width digits folded)."""
-        return _NOT_DIGIT.sub("", self.value.translate(FULLWIDTH_DIGITS))
+        return _NOT_DIGIT.sub("", ascii_digits(self.value))
 
 
 _LAST: list[tuple[Report, list[Field]]] = []

@@ -25,6 +25,8 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from reportlint.text import ascii_digits
+
 # (short name, first prefix, last prefix), inclusive; from the source above.
 _RANGES: tuple[tuple[str, int, int], ...] = (
     ("北京", 10, 10), ("上海", 20, 20), ("天津", 30, 30), ("重庆", 40, 40),
@@ -43,8 +45,6 @@ PROVINCE_BY_PREFIX: Mapping[str, str] = MappingProxyType(
     {f"{p:02d}": name for name, lo, hi in _RANGES for p in range(lo, hi + 1)}
 )
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
 
 def province_for_postcode(code: str) -> str | None:
     """Return the province short name for a six-digit postcode, else None.
@@ -53,7 +53,7 @@ def province_for_postcode(code: str) -> str | None:
     them. Anything that is not exactly six digits, or whose prefix is not
     allocated, returns None so callers can report "unknown" rather than guess.
     """
-    code = code.strip().translate(_FULLWIDTH_DIGITS)
+    code = ascii_digits(code.strip())
     if len(code) != 6 or not code.isascii() or not code.isdigit():
         return None
     return PROVINCE_BY_PREFIX.get(code[:2])

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.dates._dates import MONTH_DAY_RE, digits, full_dates
+from reportlint.text import ascii_digits
+from reportlint_rules.dates._dates import MONTH_DAY_RE, full_dates
 
 
 def _problem(year: int | None, month: int, day: int) -> str | None:
@@ -62,7 +63,7 @@ class InvalidCalendarDate(Rule):
                 if problem is not None:
                     message = f"日期「{mention.text}」不存在：{problem}"
                     yield self.at_line(report, message, index + 1, mention.column, length=len(mention.text))
-            for match in MONTH_DAY_RE.finditer(digits(text)):
+            for match in MONTH_DAY_RE.finditer(ascii_digits(text)):
                 if any(start <= match.start() < end for start, end in taken):
                     continue
                 problem = _problem(None, int(match[1]), int(match[2]))

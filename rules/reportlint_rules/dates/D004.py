@@ -9,7 +9,8 @@ from datetime import date
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.dates._dates import digits, full_dates, publication_dates, title_year
+from reportlint.text import ascii_digits
+from reportlint_rules.dates._dates import full_dates, publication_dates, title_year
 
 _DOC_NUMBER_RE = re.compile(r"[〔\[【［]\s?((?:19|20)\d{2})\s?[〕\]】］]\s?第?\s?\d{1,5}\s?号")
 _ISSUED_RE = re.compile(r"\s?(?:印发|发布|出台|下发|公布|制发|签发)")
@@ -68,7 +69,7 @@ class DocumentDatedAfterPublication(Rule):
         self, report: Report, text: str, line: int, column: int, latest: date | None, year: int | None
     ) -> Iterator[Finding]:
         limit = latest.year if latest is not None else (year or 0) + 1
-        for match in _DOC_NUMBER_RE.finditer(digits(text)):
+        for match in _DOC_NUMBER_RE.finditer(ascii_digits(text)):
             cited = int(match[1])
             if cited <= limit:
                 continue

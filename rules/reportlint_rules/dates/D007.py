@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.dates._dates import agency_clauses, body_year, digits, title_year
+from reportlint.text import ascii_digits
+from reportlint_rules.dates._dates import agency_clauses, body_year, title_year
 
 _LEAD = r"(?:^|(?<=[。；;！!？?：:）)\s]))"
 # 将 must be the future 将 (将继续, 将进一步 …), not the object marker (我局将在线申请渠道…纳入).
@@ -83,7 +84,7 @@ class StaleYearNarrative(Rule):
         for number, line in report.text_lines():
             if number is None:
                 continue
-            text = digits(line.text)
+            text = ascii_digits(line.text)
             if number == 5:
                 for match in _PLAN_RE.finditer(text):
                     stated = int(match[1])

@@ -1,7 +1,7 @@
 """Shared knowledge of the D rules: finding dates, the statistics period and the publication date.
 
 Dates are written "2024年1月31日", "2024-01-31", "2024.1.31" or in Chinese numerals
-"二〇二四年一月三十一日"; full-width digits are read as ASCII digits. Every regular
+"二〇二四年一月三十一日"; full-width ascii_digits are read as ASCII ascii_digits. Every regular
 expression here is linear: no nested quantifiers, bounded gaps only.
 """
 
@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from reportlint.model import Report
+from reportlint.text import ascii_digits
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 FULL_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
@@ -40,20 +39,6 @@ AGENCY_WORDS = (
     "本局", "本机关", "本单位", "全区", "全市", "全县", "全镇", "全乡",
 )  # fmt: skip
 """Words that make the clause about the agency's own work."""
-
-
-_HAS_FULLWIDTH_DIGIT = re.compile("[０-９]")
-
-
-@lru_cache(maxsize=1024)
-def digits(text: str) -> str:
-    """The text with full-width digits as ASCII digits (same length, so columns hold).
-
-    Cached: several date rules ask for the same lines of the same report.
-    """
-    if not _HAS_FULLWIDTH_DIGIT.search(text):
-        return text
-    return text.translate(_FULLWIDTH_DIGITS)
 
 
 def real_date(year: int, month: int, day: int) -> date | None:
@@ -96,7 +81,7 @@ def _mention(text: str, line: int, match: re.Match[str], year: int, month: int, 
 
 def full_dates(text: str, line: int) -> list[DateMention]:
     """Every full date in one line of text, in order (columns 1-based)."""
-    plain = digits(text)
+    plain = ascii_digits(text)
     found = [_mention(text, line, m, int(m[1]), int(m[2]), int(m[3])) for m in FULL_DATE_RE.finditer(plain)]
     found += [_mention(text, line, m, int(m[1]), int(m[3]), int(m[4])) for m in ISO_DATE_RE.finditer(plain)]
     found += [
@@ -123,7 +108,7 @@ def find_period(report: Report) -> Period | None:
     for number, line in report.text_lines():
         if number not in (None, 1):
             break
-        plain = digits(line.text)
+        plain = ascii_digits(line.text)
         for match in _PERIOD_RE.finditer(plain):
             before = plain[max(0, match.start() - 30) : match.start()]
             if not any(word in before for word in _PERIOD_CONTEXT):
@@ -145,7 +130,7 @@ def publication_dates(report: Report) -> list[DateMention]:
     lines = report.lines
     found: list[DateMention] = []
     for index, text in enumerate(lines[:6]):
-        label = _PUBLICATION_LABEL_RE.search(digits(text))
+        label = _PUBLICATION_LABEL_RE.search(ascii_digits(text))
         if label is None:
             continue
         after = [mention for mention in full_dates(text, index + 1) if mention.column - 1 == label.end()]
@@ -185,7 +170,7 @@ def narrative_years(report: Report) -> Counter[int]:
     for number, line in report.text_lines():
         if number is None or number > 4:
             continue
-        text = digits(line.text)
+        text = ascii_digits(line.text)
         for match in YEAR_CLAUSE_RE.finditer(text):
             if "将" not in text[match.end() : match.end() + 12]:
                 counts[int(match[1])] += 1
@@ -198,7 +183,7 @@ def title_year(report: Report) -> int | None:
     The model falls back to the first year of the preamble, which may be a cited
     document's year; the D rules trust only a year written in the title.
     """
-    if report.year is None or report.title is None or str(report.year) not in digits(report.title.text):
+    if report.year is None or report.title is None or str(report.year) not in ascii_digits(report.title.text):
         return None
     return report.year
 

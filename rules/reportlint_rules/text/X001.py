@@ -10,16 +10,8 @@ from pydantic import Field
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
 from reportlint.rules import Rule, RuleOptions
-from reportlint_rules.text._claims import (
-    FILLER,
-    Mention,
-    fmt,
-    joined,
-    label_before,
-    mentions,
-    other_period,
-    prose,
-)
+from reportlint.text import format_number
+from reportlint_rules.text._claims import FILLER, Mention, joined, label_before, mentions, other_period, prose
 from reportlint_rules.text._tables import Amount, group_keys, short_label, t3_row, t3_rows
 
 # What a count is about: (name, pattern, table-三 rows or group, wording for the message).
@@ -260,11 +252,11 @@ def _hint(concept: str, mention: Mention, table: ReportTable, amount: Amount) ->
         if mention.value == amount.value + carried.value:
             scope = False
             hints.append(
-                f"{mention.value}件是「一、本年新收」{fmt(amount.value)}件与「二、上年结转」"
-                f"{fmt(carried.value)}件之和，正文把上年结转的申请也算作了本年收到的申请"
+                f"{mention.value}件是「一、本年新收」{format_number(amount.value)}件与「二、上年结转」"
+                f"{format_number(carried.value)}件之和，正文把上年结转的申请也算作了本年收到的申请"
             )
         else:
-            hints.append(f"另有「二、上年结转」{fmt(carried.value)}件")
+            hints.append(f"另有「二、上年结转」{format_number(carried.value)}件")
     if len(amount.parts) > 1:
         same = [key for key, value in amount.parts if value == mention.value]
         if len(same) == 1:

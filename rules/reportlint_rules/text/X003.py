@@ -9,7 +9,8 @@ from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.rules import Rule
-from reportlint_rules.text._claims import Mention, fmt, joined, label_before, mentions, other_period, prose
+from reportlint.text import format_number
+from reportlint_rules.text._claims import Mention, joined, label_before, mentions, other_period, prose
 
 _LABEL_RE = re.compile(r"(?:(?P<rule>规章)|(?P<normative>(?:行政)?规范性文件))(?:的|共计|共|累计|合计|计|为|达)*+$")
 _QUALIFIER_RE = re.compile(
@@ -88,7 +89,7 @@ class DocumentCountMismatch(Rule):
                     continue
                 message = (
                     f"正文称{_WORDING[qualifier]}{noun}{mention.value}件，"
-                    f"表二「{row}」行「{columns[qualifier]}」为{fmt(cell.number)}件"
+                    f"表二「{row}」行「{columns[qualifier]}」为{format_number(cell.number)}件"
                 )
                 if message not in seen:
                     seen.add(message)

@@ -9,7 +9,8 @@ from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.rules import Rule
-from reportlint_rules.text._claims import fmt, passages, prose, sentences, year_before, years_in
+from reportlint.text import format_number
+from reportlint_rules.text._claims import passages, prose, sentences, year_before, years_in
 from reportlint_rules.text._tables import t3_row, t4_total
 
 _NO_APPLICATION_RE = re.compile(
@@ -104,7 +105,7 @@ def _applications(report: Report, claim: str) -> str | None:
     new = t3_row(table, "一") if table is not None else None
     if new is None or not new.value:
         return None
-    return f"正文称“{claim}”，但表三「一、本年新收政府信息公开申请数量」总计为{fmt(new.value)}件"
+    return f"正文称“{claim}”，但表三「一、本年新收政府信息公开申请数量」总计为{format_number(new.value)}件"
 
 
 def _reviews(report: Report, claim: str, review: bool, litigation: bool) -> str | None:
@@ -113,12 +114,12 @@ def _reviews(report: Report, claim: str, review: bool, litigation: bool) -> str 
     if review:
         amount = t4_total(report, (tpl.T4_GROUPS[0],))
         if amount is not None and amount.value:
-            found.append(f"「行政复议/总计」为{fmt(amount.value)}件")
+            found.append(f"「行政复议/总计」为{format_number(amount.value)}件")
     if litigation:
         amount = t4_total(report, tpl.T4_GROUPS[1:])
         if amount is not None and amount.value:
-            parts = "＋".join(f"「{column}」{fmt(value)}件" for column, value in amount.parts)
-            found.append(f"{parts}＝{fmt(amount.value)}件")
+            parts = "＋".join(f"「{column}」{format_number(value)}件" for column, value in amount.parts)
+            found.append(f"{parts}＝{format_number(amount.value)}件")
     if not found:
         return None
     return f"正文称“{claim}”，但表四" + "，".join(found)

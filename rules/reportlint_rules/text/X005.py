@@ -9,7 +9,8 @@ from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.rules import Rule
-from reportlint_rules.text._claims import fmt, passages, prose, sentences, year_before, years_in
+from reportlint.text import format_number
+from reportlint_rules.text._claims import passages, prose, sentences, year_before, years_in
 from reportlint_rules.text._tables import t4_total
 
 _ALL_UPHELD_RE = re.compile(r"(?:均|全部|都|全都|悉数)(?:已)?(?:获|被|予以|得到|获得|为)?(?:结果)?维持")
@@ -101,6 +102,6 @@ def _not_upheld(report: Report, wording: str, groups: tuple[str, ...]) -> list[s
     for outcome in _OUTCOMES:
         amount = t4_total(report, groups, outcome)
         if amount is not None and amount.value:
-            others.append(f"{outcome}{fmt(amount.value)}件")
-    detail = "、".join([f"结果维持{fmt(upheld.value)}件", *others])
-    return [f"{wording}总计{fmt(total.value)}件，其中{detail}"]
+            others.append(f"{outcome}{format_number(amount.value)}件")
+    detail = "、".join([f"结果维持{format_number(upheld.value)}件", *others])
+    return [f"{wording}总计{format_number(total.value)}件，其中{detail}"]

@@ -205,8 +205,3 @@ def prose(report: Report) -> Iterator[tuple[int | None, ast.Line]]:
     for section, line in report.text_lines():
         if line.text:
             yield section, line
-
-
-def fmt(value: float) -> str:
-    """A count for a message: "75", "12.5"."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"

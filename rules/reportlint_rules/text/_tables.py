@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reportlint.model import CellKind, CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
-from reportlint_rules.text._claims import fmt
+from reportlint.text import format_number
 
 T3_LABELS = {row.key: row.label for version in tpl.T3_ROWS.values() for row in version}
 SHORT_LABELS = {
@@ -56,17 +56,17 @@ class Amount:
         How a blank 总计 cell was read is in :attr:`note`.
         """
         if self.group is not None:
-            nonzero = "、".join(f"{short_label(key)[3:]}{fmt(value)}件" for key, value in self.parts if value)
-            text = f"表{table}「{short_label(self.group)}」各行合计为{fmt(self.value)}件"
+            nonzero = "、".join(f"{short_label(key)[3:]}{format_number(value)}件" for key, value in self.parts if value)
+            text = f"表{table}「{short_label(self.group)}」各行合计为{format_number(self.value)}件"
             if nonzero:
                 text += f"（{nonzero}）"
         elif len(self.parts) == 1:
             key, value = self.parts[0]
             total = "为" if key == "（七）" else "总计为"
-            text = f"表{table}「{short_label(key)}」{total}{fmt(value)}件"
+            text = f"表{table}「{short_label(key)}」{total}{format_number(value)}件"
         else:
-            pieces = "＋".join(f"「{short_label(key)}」{fmt(value)}件" for key, value in self.parts)
-            text = f"表{table}{pieces}＝{fmt(self.value)}件"
+            pieces = "＋".join(f"「{short_label(key)}」{format_number(value)}件" for key, value in self.parts)
+            text = f"表{table}{pieces}＝{format_number(self.value)}件"
         return text
 
     @property
@@ -135,6 +135,6 @@ def describe_t4(amount: Amount) -> str:
     """A table-四 amount for a message: 表四「未经复议直接起诉/总计」1件＋「复议后起诉/总计」0件＝1件."""
     if len(amount.parts) == 1:
         column, value = amount.parts[0]
-        return f"表四「{column}」为{fmt(value)}件"
-    pieces = "＋".join(f"「{column}」{fmt(value)}件" for column, value in amount.parts)
-    return f"表四{pieces}＝{fmt(amount.value)}件"
+        return f"表四「{column}」为{format_number(value)}件"
+    pieces = "＋".join(f"「{column}」{format_number(value)}件" for column, value in amount.parts)
+    return f"表四{pieces}＝{format_number(amount.value)}件"
