@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.model.tables import T2, T3, T4
 from reportlint.rules import Rule
 from reportlint_rules.arithmetic._identities import cell_place
 
@@ -48,10 +47,7 @@ class InvalidCount(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per count cell holding a negative number or a fraction."""
-        for kind in (T2, T3, T4):
-            table = report.tables.get(kind)
-            if table is None:
-                continue
+        for table in report.tables.values():
             for ref in table.all_cells():
                 number = ref.value.number
                 if number is None or ref.column in SIGNED_COLUMNS:

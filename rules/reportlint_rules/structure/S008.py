@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.structure._tables import T2, T3, T4, written_length
+from reportlint_rules.structure._tables import written_length
 
 
 class ExtraTableRow(Rule):
@@ -39,12 +39,9 @@ class ExtraTableRow(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per data row that matches no template row."""
-        for kind in (T2, T3, T4):
-            table = report.tables.get(kind)
-            if table is None:
-                continue
+        for table in report.tables.values():
             for row in table.extra_rows:
                 label = row.label or "（无标签）"
-                message = f"表{kind}中的「{label}」行不是模板规定的行（有 {len(row.values)} 个数值）"
+                message = f"表{table.kind}中的「{label}」行不是模板规定的行（有 {len(row.values)} 个数值）"
                 length = written_length(report, row.label, row.line, row.column)
                 yield self.at_line(report, message, row.line, row.column, length=length)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.structure._tables import T2, T3, T4, Match, closest_label, header_labels, written_length
+from reportlint_rules.structure._tables import Match, closest_label, header_labels, written_length
 
 
 class HeaderLabelTypo(Rule):
@@ -42,14 +42,11 @@ class HeaderLabelTypo(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per header cell that is a near miss of a template label."""
-        for kind in (T2, T3, T4):
-            table = report.tables.get(kind)
-            if table is None:
-                continue
-            labels = header_labels(kind)
+        for table in report.tables.values():
+            labels = header_labels(table.kind)
             for cell in table.header_cells:
                 label, match = closest_label(cell.text, labels)
                 if match is Match.TYPO:
-                    message = f"表{kind}表头「{cell.text}」与模板不一致，应为「{label}」"
+                    message = f"表{table.kind}表头「{cell.text}」与模板不一致，应为「{label}」"
                     length = written_length(report, cell.text, cell.line, cell.column)
                     yield self.at_line(report, message, cell.line, cell.column, length=length)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rules import Rule
-from reportlint_rules.structure._tables import T2, T3, T4, hint_text, written_length
+from reportlint_rules.structure._tables import hint_text, written_length
 
 
 class LeftoverFillInHint(Rule):
@@ -44,15 +44,12 @@ class LeftoverFillInHint(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per header cell or row label that carries a fill-in note."""
-        for kind in (T2, T3, T4):
-            table = report.tables.get(kind)
-            if table is None:
-                continue
+        for table in report.tables.values():
             places = [(cell.text, cell.line, cell.column) for cell in table.header_cells]
             places += [(row.label, row.line, row.column) for row in (*table.rows.values(), *table.extra_rows)]
             for text, line, column in sorted(places, key=lambda place: (place[1], place[2])):
                 hint = hint_text(text)
                 if hint is not None:
-                    message = f"表{kind}「{text}」中残留填报说明「{hint}」，应删除"
+                    message = f"表{table.kind}「{text}」中残留填报说明「{hint}」，应删除"
                     length = written_length(report, text, line, column)
                     yield self.at_line(report, message, line, column, length=length)
