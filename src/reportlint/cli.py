@@ -8,13 +8,12 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from functools import partial
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from reportlint import __version__
 from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
@@ -26,7 +25,7 @@ from reportlint.local_plugins import load_local_plugins
 from reportlint.output import FORMATS, RunContext, formatter
 from reportlint.plugins import PluginError, Registry, collect_rules, create_manager, source_suffixes
 from reportlint.runner import LinterRecipe, build_linter, lint_files, resolve_jobs
-from reportlint.selection import ALL, Selection, parse_codes
+from reportlint.selection import ALL, Selection, file_ignores, ignored, parse_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
@@ -108,31 +107,6 @@ def _walk(folder: str, suffixes: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _file_ignores(path: str, loaded: LoadedConfig) -> tuple[str, ...]:
-    """Codes that ``per-file-ignores`` ignores in *path*.
-
-    A glob matches the path relative to the configuration file's folder (so the
-    result does not depend on where reportlint runs), the path as given, or the
-    file's name.
-    """
-    per_file = loaded.settings.per_file_ignores
-    if not per_file:
-        return ()
-    given = PurePath(path)
-    relative = PurePath(os.path.relpath(os.path.abspath(path), loaded.folder)).as_posix()
-    candidates = (relative, given.as_posix(), given.name)
-    return tuple(
-        code
-        for pattern, codes in per_file.items()
-        if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates)
-        for code in codes
-    )
-
-
-def _ignored(code: str, ignores: tuple[str, ...]) -> bool:
-    return any(entry == ALL or code.startswith(entry) for entry in ignores)
-
-
 # -- the main command ---------------------------------------------------------------
 def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> Selection:
     settings = loaded.settings
@@ -207,12 +181,13 @@ def _finish(args: argparse.Namespace, loaded: LoadedConfig, linter: Linter, resu
     """Apply per-file ignores and the baseline and print the output; True if findings fail the run."""
     registry = linter.registry
     checked = [result.path for result in results if result.error is None]
+    ignores = {path: file_ignores(path, loaded.settings.per_file_ignores, loaded.folder) for path in checked}
 
     def ran(path: str, code: str) -> bool:
-        return linter.selection.enabled(code) and not _ignored(code, _file_ignores(path, loaded))
+        return linter.selection.enabled(code) and not ignored(code, ignores.get(path, ()))
 
     diagnostics = sorted(
-        (d for result in results for d in result.diagnostics if not _ignored(d.code, _file_ignores(d.path, loaded))),
+        (d for r in results for d in r.diagnostics if not ignored(d.code, ignores.get(d.path, ()))),
         key=Diagnostic.sort_key,
     )
     if args.write_baseline:

@@ -23,7 +23,8 @@ class UndecodableError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
-    """Text with the encoding it was read in (kept for messages and the ``parse`` view)."""
+    """Text with the encoding it was read in (for callers of :func:`decode`; the reader
+    hook returns the text alone)."""
 
     text: str
     encoding: str

@@ -6,8 +6,11 @@ not A101; ``--ignore A --select A101`` runs A101 only among the A rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fnmatch
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path, PurePath
 
 ALL = "ALL"
 
@@ -67,3 +70,28 @@ def _longest_match(code: str, prefixes: tuple[str, ...]) -> int:
 def parse_codes(value: str) -> tuple[str, ...]:
     """Split a comma-separated list of codes as given on the command line."""
     return tuple(part.strip().upper() for part in value.split(",") if part.strip())
+
+
+def file_ignores(path: str, per_file: Mapping[str, tuple[str, ...]], folder: Path) -> tuple[str, ...]:
+    """Codes that ``per-file-ignores`` ignores in *path*.
+
+    A glob matches the path relative to *folder* (the configuration file's folder,
+    so the result does not depend on where reportlint runs), the path as given, or
+    the file's name.
+    """
+    if not per_file:
+        return ()
+    given = PurePath(path)
+    relative = PurePath(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+    candidates = (relative, given.as_posix(), given.name)
+    return tuple(
+        code
+        for pattern, codes in per_file.items()
+        if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates)
+        for code in codes
+    )
+
+
+def ignored(code: str, ignores: Iterable[str]) -> bool:
+    """Whether *code* matches one of *ignores* (codes, prefixes or ALL)."""
+    return any(entry == ALL or code.startswith(entry) for entry in ignores)

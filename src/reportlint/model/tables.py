@@ -179,14 +179,13 @@ def build_t3(tables: list[ast.Table]) -> ReportTable:
         for row in table.rows:
             labels, values = split_row(row)
             folded = [fold(cell.text) for cell in labels]
-            if any(hint in text for text in folded for hint in _T3_COLUMN_HINTS) or (
-                len(values) < 5 and not _has_number(values)
-            ):
-                if not values or not _has_number(values):
-                    result.header_cells.extend(labels)
-                    if folded:
-                        group = _t3_key(folded, group)[1] or group
-                    continue
+            column_hint = any(hint in text for text in folded for hint in _T3_COLUMN_HINTS)
+            if not _has_number(values) and (column_hint or len(values) < 5):
+                # A header row (or a label row without numbers): it may still open a group.
+                result.header_cells.extend(labels)
+                if folded:
+                    group = _t3_key(folded, group)[1] or group
+                continue
             key, group = _t3_key(folded, group)
             _add_row(result, key, labels, values, row, tpl.T3_COLUMNS)
     return result
