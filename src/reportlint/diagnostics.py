@@ -2,7 +2,7 @@
 
 They are plain frozen dataclasses, because thousands are made per run and an
 editor starts reportlint on every save; ``--format json`` serialises them with
-pydantic (``reportlint.output.records``), and baselines are pydantic models.
+pydantic (``reportlint.output.json``), and baselines are pydantic models.
 """
 
 from __future__ import annotations

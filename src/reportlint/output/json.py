@@ -1,4 +1,9 @@
-"""``--format json``: every field of every finding, evidence included."""
+"""``--format json``: every field of every finding, evidence included.
+
+Inside the process a diagnostic is a plain frozen dataclass; pydantic serialises
+those dataclasses directly, so the JSON shape is defined once, by
+:class:`reportlint.diagnostics.Diagnostic`. The anchor (a baseline detail) is left out.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from reportlint.output.context import RunContext
 
 def format_json(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
     """A JSON array of findings (path, line, column, end, code, name, severity, message, evidence)."""
-    from reportlint.output.records import dump_json
+    from pydantic import TypeAdapter
 
-    return dump_json(list(diagnostics)) + "\n"
+    records = TypeAdapter(list[Diagnostic]).dump_json(list(diagnostics), indent=2, exclude={"__all__": {"anchor"}})
+    return records.decode("utf-8") + "\n"
