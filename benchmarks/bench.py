@@ -108,8 +108,8 @@ t1 = time.perf_counter()
 from reportlint.plugins import create_manager, collect_rules
 manager = create_manager(); registry = collect_rules(manager)
 t2 = time.perf_counter()
-from reportlint.parsing import build_parser
-build_parser()
+from reportlint.parsing import load_parser
+load_parser()
 t3 = time.perf_counter()
 print(f"{(t1-t0)*1000:.1f} {(t2-t1)*1000:.1f} {(t3-t2)*1000:.1f} {len(registry.rules)}")
 """

@@ -30,7 +30,7 @@ from typing import Any
 RULES_PAGE = "reference/rules.md"
 HOOKS_PAGE = "reference/hooks.md"
 SECTIONS = ("What it does", "Why it matters", "Example", "Fix", "Options")
-"""The docstring sections of a rule, in order (``reportlint.rules.DOC_SECTIONS``)."""
+"""The docstring sections of a rule, in order (``reportlint.rulebase.DOC_SECTIONS``)."""
 
 _SECTION_RE = re.compile(r"^(What it does|Why it matters|Example|Fix|Options):[ \t]*(.*)$")
 _ITEM_RE = re.compile(r"^([*+-]|\d+[.)])\s+")

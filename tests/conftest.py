@@ -11,7 +11,7 @@ import pytest
 from reportlint.model import Report
 from reportlint.model.report import build_report
 from reportlint.parsing import parse_text
-from reportlint.reading import decode, normalise_newlines
+from reportlint.readers.text import decode, normalise_newlines
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

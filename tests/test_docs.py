@@ -26,7 +26,7 @@ from reportlint.cli import build_parse_parser, build_parser
 from reportlint.config import LoadedConfig, Settings, check_codes, rule_options
 from reportlint.explain import options_lines
 from reportlint.plugins import Registry, collect_rules, create_manager
-from reportlint.rules import DOC_SECTIONS
+from reportlint.rulebase import DOC_SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

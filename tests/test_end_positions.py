@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from reportlint.reading import decode, normalise_newlines
+from reportlint.readers.text import decode, normalise_newlines
 from tests.conftest import FIXTURES
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

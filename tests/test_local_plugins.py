@@ -13,7 +13,7 @@ RULE_MODULE = '''
 
 from reportlint import hookimpl
 from reportlint.diagnostics import Finding
-from reportlint.rules import Rule, RulePack
+from reportlint.rulebase import Rule, RulePack
 
 
 class TitleWithoutReportWord(Rule):

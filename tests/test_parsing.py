@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from reportlint import ast
+from reportlint import syntax
 from reportlint.parsing import parse_text
 
 
-def blocks(text: str) -> tuple[ast.Block, ...]:
+def blocks(text: str) -> tuple[syntax.Block, ...]:
     return parse_text(text).blocks
 
 
 def test_headings_items_and_paragraphs_are_told_apart() -> None:
     parsed = blocks("某镇2020年报告\n一、总体情况\n（一）主动公开\n1.加强领导。\n2020年，我镇……\n")
     assert [type(block).__name__ for block in parsed] == ["Paragraph", "Heading", "Heading", "Item", "Paragraph"]
-    assert [block.level for block in parsed if isinstance(block, ast.Heading)] == [1, 2]
+    assert [block.level for block in parsed if isinstance(block, syntax.Heading)] == [1, 2]
 
 
 def test_unicode_spaces_indent_headings_and_columns_count_characters() -> None:
     heading = blocks("\u2002\u2002\u3000三、收到和处理政府信息公开申请情况\n")[0]
-    assert isinstance(heading, ast.Heading)
+    assert isinstance(heading, syntax.Heading)
     assert (heading.line, heading.column, heading.text) == (1, 4, "三、收到和处理政府信息公开申请情况")
 
 
@@ -28,14 +28,14 @@ def test_full_width_numbering_and_half_width_brackets_are_items_and_headings() -
 
 
 def test_a_year_at_line_start_is_not_an_item() -> None:
-    assert isinstance(blocks("2.5万元用于建设。\n2020年，我镇……\n")[0], ast.Paragraph)
+    assert isinstance(blocks("2.5万元用于建设。\n2020年，我镇……\n")[0], syntax.Paragraph)
 
 
 def test_cell_per_line_table_with_continuations_and_empty_cells() -> None:
     text = "\t信息内容\n\t本年新\n制作数量\n\t对外公开总数量\n\n\t\n\t规章\n\t\u2002 0\n"
     (table,) = blocks(text)
-    assert isinstance(table, ast.Table)
-    assert table.layout is ast.TableLayout.CELL_PER_LINE
+    assert isinstance(table, syntax.Table)
+    assert table.layout is syntax.TableLayout.CELL_PER_LINE
     first, second = table.rows
     assert [cell.text for cell in first.cells] == ["信息内容", "本年新制作数量", "对外公开总数量"]
     assert first.cells[1].end_line == 3
@@ -45,15 +45,15 @@ def test_cell_per_line_table_with_continuations_and_empty_cells() -> None:
 
 def test_a_cell_starting_with_a_section_number_stays_a_cell() -> None:
     (table,) = blocks("\t一、本年新收政府信息公开申请数量\n\t1\n")
-    assert isinstance(table, ast.Table)
+    assert isinstance(table, syntax.Table)
     assert table.rows[0].cells[0].text == "一、本年新收政府信息公开申请数量"
 
 
 def test_row_per_line_table_keeps_captions_as_rows() -> None:
     text = "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t11\n"
     (table,) = blocks(text)
-    assert isinstance(table, ast.Table)
-    assert table.layout is ast.TableLayout.ROW_PER_LINE
+    assert isinstance(table, syntax.Table)
+    assert table.layout is syntax.TableLayout.ROW_PER_LINE
     assert [[cell.text for cell in row.cells] for row in table.rows] == [
         ["第二十条第（一）项"],
         ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
@@ -64,14 +64,14 @@ def test_row_per_line_table_keeps_captions_as_rows() -> None:
 
 def test_row_per_line_rows_may_start_with_empty_merged_cells() -> None:
     (table,) = blocks("\t\t2.重复申请\t0\t0\n")
-    assert isinstance(table, ast.Table)
+    assert isinstance(table, syntax.Table)
     assert [cell.text for cell in table.rows[0].cells] == ["", "", "2.重复申请", "0", "0"]
 
 
 def test_pipe_table_drops_the_separator_row() -> None:
     (table,) = blocks("| 信息内容 | 本年制发件数 |\n|---|:---:|\n| 规章 | 3 |\n")
-    assert isinstance(table, ast.Table)
-    assert table.layout is ast.TableLayout.PIPE
+    assert isinstance(table, syntax.Table)
+    assert table.layout is syntax.TableLayout.PIPE
     assert [[cell.text for cell in row.cells] for row in table.rows] == [["信息内容", "本年制发件数"], ["规章", "3"]]
     assert table.rows[1].cells[1].column == 8
 
@@ -79,9 +79,9 @@ def test_pipe_table_drops_the_separator_row() -> None:
 def test_blank_lines_of_spaces_separate_rows_and_blocks() -> None:
     parsed = blocks("一、总体情况\n\u2002\n\t甲\n\t1\n \u3000\n\t乙\n\t2\n\n\n二、主动公开政府信息情况\n")
     table = parsed[1]
-    assert isinstance(table, ast.Table)
+    assert isinstance(table, syntax.Table)
     assert len(table.rows) == 2
-    assert isinstance(parsed[2], ast.Heading)
+    assert isinstance(parsed[2], syntax.Heading)
 
 
 def test_any_text_parses() -> None:

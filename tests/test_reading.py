@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.reading import UndecodableError, decode, normalise_newlines
+from reportlint.readers.text import UndecodableError, decode, normalise_newlines
 
 SAMPLE = "一、总体情况\n2020年，我镇主动公开信息43条。\n"
 

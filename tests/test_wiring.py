@@ -14,7 +14,7 @@ from reportlint.diagnostics import Finding
 from reportlint.engine import Linter
 from reportlint.model import Report
 from reportlint.plugins import BUILTIN_FAMILIES, PluginError, Registry, collect_rules, create_manager
-from reportlint.rules import Rule, RuleDefinitionError, RulePack
+from reportlint.rulebase import Rule, RuleDefinitionError, RulePack
 from reportlint.selection import Selection
 
 BUILTIN_PACKS = {"parse", "structure", "arithmetic", "dates", "contact", "text", "typography"}
@@ -23,13 +23,13 @@ BUILTIN_PACKS = {"parse", "structure", "arithmetic", "dates", "contact", "text",
 def test_builtin_packs_come_through_installed_entry_points() -> None:
     names = {ep.name for ep in entry_points(group="reportlint")}
     assert {f"reportlint.{pack}" for pack in BUILTIN_PACKS} <= names
-    assert "reportlint.readers" in names
+    assert "reportlint.readers.text" in names
 
 
 def test_every_hook_implementation_matches_a_spec() -> None:
     manager = create_manager()
     manager.check_pending()
-    assert {"reportlint.parse", "reportlint.readers"} <= {name for name, _ in manager.list_name_plugin()}
+    assert {"reportlint.parse", "reportlint.readers.text"} <= {name for name, _ in manager.list_name_plugin()}
 
 
 def test_every_builtin_family_claims_its_letter() -> None:
@@ -63,7 +63,7 @@ def test_every_rule_has_pass_and_fail_cases() -> None:
 
 def test_every_problem_kind_is_reported_by_exactly_one_rule() -> None:
     from reportlint.model.problems import ProblemKind
-    from reportlint.rules import ProblemRule
+    from reportlint.rulebase import ProblemRule
 
     rules = collect_rules(create_manager()).rules.values()
     reported = [rule.problem_kind for rule in rules if issubclass(rule, ProblemRule)]

@@ -8,7 +8,6 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from reportlint import __version__
 from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
 from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve
 from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.discovery import STDIN, collect_files
 from reportlint.engine import FileResult, Linter
 from reportlint.explain import explain
 from reportlint.local_plugins import load_local_plugins
@@ -28,7 +28,6 @@ from reportlint.runner import LinterRecipe, build_linter, lint_files, resolve_jo
 from reportlint.selection import ALL, Selection, file_ignores, ignored, parse_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-STDIN = "-"
 
 
 class UsageError(Exception):
@@ -72,39 +71,6 @@ def build_parse_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", metavar="FILE", help="报告文件；- 表示标准输入")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     return parser
-
-
-# -- files ------------------------------------------------------------------------
-def collect_files(paths: Sequence[str], suffixes: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """Expand directories into the files to check; returns (files, errors)."""
-    files: list[str] = []
-    errors: list[str] = []
-    seen: set[str] = set()
-    for path in paths:
-        key = os.path.realpath(path) if path != STDIN else STDIN
-        if key in seen:
-            continue  # the same file named twice is checked once
-        seen.add(key)
-        if path == STDIN:
-            files.append(path)
-        elif os.path.isdir(path):
-            found = [name for name in sorted(_walk(path, suffixes)) if os.path.realpath(name) not in seen]
-            seen.update(os.path.realpath(name) for name in found)
-            files.extend(found)
-        elif os.path.lexists(path):
-            files.append(path)  # a broken link or a loop fails when read, with the reason
-        else:
-            errors.append(f"{path}: 文件不存在")
-    return files, errors
-
-
-def _walk(folder: str, suffixes: tuple[str, ...]) -> list[str]:
-    """Files with *suffixes* under *folder*, skipping hidden folders and virtual environments."""
-    found: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not os.path.exists(os.path.join(root, d, "pyvenv.cfg"))]
-        found += [os.path.join(root, name) for name in names if name.lower().endswith(suffixes)]
-    return found
 
 
 # -- the main command ---------------------------------------------------------------
@@ -228,7 +194,7 @@ def _write(output: str, path: str | None) -> None:
 def run_parse(argv: Sequence[str]) -> int:
     """``reportlint parse FILE``: print the model a rule sees (no rule runs)."""
     from reportlint.engine import MAX_FILE_BYTES, read_report
-    from reportlint.modelview import model_json, model_text
+    from reportlint.model.dump import model_json, model_text
 
     args = build_parse_parser().parse_args(argv)
     manager = create_manager()

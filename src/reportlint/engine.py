@@ -19,8 +19,8 @@ from reportlint.model.problems import ProblemKind
 from reportlint.model.report import Report, build_report, unreadable_report
 from reportlint.parsing import parse_text
 from reportlint.plugins import Registry
-from reportlint.reading import UndecodableError, normalise_newlines
-from reportlint.rules import Rule
+from reportlint.readers.text import UndecodableError, normalise_newlines
+from reportlint.rulebase import Rule
 from reportlint.selection import Selection
 
 INTERNAL_ERROR = "P900"

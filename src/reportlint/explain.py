@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 
 
 def _type_name(annotation: Any) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reportlint import hookspec
 
 if TYPE_CHECKING:
-    from reportlint.rules import RulePack
+    from reportlint.rulebase import RulePack
 
 
 @hookspec
@@ -25,7 +25,7 @@ def reportlint_rule_pack() -> RulePack:  # type: ignore[empty-body]
     pack already claims, a rule code outside the pack's prefixes, or a code that is
     already taken makes the run stop with an error naming the plugin.
 
-    :returns: a :class:`reportlint.rules.RulePack`.
+    :returns: a :class:`reportlint.rulebase.RulePack`.
     """
 
 
@@ -37,7 +37,7 @@ def reportlint_read_source(path: str, data: bytes) -> str | None:
     plain-text reader runs last. A reader for HTML or Word files returns the report
     as plain text laid out as the grammar expects (one line per paragraph, table
     cells separated by TABs), so that no grammar change is needed. Raise
-    ``reportlint.reading.UndecodableError`` for content that cannot be read: the file
+    ``reportlint.readers.text.UndecodableError`` for content that cannot be read: the file
     then gets a P002 finding instead of a crash.
 
     :param path: the file's path as given on the command line (``-`` is stdin's name).

@@ -1,8 +1,8 @@
-"""Parsing: plain text → :class:`reportlint.ast.Document`, with the Lark grammar.
+"""Parsing: plain text → :class:`reportlint.syntax.Document`, with the Lark grammar.
 
 The grammar (``grammar/reportlint_grammar/report.lark``) classifies whole lines and
 groups them into headings, items, paragraphs and tables; a ``Transformer`` running
-inside the LALR parser builds the typed nodes of :mod:`reportlint.ast` as it goes.
+inside the LALR parser builds the typed nodes of :mod:`reportlint.syntax` as it goes.
 The grammar accepts any sequence of lines, so a damaged report still yields a tree.
 Should a grammar change ever make some input unparsable, the error is recorded at
 its line (reported as P003) and parsing goes on: a safety net, not a code path that
@@ -18,7 +18,7 @@ from typing import Any
 
 from lark import Lark, Token, Transformer, UnexpectedInput
 
-from reportlint.ast import (
+from reportlint.syntax import (
     Block,
     Cell,
     Document,
@@ -40,7 +40,7 @@ logging.getLogger("lark").addHandler(logging.NullHandler())
 
 
 @lru_cache(maxsize=1)
-def build_parser() -> Lark:
+def load_parser() -> Lark:
     """Build (or load from Lark's on-disk cache) the LALR parser once per process.
 
     The AST builder runs inside the parser (LALR's inline transformer), so no
@@ -53,7 +53,7 @@ def build_parser() -> Lark:
         lexer="basic",
         maybe_placeholders=False,
         cache=True,
-        transformer=_AstBuilder(),
+        transformer=_SyntaxTreeBuilder(),
     )
 
 
@@ -77,8 +77,8 @@ def _split_cells(token: Token, separator: str) -> list[Cell]:
     return cells
 
 
-class _AstBuilder(Transformer[Token, Any]):
-    """Turn each grammar rule into the matching :mod:`reportlint.ast` node."""
+class _SyntaxTreeBuilder(Transformer[Token, Any]):
+    """Turn each grammar rule into the matching :mod:`reportlint.syntax` node."""
 
     def heading1(self, children: list[Token]) -> Heading:
         line = _line(children[0])
@@ -181,5 +181,5 @@ def parse_text(text: str) -> Document:
         errors.append(Line(str(getattr(error, "token", "") or "").strip(), error.line, error.column))
         return True
 
-    blocks: list[Block] = build_parser().parse(text, on_error=recover)  # type: ignore[assignment]
+    blocks: list[Block] = load_parser().parse(text, on_error=recover)  # type: ignore[assignment]
     return Document(tuple(blocks), tuple(errors))

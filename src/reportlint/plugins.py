@@ -15,7 +15,7 @@ from importlib.metadata import EntryPoint, entry_points
 import pluggy
 
 from reportlint import PROJECT_NAME, hookspecs
-from reportlint.rules import Rule, RulePack
+from reportlint.rulebase import Rule, RulePack
 
 BUILTIN_PREFIX = "reportlint."
 BUILTIN_FAMILIES = ("P", "S", "A", "D", "C", "X", "T")

@@ -9,7 +9,7 @@ from pydantic import Field
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model.tables import T3
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import format_number
 from reportlint_rules.arithmetic._identities import Failure, describe, diagnose, operands, report_identities, row_name
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import CellKind, Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint.text import format_number
 from reportlint_rules.arithmetic._identities import cell_place, operands, report_identities
 

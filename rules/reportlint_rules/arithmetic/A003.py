@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model.tables import T4
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint_rules.arithmetic._identities import (
     Failure,
     describe,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model.tables import T2
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint.text import format_number
 
 NEW, TOTAL = "本年新公开数量", "对外公开总数量"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint.text import format_number
 from reportlint_rules.arithmetic._text import COUNT_UNITS, clause_start, quote, sentence_end
 

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 from reportlint_rules.arithmetic._text import (
     COUNT_RE,
     COUNT_UNITS,

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from reportlint.ast import Line
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
+from reportlint.syntax import Line
 from reportlint_rules.arithmetic._text import COUNT_UNITS, Count, counts
 
 _PERCENT = r"(?P<percent>\d{1,3}(?:\.\d{1,4})?)[%％]"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint import hookimpl
-from reportlint.rules import RulePack
+from reportlint.rulebase import RulePack
 from reportlint_rules.arithmetic.A001 import ApplicationTotalMismatch
 from reportlint_rules.arithmetic.A002 import BlankTotalCell
 from reportlint_rules.arithmetic.A003 import ReviewLitigationTotalMismatch

@@ -8,7 +8,7 @@ from itertools import islice
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint.text import ascii_digits
 from reportlint_rules.contact._fields import MAX_PER_LINE, PHONE, Field, fields_by_line
 from reportlint_rules.contact._phones import PhoneCheck, check_number

@@ -7,7 +7,7 @@ from itertools import islice
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint_rules.contact._fields import MAX_PER_LINE
 from reportlint_rules.contact._web import web_addresses
 

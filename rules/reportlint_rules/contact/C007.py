@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint_rules.contact._fields import ADDRESS, MAX_PER_LINE, fields_by_line
 from reportlint_rules.contact._places import area_place, city_of, province_label, region_of
 from reportlint_rules.contact.C003 import checked_phones

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint import hookimpl
-from reportlint.rules import RulePack
+from reportlint.rulebase import RulePack
 from reportlint_rules.contact.C001 import MissingContact
 from reportlint_rules.contact.C002 import MissingPostcode
 from reportlint_rules.contact.C003 import InvalidPhoneNumber

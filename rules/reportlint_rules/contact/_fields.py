@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint.ast import Line
 from reportlint.model import Report
+from reportlint.syntax import Line
 from reportlint.text import ascii_digits
 
 PHONE, POSTCODE, ADDRESS = "phone", "postcode", "address"

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 from reportlint_rules.dates._dates import body_year, find_period, narrative_years, title_length, title_year
 
 

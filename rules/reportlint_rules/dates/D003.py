@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint.text import ascii_digits
 from reportlint_rules.dates._dates import MONTH_DAY_RE, full_dates
 

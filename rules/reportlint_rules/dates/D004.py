@@ -8,7 +8,7 @@ from datetime import date
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint.text import ascii_digits
 from reportlint_rules.dates._dates import full_dates, publication_dates, title_year
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint.text import ascii_digits
 from reportlint_rules.dates._dates import agency_clauses, body_year, title_year
 

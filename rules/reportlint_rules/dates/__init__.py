@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint import hookimpl
-from reportlint.rules import RulePack
+from reportlint.rulebase import RulePack
 from reportlint_rules.dates.D001 import PeriodOutsideReportYear
 from reportlint_rules.dates.D002 import ReportYearMismatch
 from reportlint_rules.dates.D003 import InvalidCalendarDate

@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from reportlint.model import Report
-from reportlint.rules import RuleOptions
+from reportlint.rulebase import RuleOptions
 from reportlint_rules.dates._dates import is_township, title_year
 
 _MONTH_DAY = r"^(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])$"

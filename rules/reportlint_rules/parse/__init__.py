@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint import hookimpl
-from reportlint.rules import RulePack
+from reportlint.rulebase import RulePack
 from reportlint_rules.parse.P001 import EmptyFile
 from reportlint_rules.parse.P002 import UndecodableFile
 from reportlint_rules.parse.P003 import UnparsableContent

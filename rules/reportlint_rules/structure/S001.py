@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model.sections import SECTION_TITLES
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 
 
 class MissingSection(Rule):

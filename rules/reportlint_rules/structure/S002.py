@@ -8,7 +8,7 @@ from itertools import combinations, pairwise
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model.sections import SECTION_TITLES
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 
 _CN = "〇一二三四五六"
 

@@ -10,7 +10,7 @@ from pydantic import Field
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model.sections import CN_NUMBERS, SECTION_TITLES
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import fold
 
 _NUMBERING_RE = re.compile(r"^(一|二|三|四|五|六|七|八|九|十)[,.]")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint_rules.structure._tables import TABLE_SECTION, TABLE_TITLES
 
 

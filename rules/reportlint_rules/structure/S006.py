@@ -10,7 +10,7 @@ from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import RowSpec
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 from reportlint_rules.structure._tables import T2, T3, t2_markers, t3_version, table_version
 
 _NORMATIVE = {"规范性文件", "行政规范性文件"}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint import ast
+from reportlint import syntax
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint.text import fold
 from reportlint_rules.structure._tables import (
     T2,
@@ -31,7 +31,7 @@ _T4_COUNTS = {
 }
 
 
-def _has(cells: list[ast.Cell], label: str) -> bool:
+def _has(cells: list[syntax.Cell], label: str) -> bool:
     return any(match_label(cell.text, label) is not Match.NONE for cell in cells)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint.rules import ProblemRule
+from reportlint.rulebase import ProblemRule
 
 
 class DuplicateTableRow(ProblemRule):

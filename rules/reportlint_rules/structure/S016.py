@@ -9,7 +9,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 
 _NOT_WORDS_RE = re.compile(r"[\W_]+")
 

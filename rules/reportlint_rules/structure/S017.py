@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model import templates as tpl
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint_rules.structure._tables import T3
 
 _FEE_RE = re.compile(r"处理费|收费|收取[^，。；]{0,12}费")

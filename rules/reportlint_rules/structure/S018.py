@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 
 _TOPIC_RE = re.compile(r"考核|评议|评估|测评|绩效|责任追究|追责|问责|满意度|社会评价")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint import hookimpl
-from reportlint.rules import RulePack
+from reportlint.rulebase import RulePack
 from reportlint_rules.structure.S001 import MissingSection
 from reportlint_rules.structure.S002 import SectionOutOfOrder
 from reportlint_rules.structure.S003 import NonstandardSectionHeading

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from reportlint import ast
+from reportlint import syntax
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.text import fold
@@ -139,9 +139,9 @@ def closest_label(cell_text: str, labels: dict[str, str]) -> tuple[str | None, M
     return None, Match.NONE
 
 
-def t2_header_blocks(table: ReportTable) -> dict[str, list[ast.Cell]]:
+def t2_header_blocks(table: ReportTable) -> dict[str, list[syntax.Cell]]:
     """Table 二's header cells grouped by their 第二十条第（X）项 caption ("" before any)."""
-    blocks: dict[str, list[ast.Cell]] = {}
+    blocks: dict[str, list[syntax.Cell]] = {}
     current = ""
     for cell in table.header_cells:
         caption = T2_CAPTION_RE.search(fold(cell.text))

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import format_number
 from reportlint_rules.text._claims import FILLER, Mention, joined, label_before, mentions, other_period, prose
 from reportlint_rules.text._tables import Amount, group_keys, short_label, t3_row, t3_rows

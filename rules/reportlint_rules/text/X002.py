@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint_rules.text._claims import (
     FILLER,
     Mention,

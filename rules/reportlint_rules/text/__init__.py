@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint import hookimpl
-from reportlint.rules import RulePack
+from reportlint.rulebase import RulePack
 from reportlint_rules.text.X001 import ApplicationCountMismatch
 from reportlint_rules.text.X002 import ReviewLitigationCountMismatch
 from reportlint_rules.text.X003 import DocumentCountMismatch

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint import ast
+from reportlint import syntax
 from reportlint.model import Report
 
 WINDOW = 48
@@ -200,7 +200,7 @@ def year_before(years: tuple[tuple[int, int], ...], position: int, year: int | N
     return index > 0 and years[index - 1][1] != year
 
 
-def prose(report: Report) -> Iterator[tuple[int | None, ast.Line]]:
+def prose(report: Report) -> Iterator[tuple[int | None, syntax.Line]]:
     """Every non-empty line of prose (section headings included) with its section number."""
     for section, line in report.text_lines():
         if line.text:

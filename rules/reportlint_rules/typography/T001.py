@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint_rules.typography._chars import first, is_han
 
 _MARKS = re.compile(r"[《》]|<[^<>\n]{1,100}>")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 from reportlint_rules.typography._chars import first
 
 _NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[［【(（〔])\s*((?:19|20)[0-9]{2})\s*([\]］】)）〕])\s*([0-9]{1,5})\s*号")

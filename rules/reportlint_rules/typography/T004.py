@@ -9,7 +9,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 from reportlint_rules.typography._chars import is_cjk, quote
 
 _TOKENS = re.compile(r"[,;:?!()]|[\u3400-\u4dbf\u4e00-\u9fff]+")

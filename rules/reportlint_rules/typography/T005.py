@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 
 CHINESE_ORDINALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;，,：:（）()\s]))([一二三四五六七八九十])是")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint import hookimpl
-from reportlint.rules import RulePack
+from reportlint.rulebase import RulePack
 from reportlint_rules.typography.T001 import NestedTitleMarks
 from reportlint_rules.typography.T002 import DocumentNumberBrackets
 from reportlint_rules.typography.T003 import UnbalancedBrackets

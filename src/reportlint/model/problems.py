@@ -1,6 +1,6 @@
 """Problems: what the reader or the model could not read, recorded for the rules to report.
 
-Each kind is reported by exactly one rule, a :class:`reportlint.rules.ProblemRule`
+Each kind is reported by exactly one rule, a :class:`reportlint.rulebase.ProblemRule`
 whose ``problem_kind`` is that kind; a test checks that none is left unreported.
 """
 
@@ -12,7 +12,7 @@ from enum import StrEnum
 
 class ProblemKind(StrEnum):
     """What the reader or the model could not read. Each kind is reported by one rule
-    (a :class:`reportlint.rules.ProblemRule` with that ``problem_kind``)."""
+    (a :class:`reportlint.rulebase.ProblemRule` with that ``problem_kind``)."""
 
     EMPTY = "empty"
     UNDECODABLE = "undecodable"

@@ -1,6 +1,6 @@
 """The report model and how it is built from the syntax tree.
 
-``build_report`` is the one place that turns a :class:`reportlint.ast.Document` into
+``build_report`` is the one place that turns a :class:`reportlint.syntax.Document` into
 a :class:`Report`: title, year, agency, sections, the template version (with the
 reason it was chosen) and tables 二/三/四 recognised by their labels.
 """
@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
-from reportlint import ast
+from reportlint import syntax
 from reportlint.model import templates as tpl
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
@@ -45,13 +45,13 @@ class Report:
 
     path: str
     text: str
-    document: ast.Document
-    title: ast.Line | None = None
+    document: syntax.Document
+    title: syntax.Line | None = None
     year: int | None = None
     agency: str | None = None
     agency_kind: str | None = None
     """"government" (人民政府, 镇, 乡 …), "department" (局, 委, 办 …) or ``None``."""
-    preamble: list[ast.Block] = field(default_factory=list)
+    preamble: list[syntax.Block] = field(default_factory=list)
     sections: dict[int, Section] = field(default_factory=dict)
     section_order: list[int] = field(default_factory=list)
     template: TemplateVersion = TemplateVersion(None, "未检测")
@@ -91,10 +91,10 @@ class Report:
             found = self._anchors[key] = fold(text[start : column - 1 + ANCHOR_CONTEXT])
         return found
 
-    def text_lines(self) -> Iterator[tuple[int | None, ast.Line]]:
+    def text_lines(self) -> Iterator[tuple[int | None, syntax.Line]]:
         """Every line of prose with its section number (``None`` for the preamble)."""
         for block in self.preamble:
-            if isinstance(block, ast.Line):
+            if isinstance(block, syntax.Line):
                 yield None, block
         for number in self.section_order:
             section = self.sections[number]
@@ -105,12 +105,12 @@ class Report:
 
 def unreadable_report(path: str, kind: ProblemKind, message: str) -> Report:
     """The model of a file that could not be read: empty, apart from the reason."""
-    report = Report(path=path, text="", document=ast.Document(()), readable=False)
+    report = Report(path=path, text="", document=syntax.Document(()), readable=False)
     report.problems.append(ModelProblem(kind, message, 1, 1))
     return report
 
 
-def build_report(path: str, text: str, document: ast.Document) -> Report:
+def build_report(path: str, text: str, document: syntax.Document) -> Report:
     """Build the model of one report from its syntax tree."""
     report = Report(path=path, text=text, document=document, lines=text.split("\n"))
     for error in document.syntax_errors:
@@ -138,14 +138,14 @@ def build_report(path: str, text: str, document: ast.Document) -> Report:
     return report
 
 
-def _find_title(preamble: list[ast.Block], blocks: tuple[ast.Block, ...]) -> ast.Line | None:
+def _find_title(preamble: list[syntax.Block], blocks: tuple[syntax.Block, ...]) -> syntax.Line | None:
     """The title: the first line naming an annual report, joined with a short line above it."""
-    lines = [block for block in (preamble or list(blocks[:3])) if isinstance(block, ast.Line)]
+    lines = [block for block in (preamble or list(blocks[:3])) if isinstance(block, syntax.Line)]
     for index, line in enumerate(lines[:4]):
         if any(word in line.text for word in _TITLE_WORDS) and len(line.text) <= 80:
             if index > 0 and len(lines[index - 1].text) <= 30 and lines[index - 1].line == line.line - 1:
                 above = lines[index - 1]
-                return ast.Line(above.text + line.text, above.line, above.column)
+                return syntax.Line(above.text + line.text, above.line, above.column)
             return line
     return lines[0] if lines and len(lines[0].text) <= 80 else None
 
@@ -153,7 +153,7 @@ def _find_title(preamble: list[ast.Block], blocks: tuple[ast.Block, ...]) -> ast
 def _find_year(report: Report) -> int | None:
     """The report year: from the title, else from the first year the preamble names."""
     sources = [report.title.text] if report.title else []
-    sources += [block.text for block in report.preamble if isinstance(block, ast.Line)]
+    sources += [block.text for block in report.preamble if isinstance(block, syntax.Line)]
     for source in sources:
         match = _YEAR_RE.search(source)
         if match:
@@ -161,7 +161,7 @@ def _find_year(report: Report) -> int | None:
     return None
 
 
-def _find_agency(title: ast.Line | None) -> tuple[str | None, str | None]:
+def _find_agency(title: syntax.Line | None) -> tuple[str | None, str | None]:
     """The agency named before the year in the title, and whether it is a government."""
     if title is None:
         return None, None
@@ -180,11 +180,11 @@ def _find_agency(title: ast.Line | None) -> tuple[str | None, str | None]:
     return name, None
 
 
-def _group_tables(blocks: tuple[ast.Block, ...], report: Report) -> dict[str, list[ast.Table]]:
+def _group_tables(blocks: tuple[syntax.Block, ...], report: Report) -> dict[str, list[syntax.Table]]:
     """Tables by kind (二/三/四), recognised by their labels; others are reported."""
-    grouped: dict[str, list[ast.Table]] = {}
+    grouped: dict[str, list[syntax.Table]] = {}
     for block in blocks:
-        if not isinstance(block, ast.Table):
+        if not isinstance(block, syntax.Table):
             continue
         kind = classify(block)
         if kind is None:
@@ -216,7 +216,7 @@ _MARKERS_2021 = {
 }
 
 
-def detect_version(grouped: dict[str, list[ast.Table]]) -> TemplateVersion:
+def detect_version(grouped: dict[str, list[syntax.Table]]) -> TemplateVersion:
     """Detect the template version from the markers of template-spec §3.6."""
     folded = "|".join(
         fold(cell.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportlint import ast
+from reportlint import syntax
 from reportlint.text import fold
 
 SECTION_TITLES = {
@@ -45,8 +45,8 @@ class Section:
     """One of the six sections: its heading and the blocks under it."""
 
     number: int
-    heading: ast.Heading | ast.Paragraph
-    blocks: list[ast.Block] = field(default_factory=list)
+    heading: syntax.Heading | syntax.Paragraph
+    blocks: list[syntax.Block] = field(default_factory=list)
     end_line: int = 0
 
     @property
@@ -54,26 +54,26 @@ class Section:
         """Line of the heading."""
         return self.heading.line
 
-    def text_lines(self) -> list[ast.Line]:
+    def text_lines(self) -> list[syntax.Line]:
         """The section's lines of text (paragraphs, items, sub-headings), in order."""
-        return [block for block in self.blocks if isinstance(block, ast.Line)]
+        return [block for block in self.blocks if isinstance(block, syntax.Line)]
 
-    def tables(self) -> list[ast.Table]:
+    def tables(self) -> list[syntax.Table]:
         """The tables placed in this section."""
-        return [block for block in self.blocks if isinstance(block, ast.Table)]
+        return [block for block in self.blocks if isinstance(block, syntax.Table)]
 
 
-def section_number(block: ast.Block) -> int | None:
+def section_number(block: syntax.Block) -> int | None:
     """The section a heading line opens, or ``None`` if it is not a section heading."""
-    if not isinstance(block, (ast.Heading, ast.Paragraph)) or isinstance(block, ast.Item):
+    if not isinstance(block, (syntax.Heading, syntax.Paragraph)) or isinstance(block, syntax.Item):
         return None
-    if isinstance(block, ast.Heading) and block.level != 1:
+    if isinstance(block, syntax.Heading) and block.level != 1:
         return None
     if len(block.text) > _MAX_HEADING_LENGTH:
         return None
     folded = fold(block.text)
     numbered = _NUMBER_RE.match(folded)
-    if isinstance(block, ast.Paragraph) and numbered is None:
+    if isinstance(block, syntax.Paragraph) and numbered is None:
         # An unnumbered line counts only if it *is* a section title ("总体情况").
         return _BARE_TITLES.get(folded)
     for number, keywords in SECTION_KEYWORDS.items():
@@ -82,14 +82,14 @@ def section_number(block: ast.Block) -> int | None:
     return CN_NUMBERS[numbered[1]] if numbered else None
 
 
-def split_sections(blocks: tuple[ast.Block, ...]) -> tuple[list[ast.Block], list[Section]]:
+def split_sections(blocks: tuple[syntax.Block, ...]) -> tuple[list[syntax.Block], list[Section]]:
     """Split blocks into the preamble and the sections, in order of appearance.
 
     A heading opens a section only if that section is not open yet and it comes after
     the sections already seen or names its section by its words; otherwise it stays
     text of the current section.
     """
-    preamble: list[ast.Block] = []
+    preamble: list[syntax.Block] = []
     sections: list[Section] = []
     seen: set[int] = set()
     for block in blocks:
@@ -97,7 +97,7 @@ def split_sections(blocks: tuple[ast.Block, ...]) -> tuple[list[ast.Block], list
         if (
             number is not None
             and number not in seen
-            and isinstance(block, (ast.Heading, ast.Paragraph))
+            and isinstance(block, (syntax.Heading, syntax.Paragraph))
             and _plausible(block, number, sections)
         ):
             if sections:
@@ -111,7 +111,7 @@ def split_sections(blocks: tuple[ast.Block, ...]) -> tuple[list[ast.Block], list
     return preamble, sections
 
 
-def _plausible(block: ast.Heading | ast.Paragraph, number: int, sections: list[Section]) -> bool:
+def _plausible(block: syntax.Heading | syntax.Paragraph, number: int, sections: list[Section]) -> bool:
     """A heading is trusted if it moves forward, or if its words name the section."""
     if not sections or number > sections[-1].number:
         return True
@@ -123,4 +123,4 @@ def _last_line(section: Section) -> int:
     if not section.blocks:
         return section.heading.line
     last = section.blocks[-1]
-    return last.end_line if isinstance(last, ast.Table) else last.line
+    return last.end_line if isinstance(last, syntax.Table) else last.line

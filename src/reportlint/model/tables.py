@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from reportlint import ast
+from reportlint import syntax
 from reportlint.model import templates as tpl
 from reportlint.model.problems import ProblemKind
 from reportlint.model.values import CellKind, CellValue, parse_value
@@ -74,7 +74,7 @@ class ReportTable:
     end_line: int
     rows: dict[str, DataRow] = field(default_factory=dict)
     extra_rows: list[DataRow] = field(default_factory=list)
-    header_cells: list[ast.Cell] = field(default_factory=list)
+    header_cells: list[syntax.Cell] = field(default_factory=list)
     problems: list[TableProblem] = field(default_factory=list)
 
     def cell(self, row: str, column: str) -> CellRef | None:
@@ -99,7 +99,7 @@ _T4_MARKERS = ("结果维持", "复议后起诉", "未经复议直接起诉", "�
 _T2_MARKERS = ("第二十条", "信息内容", "规章", "行政许可", "行政处罚", "事业性收费")
 
 
-def classify(table: ast.Table) -> str | None:
+def classify(table: syntax.Table) -> str | None:
     """Which table this is (二/三/四), judged by the labels it contains."""
     texts = [fold(cell.text) for row in table.rows for cell in row.cells if cell.text]
     joined = "|".join(texts)
@@ -113,9 +113,9 @@ def classify(table: ast.Table) -> str | None:
 
 
 # --- splitting a row into label and values ---------------------------------------
-def split_row(row: ast.Row) -> tuple[list[ast.Cell], list[tuple[ast.Cell, CellValue]]]:
+def split_row(row: syntax.Row) -> tuple[list[syntax.Cell], list[tuple[syntax.Cell, CellValue]]]:
     """Split a row into its non-empty label cells and its trailing value cells."""
-    values: list[tuple[ast.Cell, CellValue]] = []
+    values: list[tuple[syntax.Cell, CellValue]] = []
     cells = list(row.cells)
     while cells:
         parsed = parse_value(cells[-1].text)
@@ -127,7 +127,7 @@ def split_row(row: ast.Row) -> tuple[list[ast.Cell], list[tuple[ast.Cell, CellVa
     return labels, values
 
 
-def _has_number(values: list[tuple[ast.Cell, CellValue]]) -> bool:
+def _has_number(values: list[tuple[syntax.Cell, CellValue]]) -> bool:
     return any(value.number is not None for _, value in values)
 
 
@@ -171,7 +171,7 @@ def _t3_key(labels: list[str], group: str | None) -> tuple[str | None, str | Non
     return (key if key in _ALL_T3_ROWS else None), group
 
 
-def build_t3(tables: list[ast.Table]) -> ReportTable:
+def build_t3(tables: list[syntax.Table]) -> ReportTable:
     """Interpret table 三: 23 (2019) or 25 (2021) rows of 7 values each."""
     result = _new_table(T3, tables)
     group: str | None = None
@@ -192,10 +192,10 @@ def build_t3(tables: list[ast.Table]) -> ReportTable:
 
 
 # --- table 四 ----------------------------------------------------------------------
-def build_t4(tables: list[ast.Table]) -> ReportTable:
+def build_t4(tables: list[syntax.Table]) -> ReportTable:
     """Interpret table 四: one row of 15 values under three groups of five columns."""
     result = _new_table(T4, tables)
-    best: tuple[ast.Row, list[ast.Cell], list[tuple[ast.Cell, CellValue]]] | None = None
+    best: tuple[syntax.Row, list[syntax.Cell], list[tuple[syntax.Cell, CellValue]]] | None = None
     for table in tables:
         for row in table.rows:
             labels, values = split_row(row)
@@ -227,7 +227,7 @@ def _t2_key(folded: str, version: str | None) -> str | None:
     return None
 
 
-def build_t2(tables: list[ast.Table], version: str | None) -> ReportTable:
+def build_t2(tables: list[syntax.Table], version: str | None) -> ReportTable:
     """Interpret table 二: blocks headed 第二十条第（X）项, each with its own columns."""
     result = _new_table(T2, tables)
     rows_by_key = tpl.t2_rows(version or tpl.V2021)
@@ -249,7 +249,7 @@ def build_t2(tables: list[ast.Table], version: str | None) -> ReportTable:
 
 
 # --- shared ------------------------------------------------------------------------
-def _new_table(kind: str, tables: list[ast.Table]) -> ReportTable:
+def _new_table(kind: str, tables: list[syntax.Table]) -> ReportTable:
     line = tables[0].line if tables else 0
     end_line = tables[-1].end_line if tables else 0
     return ReportTable(kind, line, end_line)
@@ -258,9 +258,9 @@ def _new_table(kind: str, tables: list[ast.Table]) -> ReportTable:
 def _add_row(
     result: ReportTable,
     key: str | None,
-    labels: list[ast.Cell],
-    values: list[tuple[ast.Cell, CellValue]],
-    row: ast.Row,
+    labels: list[syntax.Cell],
+    values: list[tuple[syntax.Cell, CellValue]],
+    row: syntax.Row,
     columns: tuple[str, ...],
 ) -> None:
     """Record one data row, mapping its values to *columns* when the count fits."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlint.rules import Rule
+from reportlint.rulebase import Rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rules import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import fold, strip_spaces
 
 _DATE_RE = re.compile(
