@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reportlint.readers.extracted import Origin
+
 
 class Severity(StrEnum):
     """How bad a finding is; by default only errors fail a run."""
@@ -69,6 +71,8 @@ class Diagnostic:
     end_column: int | None = None
     evidence: Evidence | None = None
     anchor: str = ""
+    origin: Origin | None = None
+    """Where the finding is in the original document, for files a document reader read."""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order of output: path, line, column, then code."""

@@ -19,6 +19,7 @@ from reportlint.model.problems import ProblemKind
 from reportlint.model.report import Report, build_report, unreadable_report
 from reportlint.parsing import parse_text
 from reportlint.plugins import Registry
+from reportlint.readers.extracted import ExtractedText
 from reportlint.readers.text import UndecodableError, normalise_newlines
 from reportlint.rulebase import Rule
 from reportlint.selection import Selection
@@ -100,7 +101,7 @@ class Linter:
                 crash = self.synthetic(RULE_CRASHED, path, message, anchor=rule.code)
                 diagnostics += [crash] if crash is not None else []
                 continue
-            diagnostics.extend(self._diagnostic(path, rule, finding) for finding in findings)
+            diagnostics.extend(self._diagnostic(report, rule, finding) for finding in findings)
         return sorted(diagnostics, key=Diagnostic.sort_key)
 
     def lint_file(self, path: str) -> FileResult:
@@ -115,9 +116,10 @@ class Linter:
             return FileResult(path, error=f"{path}: 无法读取：{error.strerror or error}")
         return self.lint_source(path, data)
 
-    def _diagnostic(self, path: str, rule: Rule, finding: Finding) -> Diagnostic:
+    def _diagnostic(self, report: Report, rule: Rule, finding: Finding) -> Diagnostic:
+        origin = report.extracted.origin_at(finding.line, finding.column) if report.extracted else None
         return Diagnostic(
-            path=path,
+            path=report.path,
             line=finding.line,
             column=finding.column,
             end_line=finding.end_line,
@@ -128,6 +130,7 @@ class Linter:
             message=finding.message,
             evidence=finding.evidence,
             anchor=finding.anchor,
+            origin=origin,
         )
 
     def synthetic(self, code: str, path: str, message: str, anchor: str = "") -> Diagnostic | None:
@@ -170,12 +173,15 @@ def read_report(manager: pluggy.PluginManager, path: str, data: bytes, size: int
     if not data.strip():
         return unreadable_report(path, ProblemKind.EMPTY, "文件为空")
     try:
-        text = manager.hook.reportlint_read_source(path=path, data=data)
+        read: str | ExtractedText | None = manager.hook.reportlint_read_source(path=path, data=data)
     except UndecodableError as error:
         return unreadable_report(path, ProblemKind.UNDECODABLE, f"无法读取文件内容：{error}")
-    if text is None:
+    if read is None:
         return unreadable_report(path, ProblemKind.UNDECODABLE, "没有能读取该文件的读取器")
-    text = normalise_newlines(text)
+    extracted = read if isinstance(read, ExtractedText) else None
+    text = normalise_newlines(read.text if isinstance(read, ExtractedText) else read)
     if not text.strip():
         return unreadable_report(path, ProblemKind.EMPTY, "文件只有空白字符")
-    return build_report(path, text, parse_text(text))
+    report = build_report(path, text, parse_text(text))
+    report.extracted = extracted
+    return report

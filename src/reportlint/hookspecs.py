@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from reportlint import hookspec
 
 if TYPE_CHECKING:
+    from reportlint.readers.extracted import ExtractedText
     from reportlint.rulebase import RulePack
 
 
@@ -30,19 +31,21 @@ def reportlint_rule_pack() -> RulePack:  # type: ignore[empty-body]
 
 
 @hookspec(firstresult=True)
-def reportlint_read_source(path: str, data: bytes) -> str | None:
+def reportlint_read_source(path: str, data: bytes) -> str | ExtractedText | None:
     """Turn a file's bytes into the report's plain text, or return ``None`` to pass.
 
     Called once per file; the first reader that returns text wins, and the built-in
     plain-text reader runs last. A reader for HTML or Word files returns the report
     as plain text laid out as the grammar expects (one line per paragraph, table
-    cells separated by TABs), so that no grammar change is needed. Raise
+    cells separated by TABs), so that no grammar change is needed; it returns a
+    :class:`reportlint.readers.extracted.ExtractedText` to say where each line came
+    from in the original document, which JSON and SARIF output then carry. Raise
     ``reportlint.readers.text.UndecodableError`` for content that cannot be read: the file
     then gets a P002 finding instead of a crash.
 
     :param path: the file's path as given on the command line (``-`` is stdin's name).
     :param data: the file's bytes.
-    :returns: the text, or ``None`` if this reader does not handle the file.
+    :returns: the text (or text with its origins), or ``None`` if this reader does not handle the file.
     """
 
 

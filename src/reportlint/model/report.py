@@ -17,6 +17,7 @@ from reportlint.model import templates as tpl
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
 from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
+from reportlint.readers.extracted import ExtractedText
 from reportlint.text import fold
 
 T = TypeVar("T")
@@ -61,6 +62,8 @@ class Report:
     """False when the file could not be read as text: only P rules run then."""
     lines: list[str] = field(default_factory=list)
     """The text's lines (without newlines), for quoting and anchors."""
+    extracted: ExtractedText | None = None
+    """For a document (.docx, .html, .pdf): the extracted text with its map back to the original."""
     _anchors: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
     _derived: dict[Callable[[Report], Any], Any] = field(default_factory=dict, repr=False)
 

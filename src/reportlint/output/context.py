@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlint.model import Report
 from reportlint.rulebase import Rule
 
 
@@ -15,3 +16,5 @@ class RunContext:
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
     """File → its lines, filled only when ``--show-source`` asks for them."""
+    reports: dict[str, Report] = field(default_factory=dict)
+    """File → its report model, for formats that draw the report (HTML); filled when asked for."""

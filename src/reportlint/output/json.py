@@ -2,7 +2,8 @@
 
 Inside the process a diagnostic is a plain frozen dataclass; pydantic serialises
 those dataclasses directly, so the JSON shape is defined once, by
-:class:`reportlint.diagnostics.Diagnostic`. The anchor (a baseline detail) is left out.
+:class:`reportlint.diagnostics.Diagnostic`. The anchor (a baseline detail) is left out,
+and so is ``origin`` for plain-text files.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from reportlint.output.context import RunContext
 
 def format_json(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
     """A JSON array of findings (path, line, column, end, code, name, severity, message, evidence)."""
+    import json
+
     from pydantic import TypeAdapter
 
-    records = TypeAdapter(list[Diagnostic]).dump_json(list(diagnostics), indent=2, exclude={"__all__": {"anchor"}})
-    return records.decode("utf-8") + "\n"
+    records = TypeAdapter(list[Diagnostic]).dump_python(list(diagnostics), mode="json", exclude={"__all__": {"anchor"}})
+    for record in records:
+        if record["origin"] is None:
+            del record["origin"]  # only findings in documents have one
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
