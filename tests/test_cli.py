@@ -161,10 +161,10 @@ def test_show_source_is_the_same_in_a_parallel_run() -> None:
 
 
 def test_a_worker_built_from_the_recipe_keeps_source_lines() -> None:
+    from reportlint.policy import Policy, Selection
     from reportlint.runner import LinterRecipe, build_linter
-    from reportlint.selection import Selection
 
-    linter = build_linter(LinterRecipe(Selection(select=("X",)), {}, {}, keep_lines=True))
+    linter = build_linter(LinterRecipe(Policy(Selection.of(select=("X",))), keep_lines=True))
     result = linter.lint_file(str(EXAMPLES / "2020-qinghe-town.txt"))
     assert result.lines is not None and result.lines[8].startswith("2020年，我镇未收到")
 

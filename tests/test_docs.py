@@ -118,8 +118,7 @@ def test_option_keys_shown_in_the_docs_are_accepted_by_the_configuration(registr
     for code, rule in registry.rules.items():
         for name, field in rule.Options.model_fields.items():
             key = field.alias or name.replace("_", "-")
-            loaded = LoadedConfig(settings=Settings(rules={code: {key: field.get_default(call_default_factory=True)}}))
-            rule_options(loaded, registry.rules)
+            rule_options({code: {key: field.get_default(call_default_factory=True)}}, registry.rules)
 
 
 # -- hand-written pages against the code ----------------------------------------------------
@@ -173,7 +172,7 @@ def test_configuration_examples_are_valid(registry: Registry) -> None:
 
 def test_configuration_rule_option_examples_are_valid(registry: Registry) -> None:
     for table in _settings_tables():
-        rule_options(LoadedConfig(settings=Settings.model_validate(table)), registry.rules)
+        rule_options(Settings.model_validate(table).rules, registry.rules)
 
 
 def test_files_shown_in_pages_match_the_files() -> None:

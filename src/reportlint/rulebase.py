@@ -62,6 +62,9 @@ class Rule:
     Options: ClassVar[type[BaseModel]] = NoOptions
     needs_content: ClassVar[bool] = True
     """False for rules that must also run on files that could not be read (P rules)."""
+    always_reported: ClassVar[bool] = False
+    """True for findings no ``--select`` may hide (unreadable input, crashes): shown
+    unless ignored by code or prefix."""
 
     options: Any
 

@@ -37,7 +37,7 @@ from typing import Any
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine import Linter
 from reportlint.plugins import Registry, collect_rules, create_manager
-from reportlint.selection import Selection
+from reportlint.policy import Policy, Selection
 
 
 class CaseFileError(ValueError):
@@ -142,7 +142,7 @@ def run_case(case: RuleCase) -> list[Diagnostic]:
     if case.rule not in registry.rules:
         raise CaseFileError(f"{case.source}: rule {case.rule} is not installed")
     options = {case.rule: registry.rules[case.rule].Options.model_validate(case.options)} if case.options else {}
-    linter = Linter(manager, registry, Selection(select=(case.rule,)), options)
+    linter = Linter(manager, registry, Policy(Selection.of(select=(case.rule,))), options)
     diagnostics = linter.lint_bytes("case.txt", case.text.encode("utf-8"))
     crashes = [d for d in diagnostics if d.code in ("P900", "P901")]
     if crashes:
