@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -27,6 +26,7 @@ from reportlint.config import LoadedConfig, Settings, check_codes, rule_options
 from reportlint.explain import options_lines
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.rulebase import DOC_SECTIONS
+from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -209,14 +209,9 @@ def test_mkdocs_configuration_names_every_page() -> None:
 # -- editors: the matchers read real output ----------------------------------------------
 def _lint(*args: str) -> str:
     paths = [str(EXAMPLES)] + ([str(SHARED_CORPUS)] if SHARED_CORPUS.is_dir() else [])
-    result = subprocess.run(
-        [sys.executable, "-m", "reportlint", "--isolated", *args, *paths],
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 1, result.stderr.decode("utf-8")
-    return result.stdout.decode("utf-8")
+    result = run("--isolated", *args, *paths, cwd=ROOT)
+    assert result.returncode == 1, result.stderr
+    return result.stdout
 
 
 @pytest.fixture(scope="module")
