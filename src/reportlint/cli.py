@@ -17,6 +17,7 @@ from pathlib import Path
 from reportlint import __version__
 from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
 from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve
+from reportlint.crossyear import PreviousReportError, check_pairs
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.discovery import STDIN, collect_files
 from reportlint.engine import FileResult, Linter
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--baseline", metavar="FILE", help="隐藏基线文件中已记录的问题，只报告新问题")
     add("--write-baseline", metavar="FILE", help="把本次发现的问题写入基线文件")
     add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto（默认：文件较多时用全部 CPU）")
+    add("--previous", metavar="FILE", help="上年度的报告，与之逐项比对（不写时按机关和年度自动配对）")
     add("--stdin-filename", metavar="NAME", help="从标准输入读取时，输出中使用的文件名")
     return parser
 
@@ -128,8 +130,15 @@ def run(argv: Sequence[str]) -> int:
         raise UsageError(f"-j 需要正整数或 auto，而不是 {args.jobs!r}") from None
     on_disk = [path for path in files if path != STDIN]
     results = lint_files(linter, recipe, on_disk, jobs)
+    stdin: dict[str, bytes] = {}
     if STDIN in files:
-        results.append(_lint_stdin(linter, args.stdin_filename))
+        name = args.stdin_filename or "stdin"
+        stdin[name] = sys.stdin.buffer.read()
+        results.append(linter.lint_source(name, stdin[name]))
+    try:
+        results = check_pairs(linter, results, previous=args.previous, jobs=jobs, recipe=recipe, data=stdin)
+    except PreviousReportError as unreadable:
+        raise UsageError(str(unreadable)) from None
     errors += [result.error for result in results if result.error]
     failing = _finish(args, loaded, linter, results)
     for error in errors:
@@ -137,10 +146,6 @@ def run(argv: Sequence[str]) -> int:
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
-
-
-def _lint_stdin(linter: Linter, name: str | None) -> FileResult:
-    return linter.lint_source(name or "stdin", sys.stdin.buffer.read())
 
 
 def _finish(args: argparse.Namespace, loaded: LoadedConfig, linter: Linter, results: list[FileResult]) -> bool:

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from reportlint.diagnostics import Diagnostic, Finding, Severity
 from reportlint.model.problems import ProblemKind
 from reportlint.model.report import Report, build_report, unreadable_report
+from reportlint.pairing import ReportIdentity, identify
 from reportlint.parsing import parse_text
 from reportlint.plugins import Registry
 from reportlint.readers.extracted import ExtractedText
@@ -39,6 +40,8 @@ class FileResult:
     error: str | None = None
     lines: tuple[str, ...] | None = None
     """The text's lines as the rules saw them, kept only when asked (``--show-source``)."""
+    identity: ReportIdentity | None = None
+    """The report's agency and year, for pairing it with last year's (:mod:`reportlint.pairing`)."""
 
 
 class Linter:
@@ -86,7 +89,7 @@ class Linter:
             fault = self.synthetic(INTERNAL_ERROR, path, message)
             return FileResult(path, (fault,) if fault else ())
         lines = tuple(report.lines) if self.keep_lines else None
-        return FileResult(path, tuple(self._check(report)), lines=lines)
+        return FileResult(path, tuple(self._check(report)), lines=lines, identity=identify(report))
 
     def _check(self, report: Report) -> list[Diagnostic]:
         path = report.path
