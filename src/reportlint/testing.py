@@ -20,9 +20,17 @@ same ones. A case file looks like::
           ...
         options: {tolerance: 0.5}      # validated by the rule's options model
         expect: []
+      - name: a cross-year rule compares the case with last year's report
+        base: clean-2021.txt
+        previous:                      # a second document (base or text, and edits)
+          base: clean-2021.txt         # read as "previous.txt"
+          edits: [...]
+        expect: []
 
 Only the case's rule runs, and the case passes when that rule's findings are exactly
-the expected ones (line and code; column and message substrings when given).
+the expected ones (line and code; column and message substrings when given). A case
+with ``previous`` checks its report against that one as last year's report, as
+``--previous previous.txt`` does; the expected findings are in the case's own report.
 Use it from pytest with :func:`parametrize_cases`.
 """
 
@@ -38,6 +46,9 @@ from reportlint.diagnostics import Diagnostic
 from reportlint.engine import Linter
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.selection import Selection
+
+PREVIOUS_NAME = "previous.txt"
+"""The name a case's ``previous`` report goes by in messages."""
 
 
 class CaseFileError(ValueError):
@@ -73,6 +84,8 @@ class RuleCase:
     source: str
     expect: tuple[Expected, ...] = field(default=())
     options: dict[str, Any] = field(default_factory=dict)
+    previous: str | None = None
+    """Last year's report, for cross-year rules (:class:`reportlint.rulebase.PairRule`)."""
 
     @property
     def id(self) -> str:
@@ -97,18 +110,10 @@ def _load_case(rule: str, raw: Any, folder: Path, path: Path) -> RuleCase:
     if not isinstance(raw, dict) or "name" not in raw:
         raise CaseFileError(f"{path}: every case needs a 'name'")
     name = str(raw["name"])
-    if "text" in raw:
-        text = str(raw["text"])
-    elif "base" in raw:
-        text = (folder / str(raw["base"])).read_text(encoding="utf-8")
-    else:
-        raise CaseFileError(f"{path}: case {name!r} needs 'text' or 'base'")
-    for edit in raw.get("edits") or []:
-        old, new = str(edit["old"]), str(edit["new"])
-        count = text.count(old)
-        if count != 1:
-            raise CaseFileError(f"{path}: case {name!r}: edit text occurs {count} times, not once: {old!r}")
-        text = text.replace(old, new)
+    text = _document(raw, folder, f"{path}: case {name!r}")
+    previous = raw.get("previous")
+    if previous is not None and not isinstance(previous, dict):
+        raise CaseFileError(f"{path}: case {name!r}: 'previous' must be a mapping with 'text' or 'base'")
     expect = tuple(
         Expected(
             line=int(item["line"]),
@@ -121,7 +126,25 @@ def _load_case(rule: str, raw: Any, folder: Path, path: Path) -> RuleCase:
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise CaseFileError(f"{path}: case {name!r}: 'options' must be a mapping")
-    return RuleCase(rule, name, text, f"{path}::{name}", expect, options)
+    previous_text = _document(previous, folder, f"{path}: case {name!r}: previous") if previous else None
+    return RuleCase(rule, name, text, f"{path}::{name}", expect, options, previous_text)
+
+
+def _document(raw: dict[str, Any], folder: Path, where: str) -> str:
+    """A case's report: inline ``text`` or a ``base`` file, with its ``edits`` applied."""
+    if "text" in raw:
+        text = str(raw["text"])
+    elif "base" in raw:
+        text = (folder / str(raw["base"])).read_text(encoding="utf-8")
+    else:
+        raise CaseFileError(f"{where} needs 'text' or 'base'")
+    for edit in raw.get("edits") or []:
+        old, new = str(edit["old"]), str(edit["new"])
+        count = text.count(old)
+        if count != 1:
+            raise CaseFileError(f"{where}: edit text occurs {count} times, not once: {old!r}")
+        text = text.replace(old, new)
+    return text
 
 
 def iter_case_files(folder: str | Path) -> Iterator[Path]:
@@ -144,6 +167,12 @@ def run_case(case: RuleCase) -> list[Diagnostic]:
     options = {case.rule: registry.rules[case.rule].Options.model_validate(case.options)} if case.options else {}
     linter = Linter(manager, registry, Selection(select=(case.rule,)), options)
     diagnostics = linter.lint_bytes("case.txt", case.text.encode("utf-8"))
+    if case.previous is not None:
+        from reportlint.crossyear import check_pair
+
+        current = linter.read("case.txt", case.text.encode("utf-8"))
+        previous = linter.read(PREVIOUS_NAME, case.previous.encode("utf-8"))
+        diagnostics += check_pair(linter, current, previous, PREVIOUS_NAME)
     crashes = [d for d in diagnostics if d.code in ("P900", "P901")]
     if crashes:
         raise AssertionError(f"case {case.source}: {crashes[0].message}")

@@ -48,9 +48,10 @@ class ProseCopiedFromLastYear(PairRule):
         one mark, so that a sentence copied with updated figures still counts), and a
         character of this year's text is copied when it lies in a run of at least
         shingle-length (10) characters that also occurs in last year's sections 一 and
-        五. Above threshold (50 %) of this year's characters, the rule reports the
-        paragraph with the largest copied share, quoting the overall figure, that
-        paragraph's share and its first words.
+        五; paragraphs shorter than that (sub-headings) are left out. From threshold
+        (50 %) of this year's characters on, the rule reports the paragraph with the
+        largest copied share, quoting the overall figure, that paragraph's share and
+        its first words.
 
     Why it matters:
         The 2021 format holds agencies responsible for reports whose content is 雷同
@@ -81,11 +82,11 @@ class ProseCopiedFromLastYear(PairRule):
     def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterator[Finding]:
         """One finding at the most-copied paragraph when the copied share reaches the threshold."""
         size = self.options.shingle_length
-        paragraphs = prose(current, SECTIONS)
+        paragraphs = prose(current, SECTIONS, size)
         total = sum(len(paragraph.content) for paragraph in paragraphs)
         if total < self.options.min_characters:
             return
-        old = shingles((paragraph.content for paragraph in prose(previous, SECTIONS)), size)
+        old = shingles((paragraph.content for paragraph in prose(previous, SECTIONS, size)), size)
         if not old:
             return
         measured = coverage(paragraphs, old, size)

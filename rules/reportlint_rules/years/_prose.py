@@ -6,6 +6,8 @@ one placeholder, so that a copied sentence whose figures were updated still coun
 copied — and a character of this year's prose is *covered* when it lies inside a run
 of at least ``n`` characters (an n-character shingle) that also occurs in last year's
 prose. The figure is the share of this year's characters that are covered.
+Paragraphs shorter than ``n`` characters — sub-headings such as 「（一）主动公开」,
+which every report shares — are left out of both counts.
 
 Why this measure: Chinese prose has no word boundaries, so word-based measures need
 a segmenter; characters shared by chance (政府信息公开 in every report) form short
@@ -57,8 +59,11 @@ class Coverage:
         return self.covered / len(self.paragraph.content) if self.paragraph.content else 0.0
 
 
-def prose(report: Report, sections: Iterable[int]) -> list[Paragraph]:
-    """The prose lines of the given sections (headings of the six sections left out)."""
+def prose(report: Report, sections: Iterable[int], min_length: int = 1) -> list[Paragraph]:
+    """The prose lines of the given sections with at least *min_length* content characters.
+
+    The headings of the six sections are not prose and are left out.
+    """
     found: list[Paragraph] = []
     for number in sections:
         section = report.sections.get(number)
@@ -66,7 +71,7 @@ def prose(report: Report, sections: Iterable[int]) -> list[Paragraph]:
             continue
         for line in section.text_lines():
             text = content(line.text)
-            if text:
+            if len(text) >= min_length:
                 found.append(Paragraph(line, text))
     return found
 
