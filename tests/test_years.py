@@ -167,6 +167,18 @@ def test_no_pair_rule_selected_means_no_pair_phase(monkeypatch: pytest.MonkeyPat
     assert check_pairs(linter, results, previous=str(FIXTURES / "clean-2021.txt")) == results
 
 
+@pytest.mark.usefixtures("shared_dir")
+def test_any_two_reports_can_be_compared_without_a_crash(linter: Linter) -> None:
+    """Pair rules meet mismatched formats, missing sections and other agencies: never a P901."""
+    reports = [linter.read(str(path), path.read_bytes()) for path in sorted(REAL.glob("*.txt"))]
+    reports.append(linter.read("empty.txt", b"   "))
+    reports.append(linter.read("prose.txt", "政府信息公开工作年度报告\n五、存在的问题\n一是\n".encode()))
+    for current in reports:
+        for previous in reports:
+            codes = {d.code for d in check_pair(linter, current, previous, previous.path)}
+            assert "P901" not in codes, (current.path, previous.path)
+
+
 # -- planted faults ---------------------------------------------------------------
 TRIALS = 10
 

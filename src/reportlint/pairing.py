@@ -32,6 +32,8 @@ _PLACE_ENDS = ("省", "市", "州", "盟", "地区", "县", "区", "旗", "镇",
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|—|-|－|~|～)\s*((?:19|20)\d{2})年12月31日")
 _SIGNATURE_DATE_RE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 _SIGNATURE_LINES = 4
+_PERIOD_SEARCH = 4000
+"""The statistics period is stated near the start: only so many characters are searched."""
 _MAX_NAME_LENGTH = 40
 
 
@@ -98,7 +100,7 @@ def find_pairs(identities: Sequence[tuple[str, ReportIdentity | None]]) -> list[
 
 def _period_year(text: str) -> int | None:
     """The year of a statistics period 「2023年1月1日至2023年12月31日」, if the text states one."""
-    match = _PERIOD_RE.search(text)
+    match = _PERIOD_RE.search(text, 0, _PERIOD_SEARCH)
     if match and match[1] == match[2]:
         return int(match[1])
     return None

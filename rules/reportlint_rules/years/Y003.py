@@ -62,7 +62,7 @@ class ProseCopiedFromLastYear(PairRule):
         different agencies in the corpus the coverage is about 3 %, at most 22 %.
 
     Example:
-        平潭综合实验区财政金融局's 2021 report repeats 92 % of its 2020 report's sections
+        平潭综合实验区财政金融局's 2021 report repeats 93 % of its 2020 report's sections
         一 and 五, paragraph after paragraph, down to the 「六稳」「大保」 typo.
 
     Fix:
