@@ -117,10 +117,30 @@ def _read(linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
         return linter.read(path, handle.read(MAX_FILE_BYTES + 1))
 
 
-def _check_paths(linter: Linter, current: str, previous: str, data: Mapping[str, bytes]) -> list[Diagnostic]:
+class _RecentReports:
+    """The last few reports read in this process: a run's pairs chain (2021→2020, 2022→2021 …),
+    so the previous report of one pair is usually the current report of the one before."""
+
+    SIZE = 4
+
+    def __init__(self) -> None:
+        self.reports: dict[str, Report] = {}
+
+    def get(self, linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
+        report = self.reports.get(path)
+        if report is None:
+            if len(self.reports) >= self.SIZE:
+                del self.reports[next(iter(self.reports))]
+            report = self.reports[path] = _read(linter, path, data)
+        return report
+
+
+def _check_paths(
+    linter: Linter, current: str, previous: str, data: Mapping[str, bytes], recent: _RecentReports
+) -> list[Diagnostic]:
     try:
-        current_report = _read(linter, current, data)
-        previous_report = _read(linter, previous, data)
+        current_report = recent.get(linter, current, data)
+        previous_report = recent.get(linter, previous, data)
     except OSError:
         return []  # a file that vanished since the first phase: its own error is already reported
     return check_pair(linter, current_report, previous_report, previous)
@@ -135,7 +155,8 @@ def _run(
 ) -> list[list[Diagnostic]]:
     global _WORKER_LINTER
     if jobs <= 1 or len(pairs) <= 1 or recipe is None:
-        return [_check_paths(linter, current, previous, data) for current, previous in pairs]
+        recent = _RecentReports()
+        return [_check_paths(linter, current, previous, data, recent) for current, previous in pairs]
     from concurrent.futures import ProcessPoolExecutor
 
     _WORKER_LINTER = linter  # inherited by forked workers; others build their own
@@ -147,6 +168,7 @@ def _run(
 
 
 _WORKER_DATA: dict[str, bytes] = {}
+_WORKER_RECENT = _RecentReports()
 
 
 def _init_worker(recipe: LinterRecipe, data: dict[str, bytes]) -> None:
@@ -158,4 +180,4 @@ def _init_worker(recipe: LinterRecipe, data: dict[str, bytes]) -> None:
 
 def _check_in_worker(pair: tuple[str, str]) -> list[Diagnostic]:
     assert _WORKER_LINTER is not None
-    return _check_paths(_WORKER_LINTER, pair[0], pair[1], _WORKER_DATA)
+    return _check_paths(_WORKER_LINTER, pair[0], pair[1], _WORKER_DATA, _WORKER_RECENT)
