@@ -125,17 +125,28 @@ def test_an_unreadable_previous_report_stops_the_run(tmp_path: Path, capsys: pyt
     assert "--previous" in capsys.readouterr().err
     assert main(["--isolated", "--previous", str(tmp_path / "missing.txt"), draft]) == 2
     assert "无法读取" in capsys.readouterr().err
+    assert main(["--isolated", "--previous", draft, draft]) == 0  # a file is not its own last year
+    capsys.readouterr()
+
+
+@pytest.mark.usefixtures("shared_dir")
+def test_previous_must_be_the_earlier_report(capsys: pytest.CaptureFixture[str]) -> None:
+    later, earlier = (str(REAL / name) for name in CONSECUTIVE[0])
+    assert main(["--isolated", "--previous", later, earlier]) == 2
+    assert "这是2020年的报告，不早于" in capsys.readouterr().err
 
 
 def test_a_draft_on_standard_input_is_checked_against_previous(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     import io
     import sys
 
-    draft = (FIXTURES / "clean-2021.txt").read_bytes()
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(draft)))
-    main(["--isolated", "--select", "Y001,Y004", "--previous", str(FIXTURES / "clean-2021.txt"), "-"])
+    draft = (FIXTURES / "clean-2021.txt").read_text(encoding="utf-8")
+    last_year = tmp_path / "2022.txt"
+    last_year.write_text(draft.replace("桐溪县水利局2023年政府", "桐溪县水利局2022年政府"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(draft.encode("utf-8"))))
+    main(["--isolated", "--select", "Y001,Y004", "--previous", str(last_year), "-"])
     assert len(_y_lines(capsys.readouterr().out)) == 3  # tables 二, 三 and 四 equal to "last year's"
 
 

@@ -51,7 +51,8 @@ def check_pairs(
     """*results* with the pair rules' findings added to each later report's diagnostics.
 
     *previous* pairs every checked file with that file instead of pairing by agency
-    and year; it raises :class:`PreviousReportError` when the file cannot be read.
+    and year; it raises :class:`PreviousReportError` when the file cannot be read, or
+    when its year is not before a checked report's (the two files swapped).
     *data* holds the bytes of files that are not on disk (standard input). Workers
     (``jobs > 1``) are built from *recipe*.
     """
@@ -59,8 +60,15 @@ def check_pairs(
         return list(results)
     checked = [result for result in results if result.error is None]
     if previous is not None:
-        _check_previous(linter, previous)
+        last_year = _check_previous(linter, previous).year
         pairs = [(result.path, previous) for result in checked if result.path != previous]
+        for result in checked:
+            year = result.identity.year if result.identity and result.path != previous else None
+            if year is not None and last_year is not None and last_year >= year:
+                raise PreviousReportError(
+                    f"--previous {previous}: 这是{last_year}年的报告，不早于 {result.path}（{year}年），"
+                    "请给出上一年度的报告"
+                )
     else:
         pairs = find_pairs([(result.path, result.identity) for result in checked])
     if not pairs:
@@ -95,8 +103,8 @@ def check_pair(linter: Linter, current: Report, previous: Report, previous_path:
     return sorted(diagnostics, key=Diagnostic.sort_key)
 
 
-def _check_previous(linter: Linter, path: str) -> None:
-    """Refuse a ``--previous`` file that is missing or unreadable before any pair is checked."""
+def _check_previous(linter: Linter, path: str) -> Report:
+    """The ``--previous`` file's report; one that is missing or unreadable stops the run."""
     try:
         report = _read(linter, path, {})
     except OSError as error:
@@ -104,6 +112,7 @@ def _check_previous(linter: Linter, path: str) -> None:
     if not report.readable:
         reason = report.problems[0].message if report.problems else "无法读取"
         raise PreviousReportError(f"--previous {path}: {reason}")
+    return report
 
 
 def _read(linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
