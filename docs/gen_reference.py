@@ -125,6 +125,7 @@ def _registry() -> Any:
 def rule_markdown(rule: Any, pack: str) -> str:
     """One rule's section of the reference."""
     from reportlint.explain import options_lines
+    from reportlint.rulebase import PairRule
 
     sections = doc_sections(rule.documentation())
     lines = [
@@ -137,6 +138,13 @@ def rule_markdown(rule: Any, pack: str) -> str:
         f"| `{rule.code}` | `{rule.name}` | {rule.severity.value} | `{pack}` |",
         "",
     ]
+    if issubclass(rule, PairRule):
+        lines += [
+            "Compares the report with last year's report (a [pair rule](../writing-rules.md"
+            "#rules-that-compare-two-reports-pairrule)): it runs only when the same agency's report of "
+            "the year before is in the run or given with `--previous`.",
+            "",
+        ]
     for name in SECTIONS:
         lines.append(f"#### {name}")
         lines.append("")

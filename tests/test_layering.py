@@ -36,6 +36,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.config",
             "reportlint.discovery",
             "reportlint.runner",
+            "reportlint.crossyear",
             "reportlint.app",
             "reportlint.output",
             "reportlint.testing",
@@ -46,12 +47,19 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+TOP_LEVEL = frozenset({"reportlint", "reportlint.hookimpl", "reportlint.hookspec", "reportlint.PROJECT_NAME"})
+"""The package itself and the names its ``__init__`` defines: the base every stage may use."""
+
+
 def stage_of(module: str) -> int:
-    """The index of the stage *module* belongs to (the longest matching name wins)."""
+    """The index of the stage *module* belongs to (the longest matching name wins; -1: none)."""
+    if module in TOP_LEVEL or module == "reportlint.__version__":
+        return 0
     best, best_length = -1, -1
     for index, (_, prefixes) in enumerate(STAGES):
         for prefix in prefixes:
-            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best_length:
+            inside = module == prefix or module.startswith(prefix + ".")
+            if prefix != "reportlint" and inside and len(prefix) > best_length:
                 best, best_length = index, len(prefix)
     return best
 

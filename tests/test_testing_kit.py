@@ -124,3 +124,35 @@ def test_a_malformed_expectation_is_a_case_file_error(tmp_path: Path, entry: str
     with pytest.raises(CaseFileError, match=complaint) as failure:
         _cases(tmp_path, text)
     assert "case 'bad': expected finding 1" in str(failure.value)
+
+
+def test_a_case_with_previous_is_checked_against_it(tmp_path: Path) -> None:
+    """``previous:`` is a second document; without it the pair rule finds nothing to compare."""
+    fixture = Path(__file__).parent / "fixtures" / "clean-2021.txt"
+    cases = tmp_path / "Y004.yaml"
+    cases.write_text(
+        "rule: Y004\n"
+        "cases:\n"
+        f"  - {{name: alone, base: {fixture}, expect: []}}\n"
+        f"  - name: against itself\n"
+        f"    base: {fixture}\n"
+        f"    previous: {{base: {fixture}}}\n"
+        "    expect: [{line: 17}, {line: 63}, {line: 348}]\n",
+        encoding="utf-8",
+    )
+    alone, paired = load_cases(cases)
+    assert paired.previous == fixture.read_text(encoding="utf-8") and alone.previous is None
+    check_case(alone)
+    check_case(paired)
+    with pytest.raises(AssertionError, match="found but not expected: 17:"):
+        check_case(RuleCase("Y004", "missing", paired.text, "inline", (), previous=paired.previous))
+
+
+def test_previous_must_be_a_document(tmp_path: Path) -> None:
+    cases = tmp_path / "Y004.yaml"
+    cases.write_text("rule: Y004\ncases:\n  - {name: bad, text: x, previous: last-year.txt}\n", encoding="utf-8")
+    with pytest.raises(CaseFileError, match="'previous' must be a mapping"):
+        load_cases(cases)
+    cases.write_text("rule: Y004\ncases:\n  - {name: bad, text: x, previous: {edits: []}}\n", encoding="utf-8")
+    with pytest.raises(CaseFileError, match="previous needs 'text' or 'base'"):
+        load_cases(cases)

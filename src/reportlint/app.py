@@ -66,6 +66,9 @@ class RunOptions:
     """Keep each file's lines (``--show-source``)."""
     keep_reports: bool = False
     """Keep each file's report model (formats that draw the report)."""
+    previous: str | None = None
+    """Last year's report: compare every checked file with it (``--previous``), instead of
+    pairing the run's own files by agency and year."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ class Session:
     linter: Linter
     jobs: str | int = 1
     """Worker processes for :meth:`lint_paths`, or ``"auto"``."""
+    previous: str | None = None
+    """Last year's report, given with ``--previous``."""
 
     @classmethod
     def open(cls, options: RunOptions | None = None) -> Session:
@@ -134,7 +139,7 @@ class Session:
             keep_reports=options.keep_reports,
         )
         linter = build_linter(recipe, manager, registry)
-        return cls(loaded, manager, registry, policy, recipe, linter, options.jobs)
+        return cls(loaded, manager, registry, policy, recipe, linter, options.jobs, options.previous)
 
     # -- running ------------------------------------------------------------------
     def lint_paths(
@@ -147,13 +152,31 @@ class Session:
         except ValueError:
             raise RunError(f"-j 需要正整数或 auto，而不是 {self.jobs!r}") from None
         results = lint_files(self.linter, self.recipe, [path for path in files if path != STDIN], jobs)
+        in_memory: dict[str, bytes] = {}
         if STDIN in files:
-            results.append(self.linter.lint_source(stdin_name or "stdin", (stdin or b"")[: MAX_FILE_BYTES + 1]))
-        return self._result(results, errors)
+            name = stdin_name or "stdin"
+            in_memory[name] = (stdin or b"")[: MAX_FILE_BYTES + 1]
+            results.append(self.linter.lint_source(name, in_memory[name]))
+        return self._result(self._pairs(results, jobs, in_memory), errors)
 
     def lint_bytes(self, data: bytes, path: str = "stdin") -> RunResult:
-        """Check a document held in memory, under the name *path* (which may not exist on disk)."""
-        return self._result([self.linter.lint_source(path, data)], [])
+        """Check a document held in memory, under the name *path* (which may not exist on disk).
+
+        With ``previous`` set, it is also compared with last year's report.
+        """
+        results = [self.linter.lint_source(path, data)]
+        return self._result(self._pairs(results, 1, {path: data}), [])
+
+    def _pairs(self, results: list[FileResult], jobs: int, in_memory: dict[str, bytes]) -> list[FileResult]:
+        """*results* with the cross-year findings of each report paired with last year's."""
+        from reportlint.crossyear import PreviousReportError, check_pairs
+
+        try:
+            return check_pairs(
+                self.linter, results, previous=self.previous, jobs=jobs, recipe=self.recipe, data=in_memory
+            )
+        except PreviousReportError as unreadable:
+            raise RunError(str(unreadable)) from None
 
     def lint_text(self, text: str, path: str = "draft.txt") -> RunResult:
         """Check report text held in memory (an editor's buffer, pasted text)."""

@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--write-baseline", metavar="FILE", help="把本次发现的问题写入基线文件")
     add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto（默认：文件较多时用全部 CPU）")
     add("--stdin-filename", metavar="NAME", help="从标准输入读取时，输出中使用的文件名")
+    add("--previous", metavar="FILE", help="上年度的报告，与之逐项比对（不写时按机关和年度自动配对）")
     return parser
 
 
@@ -109,6 +110,7 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         baseline=None if args.write_baseline else args.baseline,
         jobs=args.jobs,
         keep_lines=args.show_source,
+        previous=args.previous,
     )
 
 

@@ -15,6 +15,7 @@ import pluggy
 from pydantic import BaseModel
 
 from reportlint.diagnostics import Diagnostic, EngineCode, Finding, Severity
+from reportlint.model.pairing import ReportIdentity, identify
 from reportlint.model.problems import ProblemKind
 from reportlint.model.report import Report, build_report, unreadable_report
 from reportlint.parsing import parse_text
@@ -39,6 +40,8 @@ class FileResult:
     """The text's lines as the rules saw them, kept only when asked (``--show-source``)."""
     report: Report | None = None
     """The report model, kept only when asked (formats that draw the report)."""
+    identity: ReportIdentity | None = None
+    """The report's agency and year, for pairing it with last year's (:mod:`reportlint.model.pairing`)."""
 
 
 class Linter:
@@ -88,7 +91,8 @@ class Linter:
             return FileResult(path, (fault,) if fault else ())
         lines = tuple(report.lines) if self.keep_lines else None
         diagnostics = tuple(self._check(report))
-        return FileResult(path, diagnostics, lines=lines, report=report.detached() if self.keep_reports else None)
+        kept = report.detached() if self.keep_reports else None
+        return FileResult(path, diagnostics, lines=lines, report=kept, identity=identify(report))
 
     def _check(self, report: Report) -> list[Diagnostic]:
         path = report.path
@@ -103,7 +107,7 @@ class Linter:
                 crash = self.synthetic(EngineCode.RULE_CRASHED, path, message, anchor=rule.code)
                 diagnostics += [crash] if crash is not None else []
                 continue
-            diagnostics.extend(self._diagnostic(report, rule, finding) for finding in findings)
+            diagnostics.extend(self.diagnostic(report, rule, finding) for finding in findings)
         return sorted(diagnostics, key=Diagnostic.sort_key)
 
     def lint_file(self, path: str) -> FileResult:
@@ -118,7 +122,8 @@ class Linter:
             return FileResult(path, error=f"{path}: 无法读取：{error.strerror or error}")
         return self.lint_source(path, data)
 
-    def _diagnostic(self, report: Report, rule: Rule, finding: Finding) -> Diagnostic:
+    def diagnostic(self, report: Report, rule: Rule, finding: Finding) -> Diagnostic:
+        """A rule's finding in *report* as a diagnostic: code, name, policy severity, origin."""
         origin = report.extracted.origin_at(finding.line, finding.column) if report.extracted else None
         return Diagnostic(
             path=report.path,

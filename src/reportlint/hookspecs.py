@@ -22,7 +22,7 @@ def reportlint_rule_pack() -> RulePack:  # type: ignore[empty-body]
     """Return this plugin's rule pack: its name, the code prefixes it claims, its rules.
 
     Called once per run, when rules are collected. Each pack claims one or more code
-    prefixes (the built-in packs own P, S, A, D, C, X and T); a prefix that another
+    prefixes (the built-in packs own P, S, A, D, C, X, T and Y); a prefix that another
     pack already claims, a rule code outside the pack's prefixes, or a code that is
     already taken makes the run stop with an error naming the plugin.
 

@@ -3,7 +3,7 @@
 Plugins are loaded one by one so that a broken one is named in the error; rule
 packs are collected one by one for the same reason. The built-in packs come through
 the same entry-point group as a third party's; only their entry-point names
-(``reportlint.*``) and their code families (P S A D C X T) are reserved.
+(``reportlint.*``) and their code families (P S A D C X T Y) are reserved.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reportlint import PROJECT_NAME, hookspecs
 from reportlint.rulebase import Rule, RulePack
 
 BUILTIN_PREFIX = "reportlint."
-BUILTIN_FAMILIES = ("P", "S", "A", "D", "C", "X", "T")
+BUILTIN_FAMILIES = ("P", "S", "A", "D", "C", "X", "T", "Y")
 
 
 class PluginError(Exception):

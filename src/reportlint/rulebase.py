@@ -153,6 +153,29 @@ class ProblemRule(Rule):
                 yield self.at_line(report, problem.message, problem.line, problem.column)
 
 
+class PairRule(Rule):
+    """A rule that compares a report with the same agency's report of the year before.
+
+    Subclass it like :class:`Rule`, but implement :meth:`check_pair` instead of
+    ``check``. The engine calls it after the single-report rules, only for a report
+    that has a previous year's report in the run (paired by agency and year, see
+    :mod:`reportlint.model.pairing`) or given with ``--previous``, and only when both
+    were read. Findings land in *current*: place them with ``at_line`` and
+    ``at_cell`` on *current*, and quote both years' figures and *previous_path* in
+    the message. Selection, severities, options and ``--explain`` work as for any rule.
+    """
+
+    abstract = True
+
+    def check(self, report: Report) -> Iterable[Finding]:
+        """A pair rule sees nothing in one report alone."""
+        return ()
+
+    def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterable[Finding]:
+        """Yield findings for *current* against *previous* (read from *previous_path*)."""
+        raise NotImplementedError
+
+
 def cell_evidence(ref: CellRef) -> CellEvidence:
     """The evidence record of one cell."""
     return CellEvidence(

@@ -22,8 +22,19 @@ same ones. A case file looks like::
         expect:
           - {line: 1, column: 1}
 
+A cross-year rule's case may carry last year's report::
+
+      - name: a cross-year rule compares the case with last year's report
+        base: clean-2021.txt
+        previous:                      # a second document (base or text, and edits)
+          base: clean-2021.txt         # read as "previous.txt"
+          edits: [...]
+        expect: []
+
 Only the case's rule runs, and the case passes when that rule's findings are exactly
-the expected ones (line and code; column and message substrings when given).
+the expected ones (line and code; column and message substrings when given). A case
+with ``previous`` checks its report against that one as last year's report, as
+``--previous previous.txt`` does; the expected findings are in the case's own report.
 
 An expected finding names its line in one of two ways. ``at`` is text of the case's
 document (after the edits) that must occur there exactly once: the finding is on the
@@ -44,10 +55,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportlint.diagnostics import Diagnostic
+from reportlint.diagnostics import Diagnostic, EngineCode
 from reportlint.engine import Linter
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.policy import Policy, Selection
+
+PREVIOUS_NAME = "previous.txt"
+"""The name a case's ``previous`` report goes by in messages."""
 
 
 class CaseFileError(ValueError):
@@ -101,6 +115,8 @@ class RuleCase:
     expect: tuple[Expected, ...] = field(default=())
     options: dict[str, Any] = field(default_factory=dict)
     errors: tuple[str, ...] = field(default=())
+    previous: str | None = None
+    """Last year's report, for cross-year rules (:class:`reportlint.rulebase.PairRule`)."""
 
     @property
     def id(self) -> str:
@@ -160,18 +176,10 @@ def _load_case(rule: str, raw: Any, folder: Path, path: Path) -> RuleCase:
     if not isinstance(raw, dict) or "name" not in raw:
         raise CaseFileError(f"{path}: every case needs a 'name'")
     name = str(raw["name"])
-    if "text" in raw:
-        text = str(raw["text"])
-    elif "base" in raw:
-        text = (folder / str(raw["base"])).read_text(encoding="utf-8")
-    else:
-        raise CaseFileError(f"{path}: case {name!r} needs 'text' or 'base'")
-    for edit in raw.get("edits") or []:
-        old, new = str(edit["old"]), str(edit["new"])
-        count = text.count(old)
-        if count != 1:
-            raise CaseFileError(f"{path}: case {name!r}: edit text occurs {count} times, not once: {old!r}")
-        text = text.replace(old, new)
+    text = _document(raw, folder, f"{path}: case {name!r}")
+    previous = raw.get("previous")
+    if previous is not None and not isinstance(previous, dict):
+        raise CaseFileError(f"{path}: case {name!r}: 'previous' must be a mapping with 'text' or 'base'")
     expect: list[Expected] = []
     errors: list[str] = []
     for number, item in enumerate(raw.get("expect") or [], start=1):
@@ -184,7 +192,25 @@ def _load_case(rule: str, raw: Any, folder: Path, path: Path) -> RuleCase:
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise CaseFileError(f"{path}: case {name!r}: 'options' must be a mapping")
-    return RuleCase(rule, name, text, f"{path}::{name}", tuple(expect), options, tuple(errors))
+    previous_text = _document(previous, folder, f"{path}: case {name!r}: previous") if previous else None
+    return RuleCase(rule, name, text, f"{path}::{name}", tuple(expect), options, tuple(errors), previous_text)
+
+
+def _document(raw: dict[str, Any], folder: Path, where: str) -> str:
+    """A case's report: inline ``text`` or a ``base`` file, with its ``edits`` applied."""
+    if "text" in raw:
+        text = str(raw["text"])
+    elif "base" in raw:
+        text = (folder / str(raw["base"])).read_text(encoding="utf-8")
+    else:
+        raise CaseFileError(f"{where} needs 'text' or 'base'")
+    for edit in raw.get("edits") or []:
+        old, new = str(edit["old"]), str(edit["new"])
+        count = text.count(old)
+        if count != 1:
+            raise CaseFileError(f"{where}: edit text occurs {count} times, not once: {old!r}")
+        text = text.replace(old, new)
+    return text
 
 
 def _load_expected(rule: str, item: Any, text: str) -> Expected:
@@ -228,7 +254,13 @@ def run_case(case: RuleCase) -> list[Diagnostic]:
     options = {case.rule: registry.rules[case.rule].Options.model_validate(case.options)} if case.options else {}
     linter = Linter(manager, registry, Policy(Selection.of(select=(case.rule,))), options)
     diagnostics = linter.lint_bytes("case.txt", case.text.encode("utf-8"))
-    crashes = [d for d in diagnostics if d.code in ("P900", "P901")]
+    if case.previous is not None:
+        from reportlint.crossyear import check_pair
+
+        current = linter.read("case.txt", case.text.encode("utf-8"))
+        previous = linter.read(PREVIOUS_NAME, case.previous.encode("utf-8"))
+        diagnostics += check_pair(linter, current, previous, PREVIOUS_NAME)
+    crashes = [d for d in diagnostics if d.code in (EngineCode.INTERNAL_ERROR, EngineCode.RULE_CRASHED)]
     if crashes:
         raise AssertionError(f"case {case.source}: {crashes[0].message}")
     return [d for d in diagnostics if d.code == case.rule]

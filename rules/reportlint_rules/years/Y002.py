@@ -1,0 +1,75 @@
+"""Y002 documents-in-force-discontinuous: 现行有效件数 does not follow from last year's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Report
+from reportlint.model.tables import T2
+from reportlint.model.templates import V2021
+from reportlint.rulebase import PairRule
+from reportlint.text import format_number
+from reportlint_rules.years._pair import previous_name
+
+ISSUED, ABOLISHED, IN_FORCE = "本年制发件数", "本年废止件数", "现行有效件数"
+ROWS = ("规章", "行政规范性文件")
+
+
+class DocumentsInForceDiscontinuous(PairRule):
+    """现行有效件数与上年现行有效件数加本年制发、减本年废止不符
+
+    What it does:
+        For two reports in the 2021 format, checks for 规章 and 行政规范性文件 in table
+        二 that last year's 现行有效件数 + this year's 本年制发件数 − this year's
+        本年废止件数 = this year's 现行有效件数 (template-spec Y-2). Reported at this
+        year's 现行有效件数 cell, with the three figures and last year's file.
+
+    Why it matters:
+        The documents in force at the end of the year are those in force a year
+        before, plus the ones issued, minus the ones abolished; evaluators compare the
+        two reports. A warning, not an error: a document can also expire without being
+        abolished, and a revision may be counted as issued, so a difference needs an
+        explanation rather than always being wrong.
+
+    Example:
+        平潭综合实验区 2022: 现行有效 698; 2023: 制发 77, 废止 132, 现行有效 470, but
+        698 + 77 − 132 = 643.
+
+    Fix:
+        Recount the documents in force, or explain in section 二's text what else
+        changed the count (documents expired, a clean-up of old documents).
+
+    Options:
+        None.
+    """
+
+    code = "Y002"
+    name = "documents-in-force-discontinuous"
+    summary = "现行有效件数与上年现行有效件数加本年制发、减本年废止不符"
+    severity = Severity.WARNING
+
+    def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterator[Finding]:
+        """One finding per row of block （一） whose count in force does not follow from last year's."""
+        if current.template.version != V2021 or previous.template.version != V2021:
+            return
+        this_table, last_table = current.tables.get(T2), previous.tables.get(T2)
+        if this_table is None or last_table is None:
+            return
+        for row in ROWS:
+            last = last_table.cell(row, IN_FORCE)
+            issued, abolished, now = (this_table.cell(row, column) for column in (ISSUED, ABOLISHED, IN_FORCE))
+            if last is None or issued is None or abolished is None or now is None:
+                continue
+            if not all(cell.value.is_value for cell in (last, issued, abolished, now)):
+                continue
+            expected = last.number + issued.number - abolished.number
+            if now.number == expected:
+                continue
+            message = (
+                f"表二「{row}」行：现行有效件数为{format_number(now.number)}，但"
+                f"{previous_name(previous, previous_path)}的现行有效件数{format_number(last.number)}"
+                f" + 本年制发{format_number(issued.number)} − 本年废止{format_number(abolished.number)}"
+                f" = {format_number(expected)}；如有到期失效等其他变化，请在正文说明"
+            )
+            yield self.at_cell(message, now, expected=expected, operands=[issued, abolished, now])
