@@ -1,4 +1,4 @@
-"""S018 missing-accountability-content: a government's report says nothing on 考核、评议、责任追究."""
+"""S018 missing-accountability-content: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ _TOPIC_RE = re.compile(r"考核|评议|评估|测评|绩效|责任追究|追责|
 
 
 class MissingAccountabilityContent(Rule):
-    """人民政府的报告未涉及工作考核、社会评议和责任追究
-
-    What it does:
+    """What it does:
         For the report of a people's government (人民政府, 乡镇, 街道, 管委会 …; not a
         department), reports when no line of the report touches 工作考核, 社会评议 or
         责任追究 at all (none of 考核, 评议, 评估, 测评, 绩效, 责任追究, 追责, 问责,
@@ -34,9 +32,6 @@ class MissingAccountabilityContent(Rule):
         Under 监督保障, state how the work was assessed (考核), what the public
         evaluation found (社会评议) and whether anyone was held accountable (责任追究,
         e.g. 「未发生责任追究情况」).
-
-    Options:
-        None.
     """
 
     code = "S018"
