@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 from reportlint import syntax
+from reportlint.model import templates as tpl
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
 from reportlint.model.tables import ReportTable, build_t2, build_t3, build_t4, classify
@@ -149,14 +150,19 @@ def build_report(path: str, text: str, document: syntax.Document) -> Report:
     report.year = _find_year(report)
     report.agency, report.agency_kind = _find_agency(report.title)
     grouped = _group_tables(document.blocks, report)
-    report.template = detect_version(grouped)
-    version = report.template.version
+    tables: dict[str, ReportTable] = {}
     if grouped.get(T2):
-        report.tables[T2] = build_t2(grouped[T2], version)
+        # Its markers do not depend on the version it is read with; its row keys and columns do.
+        tables[T2] = build_t2(grouped[T2], None)
     if grouped.get(T3):
-        report.tables[T3] = build_t3(grouped[T3])
+        tables[T3] = build_t3(grouped[T3])
     if grouped.get(T4):
-        report.tables[T4] = build_t4(grouped[T4])
+        tables[T4] = build_t4(grouped[T4])
+    report.template = detect_version(tables)
+    version = report.template.version
+    if T2 in tables and version not in (None, tpl.T2_DEFAULT_VERSION):
+        tables[T2] = build_t2(grouped[T2], version)
+    report.tables = tables
     for table in report.tables.values():
         for problem in table.problems:
             report.problems.append(ModelProblem(problem.kind, problem.message, problem.line, problem.column))

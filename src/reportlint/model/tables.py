@@ -232,7 +232,7 @@ def _t2_key(folded: str, version: str | None) -> str | None:
 def build_t2(tables: list[syntax.Table], version: str | None) -> ReportTable:
     """Interpret table 二: blocks headed 第二十条第（X）项, each with its own columns."""
     result = _new_table(T2, tables)
-    rows_by_key = tpl.t2_rows(version or tpl.V2021)
+    rows_by_key = tpl.t2_rows(version or tpl.T2_DEFAULT_VERSION)
     for table in tables:
         for row in table.rows:
             labels, values = split_row(row)

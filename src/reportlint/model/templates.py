@@ -183,9 +183,13 @@ T2_NORMATIVE = {V2019: "规范性文件", V2021: "行政规范性文件"}
 """The key of the 规范性文件 row: its name differs between the versions."""
 
 
+T2_DEFAULT_VERSION = V2021
+"""The version table 二 is read in while, or when, the report's version is not known."""
+
+
 def t2_normative_row(version: str | None) -> str:
     """The 规范性文件 row's key in *version* (the 2021 name unless it is 2019)."""
-    return T2_NORMATIVE[V2019] if version == V2019 else T2_NORMATIVE[V2021]
+    return T2_NORMATIVE[version if version in T2_NORMATIVE else T2_DEFAULT_VERSION]
 
 
 T2_DOCUMENT_COLUMNS = {

@@ -2,18 +2,17 @@
 
 The versions differ in table 二's columns and rows and in table 三's （六）其他处理 rows
 (template-spec §3.6). Their markers, the labels found in one version only, are listed
-here once; :func:`detect_version` judges the whole report from them while the model is
-built, and :func:`table_markers` finds them, with their positions, in one interpreted
-table, for the rules that report a table in the other version.
+here once (:data:`MARKERS`); :func:`table_markers` finds them, with their positions, in
+an interpreted table, and the version of the whole report (:func:`detect_version`) and
+of one table (:func:`table_version`) is the one most of them belong to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportlint import syntax
 from reportlint.model import templates as tpl
 from reportlint.model.tables import ReportTable
 from reportlint.text import fold
@@ -35,71 +34,50 @@ UNDETECTED = TemplateVersion(None, "未检测")
 
 
 # --- the markers ----------------------------------------------------------------------
-REPORT_MARKERS: dict[str, dict[str, str]] = {
-    tpl.V2019: {
-        "新制作": "表二列「本年新制作数量」",
-        "新公开": "表二列「本年新公开数量」",
-        "对外公开总数": "表二列「对外公开总数量」",
-        "上一年项目": "表二列「上一年项目数量」",
-        "对外管理服务": "表二行「其他对外管理服务事项」",
-        "集中采购": "表二行「政府集中采购」",
-    },
-    tpl.V2021: {
-        "制发件数": "表二列「本年制发件数」",
-        "现行有效": "表二列「现行有效件数」",
-        "行政规范性文件": "表二行「行政规范性文件」",
-        "本年处理决定": "表二列「本年处理决定数量」",
-        "收费金额": "表二列「本年收费金额」",
-        "逾期不补正": "表三行「（六）1.申请人无正当理由逾期不补正」",
-        "缴纳费用": "表三行「（六）2.申请人逾期未按收费通知要求缴纳费用」",
-    },
-}
-"""Keywords of either version anywhere in tables 二 and 三, with what they name (for the reason)."""
-
-T2_HEADER_MARKERS: dict[str, tuple[str, ...]] = {
-    tpl.V2019: ("新制作", "新公开", "对外公开总数", "上一年项目", "本年增", "采购项目", "采购总金额"),
-    tpl.V2021: ("制发件数", "废止件数", "现行有效", "本年处理决定", "收费金额"),
-}
-"""Keywords of table-二 header cells found in one version only."""
-T2_ROW_MARKERS: dict[str, tuple[str, ...]] = {
-    tpl.V2019: ("其他对外管理服务事项", "政府集中采购"),
-    tpl.V2021: (),
-}
-"""Table-二 row keys of one version only (2021's 行政规范性文件 is told by its label)."""
+T2_HEADER, T2_ROW_KEY, T2_ROW_LABEL, T3_ROW_KEY = "t2-header", "t2-row-key", "t2-row-label", "t3-row-key"
+"""Where a marker is looked for: in a table-二 header cell, as a table-二 row's key or in its
+label, or as a table-三 row's key."""
 
 
-# --- the whole report, while the model is built ----------------------------------------------
-def detect_version(grouped: dict[str, list[syntax.Table]]) -> TemplateVersion:
-    """The version whose markers (template-spec §3.6) tables 二 and 三 hold more of."""
-    folded = "|".join(
-        fold(cell.text)
-        for kind in (tpl.T2, tpl.T3)
-        for table in grouped.get(kind, [])
-        for row in table.rows
-        for cell in row.cells
-        if cell.text
-    )
-    found = {
-        version: tuple(name for marker, name in markers.items() if marker in folded)
-        for version, markers in REPORT_MARKERS.items()
-    }
-    version = majority(len(found[tpl.V2019]), len(found[tpl.V2021]))
-    if version is None:
-        return TemplateVersion(None, "表二、表三中没有足以判断格式版本的标志")
-    return TemplateVersion(version, f"{version}年版格式：" + "、".join(found[version]))
+@dataclass(frozen=True, slots=True)
+class MarkerSpec:
+    """A label that belongs to one template version only (template-spec §3.6)."""
+
+    version: str
+    where: str
+    text: str
+    """A keyword of the folded header cell or row label, or the row's key."""
+    reason: str = ""
+    """How the reason for the detected version names it (``""``: it counts, but is not named)."""
 
 
-def majority(count_2019: int, count_2021: int) -> str | None:
-    """The version with more markers; ``None`` on a tie (none at all included)."""
-    if count_2019 == count_2021:
-        return None
-    return tpl.V2019 if count_2019 > count_2021 else tpl.V2021
+MARKERS = (
+    MarkerSpec(tpl.V2019, T2_HEADER, "新制作", "表二列「本年新制作数量」"),
+    MarkerSpec(tpl.V2019, T2_HEADER, "新公开", "表二列「本年新公开数量」"),
+    MarkerSpec(tpl.V2019, T2_HEADER, "对外公开总数", "表二列「对外公开总数量」"),
+    MarkerSpec(tpl.V2019, T2_HEADER, "上一年项目", "表二列「上一年项目数量」"),
+    MarkerSpec(tpl.V2019, T2_HEADER, "本年增"),
+    MarkerSpec(tpl.V2019, T2_HEADER, "采购项目"),
+    MarkerSpec(tpl.V2019, T2_HEADER, "采购总金额"),
+    MarkerSpec(tpl.V2019, T2_ROW_KEY, "其他对外管理服务事项", "表二行「其他对外管理服务事项」"),
+    MarkerSpec(tpl.V2019, T2_ROW_KEY, "政府集中采购", "表二行「政府集中采购」"),
+    MarkerSpec(tpl.V2019, T3_ROW_KEY, "（六）"),
+    MarkerSpec(tpl.V2021, T2_HEADER, "制发件数", "表二列「本年制发件数」"),
+    MarkerSpec(tpl.V2021, T2_HEADER, "废止件数"),
+    MarkerSpec(tpl.V2021, T2_HEADER, "现行有效", "表二列「现行有效件数」"),
+    MarkerSpec(tpl.V2021, T2_ROW_LABEL, tpl.T2_NORMATIVE[tpl.V2021], "表二行「行政规范性文件」"),
+    MarkerSpec(tpl.V2021, T2_HEADER, "本年处理决定", "表二列「本年处理决定数量」"),
+    MarkerSpec(tpl.V2021, T2_HEADER, "收费金额", "表二列「本年收费金额」"),
+    MarkerSpec(tpl.V2021, T3_ROW_KEY, "（六）1", "表三行「（六）1.申请人无正当理由逾期不补正」"),
+    MarkerSpec(tpl.V2021, T3_ROW_KEY, "（六）2", "表三行「（六）2.申请人逾期未按收费通知要求缴纳费用」"),
+    MarkerSpec(tpl.V2021, T3_ROW_KEY, "（六）3"),
+)
+"""Every version marker, each version's in the order the reason names them."""
 
 
-# --- one interpreted table ------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A label in a table that belongs to one template version only, where it is written."""
+    """A version marker found in a table, where it is written."""
 
     version: str
     text: str
@@ -107,27 +85,52 @@ class Marker:
     column: int
 
 
+def _specs(where: str) -> list[MarkerSpec]:
+    return [spec for spec in MARKERS if spec.where == where]
+
+
 def table_markers(table: ReportTable) -> list[Marker]:
-    """The version-specific labels of table 二 (header cells and rows) or 三 (（六） rows), in order."""
+    """The version markers of table 二 (header cells and rows) or 三 (（六） rows), in text order.
+
+    A header cell counts once per version, however many of its keywords it holds.
+    """
     found: list[Marker] = []
     if table.kind == tpl.T2:
         for cell in table.header_cells:
             folded = fold(cell.text)
-            for version, keywords in T2_HEADER_MARKERS.items():
-                if any(keyword in folded for keyword in keywords):
+            for version in tpl.VERSIONS:
+                if any(spec.version == version and spec.text in folded for spec in _specs(T2_HEADER)):
                     found.append(Marker(version, cell.text, cell.line, cell.column))
         for key, row in table.rows.items():
-            if key in T2_ROW_MARKERS[tpl.V2019]:
-                found.append(Marker(tpl.V2019, row.label or key, row.line, row.column))
-            elif tpl.T2_NORMATIVE[tpl.V2021] in fold(row.label):
-                found.append(Marker(tpl.V2021, row.label, row.line, row.column))
+            by_key = [spec for spec in _specs(T2_ROW_KEY) if spec.text == key]
+            by_label = [spec for spec in _specs(T2_ROW_LABEL) if spec.text in fold(row.label)]
+            for spec in (by_key or by_label)[:1]:
+                found.append(Marker(spec.version, row.label or key, row.line, row.column))
     elif table.kind == tpl.T3:
-        for version, keys in tpl.T3_OTHER_ROWS.items():
-            for key in keys:
-                data_row = table.rows.get(key)
-                if data_row is not None:
-                    found.append(Marker(version, data_row.label or key, data_row.line, data_row.column))
+        for spec in _specs(T3_ROW_KEY):
+            data_row = table.rows.get(spec.text)
+            if data_row is not None:
+                found.append(Marker(spec.version, data_row.label or spec.text, data_row.line, data_row.column))
     return sorted(found, key=lambda marker: (marker.line, marker.column))
+
+
+def _present(spec: MarkerSpec, tables: Mapping[str, ReportTable]) -> bool:
+    """Whether the marker *spec* is in *tables*."""
+    table = tables.get(tpl.T3 if spec.where == T3_ROW_KEY else tpl.T2)
+    if table is None:
+        return False
+    if spec.where == T2_HEADER:
+        return any(spec.text in fold(cell.text) for cell in table.header_cells)
+    if spec.where == T2_ROW_LABEL:
+        return any(spec.text in fold(row.label) for row in table.rows.values())
+    return spec.text in table.rows
+
+
+def majority(count_2019: int, count_2021: int) -> str | None:
+    """The version with more markers; ``None`` on a tie (none at all included)."""
+    if count_2019 == count_2021:
+        return None
+    return tpl.V2019 if count_2019 > count_2021 else tpl.V2021
 
 
 def markers_version(markers: Iterable[Marker]) -> str | None:
@@ -139,6 +142,19 @@ def markers_version(markers: Iterable[Marker]) -> str | None:
 def table_version(table: ReportTable) -> str | None:
     """The version table 二 or 三 itself follows, by its own markers (``None`` if undecided)."""
     return markers_version(table_markers(table))
+
+
+def detect_version(tables: Mapping[str, ReportTable]) -> TemplateVersion:
+    """The version of the whole report: the one most markers of tables 二 and 三 belong to.
+
+    The reason names the markers of that version the tables hold.
+    """
+    markers = [marker for kind in (tpl.T2, tpl.T3) if kind in tables for marker in table_markers(tables[kind])]
+    version = markers_version(markers)
+    if version is None:
+        return TemplateVersion(None, "表二、表三中没有足以判断格式版本的标志")
+    named = [spec.reason for spec in MARKERS if spec.version == version and spec.reason and _present(spec, tables)]
+    return TemplateVersion(version, f"{version}年版格式：" + "、".join(named))
 
 
 def expected_version(report: Report) -> str | None:
