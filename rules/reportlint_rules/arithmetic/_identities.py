@@ -29,8 +29,8 @@ Term = tuple[int, CellRef]
 
 _BLANK_KINDS = (CellKind.BLANK, CellKind.NONE_MARK)
 _RESULT_ROWS_2019 = tuple(key for key in tpl.t3_keys(tpl.V2019) if key.startswith(tpl.T3_RESULT_GROUPS))
-_COMMON_RESULT_ROWS = tuple(key for key in _RESULT_ROWS_2019 if not key.startswith("（六）"))
 _OTHER_ROWS = (*tpl.T3_OTHER_ROWS[tpl.V2019], *tpl.T3_OTHER_ROWS[tpl.V2021])
+_COMMON_RESULT_ROWS = tuple(key for key in _RESULT_ROWS_2019 if key not in _OTHER_ROWS)
 _MAX_ROW_NAME = 18
 
 
