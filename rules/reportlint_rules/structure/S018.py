@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Rule, prose
 
 _TOPIC_RE = re.compile(r"考核|评议|评估|测评|绩效|责任追究|追责|问责|满意度|社会评价")
 
@@ -43,7 +43,7 @@ class MissingAccountabilityContent(Rule):
         """One finding when a government report never touches the Art. 50(4) topics."""
         if report.agency_kind != "government":
             return
-        if any(_TOPIC_RE.search(line.text) for _, line in report.text_lines()):
+        if any(_TOPIC_RE.search(paragraph.text) for paragraph in prose(report)):
             return
         section = report.sections.get(1)
         line, column = (section.line, section.heading.column) if section else (1, 1)

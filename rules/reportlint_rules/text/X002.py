@@ -11,7 +11,16 @@ from reportlint.model import templates as tpl
 from reportlint.model.templates import T4
 from reportlint.rulebase import Rule, prose
 from reportlint_rules.text._amounts import describe_t4, t4_total
-from reportlint_rules.text._claims import FILLER, Mention, joined, label_before, mentions, other_period, passages
+from reportlint_rules.text._claims import (
+    FILLER,
+    Mention,
+    about_disclosure,
+    joined,
+    label_before,
+    mentions,
+    other_period,
+    passages,
+)
 
 _REVIEW = tpl.T4_REVIEW
 _LITIGATION = tpl.T4_SUITS
@@ -23,7 +32,6 @@ _LABEL_RE = re.compile(
     rf"|(?P<pending>尚未审结|未审结|审理中)){FILLER}$"
 )
 _GROUP_WORD_RE = re.compile(r"复议(?!后)|诉讼|起诉")
-_CONTEXT_RE = re.compile(r"信息公开|依申请")
 _LOOK_BACK = 160
 """How far back a result count ("其中结果维持72件") looks for 复议 or 诉讼 (characters)."""
 _UNITS = ("件", "件次", "起", "宗", "例", "个", "次")
@@ -61,7 +69,7 @@ class ReviewLitigationCountMismatch(Rule):
         for paragraph in prose(report):
             seen: set[str] = set()  # a claim repeated on one line is reported once
             for start, passage in passages(paragraph.text):
-                if paragraph.section != 4 and not _CONTEXT_RE.search(passage):
+                if not about_disclosure(paragraph, passage):
                     continue
                 for mention in mentions(passage, _UNITS):
                     message = _compare(report, mention)

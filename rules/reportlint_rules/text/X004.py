@@ -9,10 +9,10 @@ from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3
-from reportlint.rulebase import Rule, prose
+from reportlint.rulebase import Rule
 from reportlint.text import format_number
 from reportlint_rules.text._amounts import t3_row, t4_total
-from reportlint_rules.text._claims import passages, sentences, year_before, years_in
+from reportlint_rules.text._claims import sentence_claims, year_before, years_in
 
 _NO_APPLICATION_RE = re.compile(
     r"(?:未|没有|尚未|并未)(?:收到|接到|受理|收悉|接收)(?:过)?(?P<object>[^，。；,;：:]{0,24}?)"
@@ -26,7 +26,6 @@ _NO_REVIEW_RE = re.compile(
 )
 _BOTH_ZERO_RE = re.compile(r"行政复议(?:、|和|及|与|或)行政诉讼(?:案件)?(?:数量|数)?(?:均|都)为?(?:0|零)(?![\d.])")
 _NOT_NONE_RE = re.compile(r"纠错|纠正|败诉|撤销|违法|被纠|复议后|补正|投诉|举报")
-_CONTEXT_RE = re.compile(r"信息公开|依申请")
 _REVIEW_WORD_RE = re.compile(r"复议|诉讼")
 
 
@@ -56,19 +55,11 @@ class NoneClaimContradictsTable(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Report each claim of none that a non-zero table contradicts."""
-        for paragraph in prose(report):
-            seen: set[str] = set()  # a claim repeated on one line is reported once
-            for start, passage in passages(paragraph.text):
-                about = paragraph.section == 4 or bool(_CONTEXT_RE.search(passage))
-                for sentence_start, sentence in sentences(passage):
-                    for offset, length, message in _claims(report, about, sentence):
-                        if message not in seen:
-                            seen.add(message)
-                            at = start + sentence_start + offset
-                            yield self.at_span(report, message, paragraph, at, at + length)
+        for paragraph, start, end, message in sentence_claims(report, _claims):
+            yield self.at_span(report, message, paragraph, start, end)
 
 
-def _claims(report: Report, about: bool, sentence: str) -> Iterator[tuple[int, int, str]]:
+def _claims(report: Report, sentence: str, about: bool) -> Iterator[tuple[int, int, str]]:
     """(offset in the sentence, length of the claim, message) of each contradicted claim in *sentence*.
 
     *about* says whether the sentence is about 政府信息公开 (claims on reviews count only then).

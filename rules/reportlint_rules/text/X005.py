@@ -8,14 +8,13 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
-from reportlint.rulebase import Rule, prose
+from reportlint.rulebase import Rule
 from reportlint.text import format_number
 from reportlint_rules.text._amounts import t4_total
-from reportlint_rules.text._claims import passages, sentences, year_before, years_in
+from reportlint_rules.text._claims import sentence_claims, year_before, years_in
 
 _ALL_UPHELD_RE = re.compile(r"(?:均|全部|都|全都|悉数)(?:已)?(?:获|被|予以|得到|获得|为)?(?:结果)?维持")
 _GROUP_WORD_RE = re.compile(r"复议(?!后)|诉讼")
-_CONTEXT_RE = re.compile(r"信息公开|依申请")
 _LOOK_BACK = 160
 """How far back a "均获维持" looks for the 复议 and 诉讼 it speaks of (characters)."""
 _OUTCOMES = tpl.T4_RESULTS[1:4]
@@ -49,21 +48,17 @@ class UpheldClaimContradictsTable(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Report each "均获维持" that table 四 contradicts."""
-        for paragraph in prose(report):
-            seen: set[str] = set()  # a claim repeated on one line is reported once
-            for start, passage in passages(paragraph.text):
-                if paragraph.section != 4 and not _CONTEXT_RE.search(passage):
-                    continue
-                for sentence_start, sentence in sentences(passage):
-                    for offset, length, message in _claims(report, sentence):
-                        if message not in seen:
-                            seen.add(message)
-                            at = start + sentence_start + offset
-                            yield self.at_span(report, message, paragraph, at, at + length)
+        for paragraph, start, end, message in sentence_claims(report, _claims):
+            yield self.at_span(report, message, paragraph, start, end)
 
 
-def _claims(report: Report, sentence: str) -> Iterator[tuple[int, int, str]]:
-    """(offset, length, message) of each "均获维持" in *sentence* that table 四 contradicts."""
+def _claims(report: Report, sentence: str, about: bool) -> Iterator[tuple[int, int, str]]:
+    """(offset, length, message) of each "均获维持" in *sentence* that table 四 contradicts.
+
+    Only sentences about 政府信息公开 (*about*) speak of the cases of table 四.
+    """
+    if not about:
+        return
     years = years_in(sentence)
     for match in _ALL_UPHELD_RE.finditer(sentence):
         if year_before(years, match.start(), report.year):

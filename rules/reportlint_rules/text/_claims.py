@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from reportlint.model import Report
 from reportlint.model.numerals import parse_number
+from reportlint.rulebase import Paragraph, prose
 
 WINDOW = 48
 """How far before a count its label is looked for (characters)."""
@@ -24,6 +26,9 @@ FILLER = (
 """Words that may stand between a label and its count: "收到政府信息公开申请共计81件".
 
 Possessive (``*+``, longer words first) so that a run of filler never backtracks."""
+
+ABOUT_DISCLOSURE_RE = re.compile(r"信息公开|依申请")
+"""A passage outside section 四 speaks of 政府信息公开 cases only when it says so."""
 
 _PASSAGE_RE = re.compile(r"[^。！？!?]+")
 _SENTENCE_RE = re.compile(r"[^。；;！？!?]+")
@@ -179,3 +184,29 @@ def year_before(years: tuple[tuple[int, int], ...], position: int, year: int | N
         return False
     index = bisect.bisect_left(years, (position, 0))
     return index > 0 and years[index - 1][1] != year
+
+
+def about_disclosure(paragraph: Paragraph, passage: str) -> bool:
+    """Whether *passage* of *paragraph* is about 政府信息公开: it is in section 四, or says so."""
+    return paragraph.section == 4 or bool(ABOUT_DISCLOSURE_RE.search(passage))
+
+
+Claims = Callable[[Report, str, bool], Iterable[tuple[int, int, str]]]
+"""Finds claims in a sentence: (report, sentence, about 政府信息公开?) → (offset, length, message) each."""
+
+
+def sentence_claims(report: Report, find: Claims) -> Iterator[tuple[Paragraph, int, int, str]]:
+    """(paragraph, start, end, message) of every claim *find* finds in a sentence of the prose.
+
+    Offsets are in the paragraph's text; a message repeated in one paragraph is given once.
+    """
+    for paragraph in prose(report):
+        seen: set[str] = set()
+        for start, passage in passages(paragraph.text):
+            about = about_disclosure(paragraph, passage)
+            for sentence_start, sentence in sentences(passage):
+                for offset, length, message in find(report, sentence, about):
+                    if message not in seen:
+                        seen.add(message)
+                        at = start + sentence_start + offset
+                        yield paragraph, at, at + length, message
