@@ -107,7 +107,7 @@ def test_explain_renders_the_options_from_the_model() -> None:
     assert head.startswith("Z003 limited (error)\n测试规则\n\nWhat it does:")
     assert options.splitlines() == [
         "    - `max-per-line` (int, default `3`): At most this many findings per line.",
-        "    - `quoted` (bool, default `True`): Quote the text found.",
+        "    - `quoted` (bool, default `true`): Quote the text found.",
     ]
 
 

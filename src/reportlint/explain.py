@@ -9,6 +9,7 @@ the options the configuration accepts.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,7 @@ class OptionDoc:
     """As written in the configuration: dashed (``max-per-paragraph``)."""
     type: str
     default: str
-    """The default as Python writes it (``True``, ``3``, ``['…']``)."""
+    """The default as the configuration file writes it (``true``, ``3``, ``["…"]``)."""
     description: str
 
 
@@ -35,13 +36,20 @@ def _type_name(annotation: Any) -> str:
     return name if name and not getattr(annotation, "__args__", None) else str(annotation).replace("typing.", "")
 
 
+def _toml_value(value: Any) -> str:
+    """A default as it is written in ``pyproject.toml`` (booleans, numbers, strings, lists)."""
+    if value is None or not isinstance(value, (bool, int, float, str, list, tuple)):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
 def option_docs(rule: type[Rule[Any]]) -> list[OptionDoc]:
     """The options of *rule*, in the order its model declares them."""
     return [
         OptionDoc(
             name=field.alias or name.replace("_", "-"),
             type=_type_name(field.annotation),
-            default=repr(field.get_default(call_default_factory=True)),
+            default=_toml_value(field.get_default(call_default_factory=True)),
             description=field.description or "",
         )
         for name, field in rule.Options.model_fields.items()
