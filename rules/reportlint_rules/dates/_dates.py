@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlint.model import Report
-from reportlint.model.numerals import digit_string, parse_number
+from reportlint.model.numerals import DIGIT_VALUES, NUMERALS, digit_string, parse_number
 from reportlint.rulebase import prose
 from reportlint.text import ascii_digits
 
 FULL_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 ISO_DATE_RE = re.compile(r"(?<![0-9A-Za-z/.\-])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
-CN_DATE_RE = re.compile(
-    r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
-)
+_YEAR_DIGITS = "".join(char for char in DIGIT_VALUES if char != "两")
+CN_DATE_RE = re.compile(rf"([{_YEAR_DIGITS}]{{4}})年([{NUMERALS}]{{1,3}})月([{NUMERALS}]{{1,3}})日")
 _PERIOD_RE = re.compile(
     r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?起?\s?(?:至|到|—|－|-|～|~)\s?"
     r"(?:((?:19|20)\d{2})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日"

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
+from reportlint.model.numerals import NUMERALS
 from reportlint.rulebase import Rule, prose
 
-CHINESE_ORDINALS = "一二三四五六七八九十"
-_ORDINAL = re.compile(r"(?:^|(?<=[。；;，,：:（）()\s]))([一二三四五六七八九十])是")
+_ORDINAL = re.compile(rf"(?:^|(?<=[。；;，,：:（）()\s]))([{NUMERALS}])是")
 """An enumerating "X是" at the start of a clause (so 统一是 or 唯一是 never count)."""
 
 
@@ -54,9 +54,9 @@ def out_of_sequence(text: str) -> Iterator[tuple[int, str, tuple[str, str]]]:
     """(position, ordinal found, (previous ordinal, expected ordinal)) for each break in *text*."""
     previous: int | None = None
     for match in _ORDINAL.finditer(text):
-        number = CHINESE_ORDINALS.index(match[1]) + 1
-        if number == 1 or previous is None or number == previous + 1 or previous >= len(CHINESE_ORDINALS):
+        number = NUMERALS.index(match[1]) + 1
+        if number == 1 or previous is None or number == previous + 1 or previous >= len(NUMERALS):
             previous = number
             continue
-        yield match.start(), match[1], (CHINESE_ORDINALS[previous - 1], CHINESE_ORDINALS[previous])
+        yield match.start(), match[1], (NUMERALS[previous - 1], NUMERALS[previous])
         previous += 1  # the item the author meant, so one slip is reported once
