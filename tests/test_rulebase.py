@@ -101,6 +101,17 @@ def test_the_options_model_is_the_type_argument_and_types_self_options() -> None
     assert _Limited(_LimitOptions(max_per_line=0)).options.max_per_line == 0
 
 
+def test_options_that_contradict_the_type_argument_are_refused() -> None:
+    with pytest.raises(RuleDefinitionError, match="Options is not the model"):
+
+        class Contradicting(Rule[_LimitOptions]):
+            __doc__ = "What it does:\n        x\n" + _SECTIONS
+            code = "Z004"
+            name = "contradicting"
+            summary = "x"
+            Options = NoOptions
+
+
 def test_explain_renders_the_options_from_the_model() -> None:
     text = explain(_Limited)
     head, _, options = text.partition("\nOptions:\n")

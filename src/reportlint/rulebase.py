@@ -103,6 +103,9 @@ class Rule(Generic[OptionsT]):
         model = _options_argument(cls)
         if model is not None and "Options" not in cls.__dict__:
             cls.Options = model
+        elif model is not None and cls.Options is not model:
+            where = f"{cls.__module__}.{cls.__qualname__}"
+            raise RuleDefinitionError(f"{where}: Options is not the model named in Rule[{model.__name__}]")
         if cls.__dict__.get("abstract", False):
             return
         _validate_rule_class(cls)
