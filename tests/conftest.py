@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,49 @@ from reportlint.readers.text import decode, normalise_newlines
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = ROOT / "examples"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``reportlint ARGS`` in this process, as a user would run it: exit status, stdout, stderr.
+
+    The CLI is called in-process (a process start costs more than most checks);
+    :func:`run_process` is for the tests where the process boundary is the point.
+    """
+    from reportlint.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    with _standard_streams(stdin or b"", out, err), contextlib.chdir(cwd or Path.cwd()):
+        code = main(list(args))
+    return subprocess.CompletedProcess(list(args), code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
+
+
+@contextlib.contextmanager
+def _standard_streams(stdin: bytes, out: io.BytesIO, err: io.BytesIO) -> Iterator[None]:
+    saved = sys.stdin, sys.stdout, sys.stderr
+    streams = (
+        io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
+    )
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+        for stream in streams:
+            stream.flush()
+            stream.detach()  # keep the buffers open for the caller
+
+
+def run_process(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m reportlint ARGS`` in a new process (for entry point, stdin and ``-j`` tests)."""
+    process = subprocess.run(
+        [sys.executable, "-m", "reportlint", *args], input=stdin, capture_output=True, cwd=cwd, check=False
+    )
+    return subprocess.CompletedProcess(
+        process.args, process.returncode, process.stdout.decode("utf-8"), process.stderr.decode("utf-8")
+    )
 
 
 def shared_reports() -> list[Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_cli import EXAMPLES, run
+from tests.conftest import EXAMPLES, run
 
 
 def _copy(tmp_path: Path) -> Path:

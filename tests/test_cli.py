@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, SHARED
+from tests.conftest import EXAMPLES, FIXTURES, SHARED, run, run_process
 
 FINDING_RE = re.compile(r"^[^:]+:\d+:\d+: [A-Z]+\d{3} .+$")
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    process = subprocess.run(
-        [sys.executable, "-m", "reportlint", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        check=False,
-    )
-    return subprocess.CompletedProcess(
-        process.args, process.returncode, process.stdout.decode("utf-8"), process.stderr.decode("utf-8")
-    )
 
 
 def test_a_clean_report_exits_0_and_prints_nothing() -> None:
-    result = run(str(FIXTURES / "clean-2021.txt"), str(FIXTURES / "clean-2019.txt"))
+    result = run_process(str(FIXTURES / "clean-2021.txt"), str(FIXTURES / "clean-2019.txt"))
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
@@ -74,7 +58,7 @@ def test_unreadable_input_is_a_p_finding_not_a_traceback(tmp_path: Path, data: b
 def test_stdin_gives_the_same_findings_under_its_given_name() -> None:
     path = EXAMPLES / "2023-water-bureau.txt"
     from_file = run(str(path)).stdout
-    from_stdin = run("-", "--stdin-filename", str(path), stdin=path.read_bytes()).stdout
+    from_stdin = run_process("-", "--stdin-filename", str(path), stdin=path.read_bytes()).stdout
     assert from_stdin == from_file != ""
 
 
@@ -115,8 +99,8 @@ def test_every_line_printed_over_shared_is_a_well_formed_finding() -> None:
 @pytest.mark.usefixtures("shared_dir")
 def test_a_parallel_run_prints_exactly_what_a_serial_run_prints() -> None:
     paths = (str(SHARED / "seeds"), str(SHARED / "corpus"), str(EXAMPLES))
-    serial = run(*paths, "-j", "1")
-    parallel = run(*paths, "-j", "2")
+    serial = run_process(*paths, "-j", "1")
+    parallel = run_process(*paths, "-j", "2")
     assert (parallel.stdout, parallel.returncode) == (serial.stdout, serial.returncode)
 
 
@@ -157,14 +141,14 @@ def test_show_source_is_the_same_in_a_parallel_run() -> None:
     serial = run(*paths, "--show-source", "-j", "1").stdout
     findings = [line for line in serial.splitlines() if FINDING_RE.match(line)]
     assert findings and serial.count("^\n") == len(findings)
-    assert run(*paths, "--show-source", "-j", "2").stdout == serial
+    assert run_process(*paths, "--show-source", "-j", "2").stdout == serial
 
 
 def test_a_worker_built_from_the_recipe_keeps_source_lines() -> None:
+    from reportlint.policy import Policy, Selection
     from reportlint.runner import LinterRecipe, build_linter
-    from reportlint.selection import Selection
 
-    linter = build_linter(LinterRecipe(Selection(select=("X",)), {}, {}, keep_lines=True))
+    linter = build_linter(LinterRecipe(Policy(Selection.of(select=("X",))), keep_lines=True))
     result = linter.lint_file(str(EXAMPLES / "2020-qinghe-town.txt"))
     assert result.lines is not None and result.lines[8].startswith("2020年，我镇未收到")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.config import ConfigError, find_config, load_config, resolve
-from tests.test_cli import EXAMPLES, run
+from tests.conftest import EXAMPLES, run
 
 TOWN = str(EXAMPLES / "2020-qinghe-town.txt")
 

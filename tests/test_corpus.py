@@ -8,7 +8,7 @@ import pytest
 
 from reportlint.engine import Linter
 from reportlint.plugins import collect_rules, create_manager
-from reportlint.selection import Selection
+from reportlint.policy import Policy, Selection
 from tests.conftest import report_from_file, shared_reports
 
 MISSING_SECTIONS = {"2021_pingtan-finance-bureau.txt": {6}}
@@ -38,7 +38,7 @@ def test_shared_report_is_modelled_completely(path: Path) -> None:
 @pytest.mark.usefixtures("shared_dir")
 def test_no_shared_report_gets_a_parse_finding() -> None:
     manager = create_manager()
-    linter = Linter(manager, collect_rules(manager), Selection(select=("P",)))
+    linter = Linter(manager, collect_rules(manager), Policy(Selection.of(select=("P",))))
     findings = [d for path in REPORTS for d in linter.lint_file(str(path)).diagnostics]
     assert findings == []
     assert len(REPORTS) == 19

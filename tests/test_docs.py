@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -27,6 +26,7 @@ from reportlint.config import LoadedConfig, Settings, check_codes, rule_options
 from reportlint.explain import option_docs
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.rulebase import DOC_SECTIONS
+from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -120,8 +120,7 @@ def test_option_keys_shown_in_the_docs_are_accepted_by_the_configuration(registr
     for code, rule in registry.rules.items():
         for name, field in rule.Options.model_fields.items():
             key = field.alias or name.replace("_", "-")
-            loaded = LoadedConfig(settings=Settings(rules={code: {key: field.get_default(call_default_factory=True)}}))
-            rule_options(loaded, registry.rules)
+            rule_options({code: {key: field.get_default(call_default_factory=True)}}, registry.rules)
 
 
 # -- hand-written pages against the code ----------------------------------------------------
@@ -175,7 +174,7 @@ def test_configuration_examples_are_valid(registry: Registry) -> None:
 
 def test_configuration_rule_option_examples_are_valid(registry: Registry) -> None:
     for table in _settings_tables():
-        rule_options(LoadedConfig(settings=Settings.model_validate(table)), registry.rules)
+        rule_options(Settings.model_validate(table).rules, registry.rules)
 
 
 def test_files_shown_in_pages_match_the_files() -> None:
@@ -212,14 +211,9 @@ def test_mkdocs_configuration_names_every_page() -> None:
 # -- editors: the matchers read real output ----------------------------------------------
 def _lint(*args: str) -> str:
     paths = [str(EXAMPLES)] + ([str(SHARED_CORPUS)] if SHARED_CORPUS.is_dir() else [])
-    result = subprocess.run(
-        [sys.executable, "-m", "reportlint", "--isolated", *args, *paths],
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 1, result.stderr.decode("utf-8")
-    return result.stdout.decode("utf-8")
+    result = run("--isolated", *args, *paths, cwd=ROOT)
+    assert result.returncode == 1, result.stderr
+    return result.stdout
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reportlint.readers.text import decode, normalise_newlines
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 WITH_SPAN = (
@@ -23,13 +21,9 @@ WITH_SPAN = (
 
 def lint_json(*paths: Path) -> list[dict[str, Any]]:
     """The findings of the command line's ``--format json`` on *paths*."""
-    process = subprocess.run(
-        [sys.executable, "-m", "reportlint", "--isolated", "--format", "json", *map(str, paths)],
-        capture_output=True,
-        check=False,
-    )
-    assert process.returncode in (0, 1), process.stderr.decode("utf-8")
-    findings: list[dict[str, Any]] = json.loads(process.stdout.decode("utf-8"))
+    result = run("--isolated", "--format", "json", *map(str, paths))
+    assert result.returncode in (0, 1), result.stderr
+    findings: list[dict[str, Any]] = json.loads(result.stdout)
     return findings
 
 

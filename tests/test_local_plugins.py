@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import EXAMPLES, run
+from tests.conftest import EXAMPLES, run
 
 RULE_MODULE = '''
 """A local rule pack: reports titles that do not say 年度报告."""

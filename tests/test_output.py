@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from tests.test_cli import EXAMPLES, run
+from tests.conftest import EXAMPLES, run
 
 BUREAU = str(EXAMPLES / "2023-water-bureau.txt")
 

@@ -1,7 +1,8 @@
 """The third-party pack of the docs (docs/examples/reportlint-acme) installs and works.
 
-The pack is installed into a temporary folder (``pip install --target``, no dependencies,
-no build isolation: hatchling comes from the test environment) and used through
+The pack is built by its own build backend (hatchling, from the test environment) and
+installed into a temporary folder by unpacking its pure-Python wheel (what ``pip install
+--target`` does for one, without pip's start-up), then used through
 ``PYTHONPATH`` in subprocesses, so this environment never sees it. Its rule must show in
 ``--list-rules``, report what it should through the normal command line (also in ``-j``
 workers and with options from a configuration file), and pass its own YAML cases, run by
@@ -14,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from importlib.metadata import entry_points
 from importlib.util import find_spec
 from pathlib import Path
@@ -56,12 +58,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     pack = folder / "reportlint-acme"
     shutil.copytree(PACK, pack, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.egg-info"))
     site = folder / "site"
-    command = [
-        sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
-        "--no-deps", "--no-build-isolation", "--no-index", "--target", str(site), str(pack),
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    build = [sys.executable, "-c", f"import hatchling.build as b; b.build_wheel({str(folder)!r})"]
+    result = subprocess.run(build, cwd=pack, capture_output=True, text=True, check=False, timeout=300)
     assert result.returncode == 0, result.stderr
+    (wheel,) = folder.glob("reportlint_acme-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
     assert (site / "reportlint_acme" / "ME001.py").is_file()
     return Installed(site, pack)
 

@@ -14,8 +14,8 @@ from reportlint.diagnostics import Finding
 from reportlint.engine import Linter
 from reportlint.model import Report
 from reportlint.plugins import BUILTIN_FAMILIES, PluginError, Registry, collect_rules, create_manager
+from reportlint.policy import Policy, Selection
 from reportlint.rulebase import Rule, RuleDefinitionError, RulePack
-from reportlint.selection import Selection
 
 BUILTIN_PACKS = {"parse", "structure", "arithmetic", "dates", "contact", "text", "typography"}
 
@@ -124,7 +124,7 @@ def test_reserved_and_overlapping_prefixes_are_refused(prefix: str, message: str
 def test_a_rule_that_raises_becomes_one_finding_and_the_others_still_run() -> None:
     plugin = types.SimpleNamespace(reportlint_rule_pack=hookimpl(lambda: RulePack("acme", ("ZZ",), (_rule("ZZ001"),))))
     manager = create_manager([("acme", plugin)])
-    linter = Linter(manager, collect_rules(manager), Selection(select=("ZZ", "P901", "S001")))
+    linter = Linter(manager, collect_rules(manager), Policy(Selection.of(select=("ZZ", "P901", "S001"))))
     diagnostics = linter.lint_bytes("r.txt", "一、总体情况\n".encode())
     codes = [d.code for d in diagnostics]
     assert codes.count("P901") == 1 and "S001" in codes

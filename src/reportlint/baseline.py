@@ -9,7 +9,9 @@ file), its code and its anchor — the normalised text around it, or its table,
 row and column — never its line number, so unrelated edits do not revive it.
 Identical fingerprints are counted, so a second copy of an accepted fault is
 still new. Entries that no longer occur in a file that was
-checked come back as P801 (stale-baseline-entry), so the file can be trimmed.
+checked come back as P801 (stale-baseline-entry), so the file can be trimmed;
+applying a baseline is reporting policy and lives in :mod:`reportlint.policy`.
+This module owns the file: its format, reading and writing.
 """
 
 from __future__ import annotations
@@ -17,15 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from reportlint.diagnostics import Diagnostic
+from reportlint.diagnostics import Diagnostic, EngineCode
 
-STALE_CODE = "P801"
 BASELINE_VERSION = 1
 
 
@@ -77,7 +77,7 @@ def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:
             path=recorded_path(d.path, path), code=d.code, fingerprint=fingerprint(d, path), message=d.message
         )
         for d in diagnostics
-        if d.code != STALE_CODE
+        if d.code != EngineCode.STALE_BASELINE
     ]
     document = BaselineFile(findings=entries)
     text = json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
@@ -96,39 +96,3 @@ def read_baseline(path: str) -> BaselineFile:
         raise BaselineError(f"{path}: 无法读取基线文件：{error.strerror or error}") from None
     except ValidationError as error:
         raise BaselineError(f"{path}: 不是有效的基线文件（{error.error_count()} 处错误）") from None
-
-
-StaleFactory = Callable[[str, str, str], Diagnostic | None]
-"""(path, message, anchor) → the P801 diagnostic, or ``None`` when P801 is not shown."""
-
-
-def apply_baseline(
-    baseline_path: str,
-    diagnostics: Sequence[Diagnostic],
-    checked: Iterable[str],
-    ran: Callable[[str, str], bool],
-    stale: StaleFactory,
-) -> list[Diagnostic]:
-    """The findings not in the baseline, plus a P801 for each baseline entry gone stale.
-
-    An entry is stale only if its file was checked in this run and its rule *ran*
-    on that file (``ran(path, code)``): a finding that was not looked for is not gone.
-    """
-    baseline = read_baseline(baseline_path)
-    remaining = Counter(entry.fingerprint for entry in baseline.findings)
-    kept: list[Diagnostic] = []
-    for diagnostic in diagnostics:
-        key = fingerprint(diagnostic, baseline_path)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-        else:
-            kept.append(diagnostic)
-    checked_paths = {recorded_path(path, baseline_path): path for path in checked}
-    for entry in baseline.findings:
-        path = checked_paths.get(entry.path)
-        if remaining[entry.fingerprint] > 0 and path is not None and ran(path, entry.code):
-            remaining[entry.fingerprint] -= 1
-            message = f"基线中的 {entry.code} 已不再出现，可从基线文件中删除：{entry.message}"
-            found = stale(path, message, entry.fingerprint)
-            kept += [found] if found is not None else []
-    return sorted(kept, key=Diagnostic.sort_key)

@@ -1,8 +1,12 @@
 """The command line: ``reportlint [options] PATH...`` and ``reportlint parse FILE``.
 
+It parses arguments, asks :mod:`reportlint.app` for a run and prints what came back;
+every decision about what is reported lives in :mod:`reportlint.policy`.
+
 Exit status: 0 without findings at or above ``--fail-on`` (errors by default), 1 with
 such findings, 2 for usage, configuration or I/O errors — one clear line on stderr,
-never a traceback.
+never a traceback. Heavy modules are imported only once a run needs them, so
+``--version`` and ``--help`` answer at once.
 """
 
 from __future__ import annotations
@@ -11,43 +15,62 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from functools import partial
-from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from reportlint import __version__
-from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
-from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve
-from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.discovery import STDIN, collect_files
-from reportlint.engine import FileResult, Linter
-from reportlint.explain import explain
-from reportlint.local_plugins import load_local_plugins
-from reportlint.output import FORMATS, RunContext, formatter
-from reportlint.plugins import PluginError, Registry, collect_rules, create_manager, source_suffixes
-from reportlint.runner import LinterRecipe, build_linter, lint_files, resolve_jobs
-from reportlint.selection import ALL, Selection, file_ignores, ignored, parse_codes
+from reportlint.output import FORMATS
+
+if TYPE_CHECKING:
+    from reportlint.app import RunOptions, RunResult, Session
+    from reportlint.diagnostics import Diagnostic
+    from reportlint.plugins import Registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN = "-"
+STDIN_LIMIT = 16 * 1024 * 1024 + 1
+"""Bytes read from standard input at most: one more than the largest file checked."""
 
 
 class UsageError(Exception):
     """A mistake on the command line: exit 2 with this message."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one line, not argparse's usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}（用 {self.prog} --help 查看用法）")
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    """A comma-separated list of codes; an empty one is a mistake, not "nothing"."""
+    codes = tuple(part.strip().upper() for part in value.split(",") if part.strip())
+    if not codes:
+        raise argparse.ArgumentTypeError("需要至少一个规则代码或前缀（如 A,S001）")
+    return codes
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the main command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reportlint",
         description="检查政府信息公开工作年度报告中的常见错误。另见：reportlint parse FILE（显示规则所见的报告模型）。",
     )
     add = parser.add_argument
-    add("paths", nargs="*", metavar="PATH", help="文件或目录（目录中递归查找 *.txt）；- 表示标准输入")
+    add("paths", nargs="*", metavar="PATH", help="文件或目录（目录中递归查找报告文件）；- 表示标准输入")
     add("--version", action="version", version=f"reportlint {__version__}")
-    add("--list-rules", action="store_true", help="列出全部规则（代码、名称、说明）")
+    add("--list-rules", action="store_true", help="列出全部规则（代码、名称、说明）；可配合 --format json")
     add("--explain", metavar="CODE", help="显示一条规则的完整说明")
-    add("--select", type=parse_codes, metavar="CODES", help="只启用这些代码或前缀，逗号分隔（覆盖配置文件）")
-    add("--ignore", type=parse_codes, metavar="CODES", help="停用这些代码或前缀，逗号分隔（覆盖配置文件）")
-    add("--extend-select", type=parse_codes, metavar="CODES", help="在已选规则之外再启用这些代码或前缀")
+    add("--show-settings", action="store_true", help="显示生效的配置文件和设置，然后退出")
+    add(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="只启用这些代码或前缀，逗号分隔（优先于配置文件的 select 和 ignore）",
+    )
+    add("--extend-select", type=_codes, metavar="CODES", help="在已选规则之外再启用这些代码或前缀")
+    add("--ignore", type=_codes, metavar="CODES", help="停用这些代码或前缀，逗号分隔（在配置文件的 ignore 之外）")
+    add("--extend-ignore", type=_codes, metavar="CODES", help="同 --ignore（与 ruff 一致）")
     add("--config", metavar="PATH", help="使用这个配置文件（pyproject.toml 或 reportlint.toml）")
     add("--isolated", action="store_true", help="忽略所有配置文件")
     add("--format", choices=sorted(FORMATS), default="default", help="输出格式（默认 path:line:col: CODE message）")
@@ -55,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--show-source", action="store_true", help="在每条问题下显示原文行，并用 ^ 标出位置")
     add("--statistics", action="store_true", help="最后按代码统计问题数量")
     add("--exit-zero", action="store_true", help="即使发现问题也以 0 退出")
-    add("--fail-on", choices=[s.value for s in Severity], default=None, help="达到此严重程度即以 1 退出（默认 error）")
+    add("--fail-on", choices=["error", "warning"], default=None, help="达到此严重程度即以 1 退出（默认 error）")
     add("--baseline", metavar="FILE", help="隐藏基线文件中已记录的问题，只报告新问题")
     add("--write-baseline", metavar="FILE", help="把本次发现的问题写入基线文件")
     add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto（默认：文件较多时用全部 CPU）")
@@ -65,125 +88,153 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_parse_parser() -> argparse.ArgumentParser:
     """The argument parser of ``reportlint parse``."""
-    parser = argparse.ArgumentParser(
-        prog="reportlint parse", description="显示规则所见的报告模型：章节、表格、单元格及其位置。"
-    )
+    parser = _Parser(prog="reportlint parse", description="显示规则所见的报告模型：章节、表格、单元格及其位置。")
     parser.add_argument("file", metavar="FILE", help="报告文件；- 表示标准输入")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     return parser
 
 
 # -- the main command ---------------------------------------------------------------
-def _selection(args: argparse.Namespace, loaded: LoadedConfig) -> Selection:
-    settings = loaded.settings
-    select = args.select if args.select is not None else settings.select
-    select = (ALL,) if select is None else select
-    extend = (*settings.extend_select, *(args.extend_select or ()))
-    ignore = args.ignore if args.ignore is not None else settings.ignore
-    return Selection(select=(*select, *extend), ignore=tuple(ignore))
+def _run_options(args: argparse.Namespace) -> RunOptions:
+    from reportlint.app import RunOptions
+    from reportlint.diagnostics import Severity
 
-
-def _list_rules(registry: Registry) -> str:
-    rows = [(rule.code, rule.name, rule.severity.value, rule.summary) for rule in registry.sorted_rules()]
-    width = max((len(name) for _, name, _, _ in rows), default=0)
-    return "".join(f"{code}  {name:<{width}}  {sev:<7}  {summary}\n" for code, name, sev, summary in rows)
+    return RunOptions(
+        select=args.select,
+        extend_select=args.extend_select or (),
+        ignore=(*(args.ignore or ()), *(args.extend_ignore or ())),
+        config=args.config,
+        isolated=args.isolated,
+        fail_on=Severity(args.fail_on) if args.fail_on else None,
+        baseline=None if args.write_baseline else args.baseline,
+        jobs=args.jobs,
+        keep_lines=args.show_source,
+    )
 
 
 def run(argv: Sequence[str]) -> int:
     """Run the main command and return the exit status."""
     args = build_parser().parse_args(argv)
-    loaded = resolve(args.config, args.isolated)
-    manager = create_manager(load_local_plugins(loaded.settings.local_plugins, loaded.folder))
-    registry = collect_rules(manager)
+    from reportlint.app import Session
+
+    session = Session.open(_run_options(args))
+    if args.show_settings:
+        _write(_settings(session), None)
+        return EXIT_OK
     if args.list_rules:
-        sys.stdout.write(_list_rules(registry))
+        _write(_list_rules(session.registry, args.format), None)
         return EXIT_OK
     if args.explain:
-        code = args.explain.strip().upper()
-        if code not in registry.rules:
-            raise UsageError(f"未知的规则代码：{code}（用 --list-rules 查看全部规则）")
-        sys.stdout.write(explain(registry.rules[code]))
-        return EXIT_OK
+        return _explain(session.registry, args.explain)
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（或 - 表示标准输入）")
-    check_codes(loaded, registry.rules)
-    selection = _selection(args, loaded)
-    unknown = selection.unknown(registry.rules)
-    if unknown:
-        raise UsageError(f"未知的规则代码：{', '.join(unknown)}（用 --list-rules 查看全部规则）")
-    recipe = LinterRecipe(
-        selection,
-        {code: dict(table) for code, table in loaded.settings.rules.items()},
-        dict(loaded.settings.severity),
-        loaded.settings.local_plugins,
-        str(loaded.folder),
-        str(loaded.path) if loaded.path else None,
-        keep_lines=args.show_source,
-    )
-    linter = build_linter(recipe, manager, registry)
-    files, errors = collect_files(args.paths, source_suffixes(manager))
-    try:
-        jobs = resolve_jobs(args.jobs, len(files))
-    except ValueError:
-        raise UsageError(f"-j 需要正整数或 auto，而不是 {args.jobs!r}") from None
-    on_disk = [path for path in files if path != STDIN]
-    results = lint_files(linter, recipe, on_disk, jobs)
-    if STDIN in files:
-        results.append(_lint_stdin(linter, args.stdin_filename))
-    errors += [result.error for result in results if result.error]
-    failing = _finish(args, loaded, linter, results)
-    for error in errors:
+    stdin = sys.stdin.buffer.read(STDIN_LIMIT) if STDIN in args.paths else None
+    result = session.lint_paths(args.paths, stdin=stdin, stdin_name=args.stdin_filename)
+    if args.write_baseline:
+        count = session.write_baseline(args.write_baseline, result)
+        print(f"reportlint: 已把 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
+        shown: tuple[Diagnostic, ...] = ()
+    else:
+        shown = result.diagnostics
+    _print_findings(args, session, result, shown)
+    for error in result.errors:
         print(f"reportlint: {error}", file=sys.stderr)
-    if errors:
+    if result.errors:
         return EXIT_ERROR
+    failing = bool(shown) and result.failed
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
-def _lint_stdin(linter: Linter, name: str | None) -> FileResult:
-    return linter.lint_source(name or "stdin", sys.stdin.buffer.read())
+def _print_findings(
+    args: argparse.Namespace, session: Session, result: RunResult, shown: tuple[Diagnostic, ...]
+) -> None:
+    from reportlint.output import formatter
+    from reportlint.output.context import RunContext
 
-
-def _finish(args: argparse.Namespace, loaded: LoadedConfig, linter: Linter, results: list[FileResult]) -> bool:
-    """Apply per-file ignores and the baseline and print the output; True if findings fail the run."""
-    registry = linter.registry
-    checked = [result.path for result in results if result.error is None]
-    ignores = {path: file_ignores(path, loaded.settings.per_file_ignores, loaded.folder) for path in checked}
-
-    def ran(path: str, code: str) -> bool:
-        return linter.selection.enabled(code) and not ignored(code, ignores.get(path, ()))
-
-    diagnostics = sorted(
-        (d for r in results for d in r.diagnostics if not ignored(d.code, ignores.get(d.path, ()))),
-        key=Diagnostic.sort_key,
-    )
-    if args.write_baseline:
-        count = write_baseline(args.write_baseline, diagnostics)
-        print(f"reportlint: 已把 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
-        diagnostics = []
-    elif args.baseline:
-        stale = partial(linter.synthetic, STALE_CODE)
-        diagnostics = apply_baseline(args.baseline, diagnostics, checked, ran, stale)
-    sources = {result.path: list(result.lines) for result in results if result.lines is not None}
-    context = RunContext(files=tuple(checked), rules=registry.rules, sources=sources)
-    output = formatter(args.format)(diagnostics, context)
+    context = RunContext(files=result.checked, rules=session.registry.rules, sources=result.sources)
+    output = formatter(args.format)(shown, context)
     if args.statistics and args.format == "default":
-        output += _statistics(diagnostics)
+        output += _statistics(shown)
     _write(output, args.output_file)
     if args.statistics and args.format != "default":
-        sys.stderr.write(_statistics(diagnostics))  # keep structured output parseable
-    fail_on = Severity(args.fail_on) if args.fail_on else loaded.settings.fail_on
-    return any(d.severity is Severity.ERROR or fail_on is Severity.WARNING for d in diagnostics)
+        sys.stderr.write(_statistics(shown))  # keep structured output parseable
 
 
-def _statistics(diagnostics: list[Diagnostic]) -> str:
+def _explain(registry: Registry, code: str) -> int:
+    from reportlint.explain import explain
+
+    code = code.strip().upper()
+    if code not in registry.rules:
+        raise UsageError(f"未知的规则代码：{code}（用 --list-rules 查看全部规则）")
+    _write(explain(registry.rules[code]), None)
+    return EXIT_OK
+
+
+def _list_rules(registry: Registry, output_format: str) -> str:
+    rules = registry.sorted_rules()
+    if output_format == "json":
+        import json
+
+        records = [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "severity": rule.severity.value,
+                "summary": rule.summary,
+                "pack": registry.pack_of[rule.code],
+                "options": sorted(field.alias or name for name, field in rule.Options.model_fields.items()),
+            }
+            for rule in rules
+        ]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    rows = [(rule.code, rule.name, rule.severity.value, rule.summary) for rule in rules]
+    width = max((len(name) for _, name, _, _ in rows), default=0)
+    return "".join(f"{code}  {name:<{width}}  {sev:<7}  {summary}\n" for code, name, sev, summary in rows)
+
+
+def _settings(session: Session) -> str:
+    """What ``--show-settings`` prints: the file used, then every setting in force."""
+    import json
+
+    config = session.config
+    policy = session.policy
+    layers = [
+        {"select": layer.select, "extend-select": layer.extend_select, "ignore": layer.ignore}
+        for layer in policy.selection.layers
+    ]
+    settings = {
+        "selection": dict(zip(("default", "configuration", "command-line"), layers, strict=False)),
+        "per-file-ignores": dict(policy.per_file_ignores),
+        "severity": {code: severity.value for code, severity in policy.severities.items()},
+        "rules": session.recipe.options,
+        "local-plugins": list(config.settings.local_plugins),
+        "fail-on": policy.fail_on.value,
+        "baseline": policy.baseline,
+        "jobs": session.jobs,
+        "running": sorted(rule.code for rule in session.linter.rules),
+    }
+    source = str(config.path) if config.path else "（无：使用默认设置）"
+    return f"配置文件：{source}\n" + json.dumps(settings, ensure_ascii=False, indent=2, default=list) + "\n"
+
+
+def _statistics(diagnostics: Sequence[Diagnostic]) -> str:
     counts = Counter((d.code, d.name) for d in diagnostics)
     return "".join(f"{count:<5} {code} {name}\n" for (code, name), count in sorted(counts.items()))
 
 
 def _write(output: str, path: str | None) -> None:
+    """Write *output* to stdout or to *path*; a failed write is a usage-level error, not a traceback."""
     if path is None:
-        sys.stdout.write(output)
+        try:
+            sys.stdout.write(output)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise UsageError(f"无法写入标准输出：{error.strerror or error}") from None
         return
+    from pathlib import Path
+
     try:
         Path(path).write_text(output, encoding="utf-8")
     except OSError as error:
@@ -195,6 +246,7 @@ def run_parse(argv: Sequence[str]) -> int:
     """``reportlint parse FILE``: print the model a rule sees (no rule runs)."""
     from reportlint.engine import MAX_FILE_BYTES, read_report
     from reportlint.model.dump import model_json, model_text
+    from reportlint.plugins import create_manager
 
     args = build_parse_parser().parse_args(argv)
     manager = create_manager()
@@ -207,22 +259,50 @@ def run_parse(argv: Sequence[str]) -> int:
         except OSError as error:
             raise UsageError(f"{args.file}: 无法读取：{error.strerror or error}") from None
     report = read_report(manager, args.file, data)
-    sys.stdout.write(model_json(report) if args.format == "json" else model_text(report))
+    _write(model_json(report) if args.format == "json" else model_text(report), None)
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reportlint`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:
+        print(f"reportlint {__version__}")
+        return EXIT_OK
     try:
-        if argv[:1] == ["parse"]:
-            return run_parse(argv[1:])
-        return run(argv)
-    except (UsageError, ConfigError, PluginError, BaselineError) as error:
+        return _main(argv)
+    except UsageError as error:
         print(f"reportlint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("reportlint: 已中断", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_ERROR
+
+
+def _main(argv: list[str]) -> int:
+    """Run a subcommand, turning the run's own errors into :class:`UsageError`."""
+    from reportlint.app import RunError
+    from reportlint.baseline import BaselineError
+    from reportlint.config import ConfigError
+    from reportlint.plugins import PluginError
+
+    try:
+        if argv[:1] == ["parse"]:
+            return run_parse(argv[1:])
+        return run(argv)
+    except (RunError, ConfigError, PluginError, BaselineError) as error:
+        raise UsageError(str(error)) from None
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

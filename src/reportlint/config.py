@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from reportlint.diagnostics import Severity
-from reportlint.selection import unknown_codes
+from reportlint.policy import unknown_codes
 
 CONFIG_FILES = ("reportlint.toml", "pyproject.toml")
 
@@ -183,11 +183,16 @@ def check_codes(loaded: LoadedConfig, known: Mapping[str, Any]) -> None:
                 raise ConfigError(f"{where}{key}.{code}: 未知的规则代码 {code}")
 
 
-def rule_options(loaded: LoadedConfig, rules: Mapping[str, Any]) -> dict[str, BaseModel]:
-    """Each configured rule's options, validated by that rule's own options model."""
+def rule_options(
+    tables: Mapping[str, Mapping[str, Any]], rules: Mapping[str, Any], path: Path | None = None
+) -> dict[str, BaseModel]:
+    """Each configured rule's options (*tables*, code → table), validated by that rule's own model.
+
+    *path* is the configuration file they came from, named in errors.
+    """
     options: dict[str, BaseModel] = {}
-    where = f"{loaded.path}: " if loaded.path else ""
-    for code, table in loaded.settings.rules.items():
+    where = f"{path}: " if path else ""
+    for code, table in tables.items():
         model: type[BaseModel] = rules[code].Options
         try:
             options[code] = model.model_validate(table)

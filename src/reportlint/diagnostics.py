@@ -13,6 +13,18 @@ from enum import StrEnum
 from reportlint.readers.extracted import Origin
 
 
+class EngineCode(StrEnum):
+    """The codes the engine emits itself rather than a rule's ``check``.
+
+    Each is documented by a P rule of the same code (``rules/reportlint_rules/parse``),
+    so it can be listed, explained, selected and ignored like any other.
+    """
+
+    STALE_BASELINE = "P801"
+    INTERNAL_ERROR = "P900"
+    RULE_CRASHED = "P901"
+
+
 class Severity(StrEnum):
     """How bad a finding is; by default only errors fail a run."""
 

@@ -14,18 +14,16 @@ from dataclasses import dataclass
 import pluggy
 from pydantic import BaseModel
 
-from reportlint.diagnostics import Diagnostic, Finding, Severity
+from reportlint.diagnostics import Diagnostic, EngineCode, Finding, Severity
 from reportlint.model.problems import ProblemKind
 from reportlint.model.report import Report, build_report, unreadable_report
 from reportlint.parsing import parse_text
 from reportlint.plugins import Registry
+from reportlint.policy import Policy
 from reportlint.readers.extracted import ExtractedText
 from reportlint.readers.text import UndecodableError, normalise_newlines
 from reportlint.rulebase import Rule
-from reportlint.selection import Selection
 
-INTERNAL_ERROR = "P900"
-RULE_CRASHED = "P901"
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger files are refused with P006: real reports are well under 1 MB."""
 
@@ -39,6 +37,8 @@ class FileResult:
     error: str | None = None
     lines: tuple[str, ...] | None = None
     """The text's lines as the rules saw them, kept only when asked (``--show-source``)."""
+    report: Report | None = None
+    """The report model, kept only when asked (formats that draw the report)."""
 
 
 class Linter:
@@ -48,23 +48,24 @@ class Linter:
         self,
         manager: pluggy.PluginManager,
         registry: Registry,
-        selection: Selection | None = None,
+        policy: Policy | None = None,
         options: Mapping[str, BaseModel] | None = None,
-        severities: Mapping[str, Severity] | None = None,
         *,
         keep_lines: bool = False,
+        keep_reports: bool = False,
     ) -> None:
         self.manager = manager
         self.registry = registry
-        self.selection = selection = selection or Selection()
-        self.severities = dict(severities or {})
+        self.policy = policy = policy or Policy()
         self.keep_lines = keep_lines
         """Keep each file's lines in its result, for ``--show-source``."""
+        self.keep_reports = keep_reports
+        """Keep each file's report model in its result, for formats that draw it."""
         options = options or {}
         self.rules: list[Rule] = [
             rule_class(options.get(code))
             for code, rule_class in sorted(registry.rules.items())
-            if selection.reported(code)
+            if policy.runs(code, rule_class.always_reported)
         ]
 
     # -- reading --------------------------------------------------------------------
@@ -83,10 +84,11 @@ class Linter:
             report = self.read(path, data, size)
         except Exception as error:  # a bug of ours must not hide the other files
             message = f"内部错误，无法分析此文件：{type(error).__name__}: {error}"
-            fault = self.synthetic(INTERNAL_ERROR, path, message)
+            fault = self.synthetic(EngineCode.INTERNAL_ERROR, path, message)
             return FileResult(path, (fault,) if fault else ())
         lines = tuple(report.lines) if self.keep_lines else None
-        return FileResult(path, tuple(self._check(report)), lines=lines)
+        diagnostics = tuple(self._check(report))
+        return FileResult(path, diagnostics, lines=lines, report=report.detached() if self.keep_reports else None)
 
     def _check(self, report: Report) -> list[Diagnostic]:
         path = report.path
@@ -98,7 +100,7 @@ class Linter:
                 findings = list(rule.check(report))
             except Exception as error:
                 message = f"规则 {rule.code}（{rule.name}）运行出错，已跳过：{type(error).__name__}: {error}"
-                crash = self.synthetic(RULE_CRASHED, path, message, anchor=rule.code)
+                crash = self.synthetic(EngineCode.RULE_CRASHED, path, message, anchor=rule.code)
                 diagnostics += [crash] if crash is not None else []
                 continue
             diagnostics.extend(self._diagnostic(report, rule, finding) for finding in findings)
@@ -126,7 +128,7 @@ class Linter:
             end_column=finding.end_column,
             code=rule.code,
             name=rule.name,
-            severity=self.severities.get(rule.code, rule.severity),
+            severity=self.policy.severity(rule.code, rule.severity),
             message=finding.message,
             evidence=finding.evidence,
             anchor=finding.anchor,
@@ -139,9 +141,9 @@ class Linter:
         Its name and default severity come from the rule class that documents the
         code, severity overrides apply, and ``None`` is returned when it is not shown.
         """
-        if not self.selection.reported(code):
-            return None
         documented = self.registry.rules.get(code)
+        if not self.policy.runs(code, documented.always_reported if documented else True):
+            return None
         name = documented.name if documented else code.lower()
         severity = documented.severity if documented else Severity.ERROR
         return Diagnostic(
@@ -150,7 +152,7 @@ class Linter:
             column=1,
             code=code,
             name=name,
-            severity=self.severities.get(code, severity),
+            severity=self.policy.severity(code, severity),
             message=message,
             anchor=anchor or message,
         )

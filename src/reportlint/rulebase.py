@@ -95,6 +95,9 @@ class Rule(Generic[OptionsT]):
     """The options model; set from the type argument of ``Rule[...]``."""
     needs_content: ClassVar[bool] = True
     """False for rules that must also run on files that could not be read (P rules)."""
+    always_reported: ClassVar[bool] = False
+    """True for findings no ``--select`` may hide (unreadable input, crashes): shown
+    unless ignored by code or prefix."""
 
     options: OptionsT
 

@@ -1,23 +1,22 @@
 """Running many files: serially, or in ``-j N`` worker processes with the same output.
 
-Workers are started with the recipe of the run's linter (selection, options,
-severities, local plugins) and build their own; results come back in input order,
-so a parallel run prints exactly what a serial one prints.
+Workers are started with the recipe of the run's linter (policy, rule options, local
+plugins) and build their own; results come back in input order, so a parallel run
+prints exactly what a serial one prints.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pluggy
 
-from reportlint.diagnostics import Severity
 from reportlint.engine import FileResult, Linter
 from reportlint.plugins import Registry
-from reportlint.selection import Selection
+from reportlint.policy import Policy
 
 AUTO_THRESHOLD = 8
 """``-j auto`` runs in parallel only above this many files: below, start-up costs more."""
@@ -27,14 +26,15 @@ AUTO_THRESHOLD = 8
 class LinterRecipe:
     """What a worker needs to build the same linter as the parent (picklable)."""
 
-    selection: Selection
-    options: dict[str, dict[str, Any]]
-    severities: dict[str, Severity]
+    policy: Policy = field(default_factory=Policy)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Rule code → its options table as configured (validated when the linter is built)."""
     local_plugins: tuple[str, ...] = ()
     folder: str = "."
     config_path: str | None = None
     """The configuration file the options came from, named in option errors."""
     keep_lines: bool = False
+    keep_reports: bool = False
 
 
 _WORKER_LINTER: Linter | None = None
@@ -50,7 +50,7 @@ def build_linter(
     """
     from pathlib import Path
 
-    from reportlint.config import LoadedConfig, Settings, rule_options
+    from reportlint.config import rule_options
     from reportlint.local_plugins import load_local_plugins
     from reportlint.plugins import collect_rules, create_manager
 
@@ -58,9 +58,10 @@ def build_linter(
         manager = create_manager(load_local_plugins(recipe.local_plugins, Path(recipe.folder)))
         registry = collect_rules(manager)
     config_path = Path(recipe.config_path) if recipe.config_path else None
-    loaded = LoadedConfig(Settings.model_construct(rules=recipe.options), config_path)
-    options = rule_options(loaded, registry.rules)
-    return Linter(manager, registry, recipe.selection, options, recipe.severities, keep_lines=recipe.keep_lines)
+    options = rule_options(recipe.options, registry.rules, config_path)
+    return Linter(
+        manager, registry, recipe.policy, options, keep_lines=recipe.keep_lines, keep_reports=recipe.keep_reports
+    )
 
 
 def _init_worker(recipe: LinterRecipe) -> None:
@@ -74,7 +75,7 @@ def _lint_in_worker(path: str) -> FileResult:
     return _WORKER_LINTER.lint_file(path)
 
 
-def resolve_jobs(value: str, file_count: int) -> int:
+def resolve_jobs(value: str | int, file_count: int) -> int:
     """The number of processes: an integer, or ``auto`` (all cores above a handful of files)."""
     if value == "auto":
         return (os.cpu_count() or 1) if file_count > AUTO_THRESHOLD else 1

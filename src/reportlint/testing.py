@@ -14,15 +14,25 @@ same ones. A case file looks like::
           - old: "（七）总计\\n\\t8\\n"
             new: "（七）总计\\n\\t9\\n"
         expect:
-          - {line: 338, code: A001, message: "9"}
+          - {at: "（七）总计\\n\\t9", code: A001, message: "9"}
       - name: inline text works too, and options can be set
         text: |
           ...
         options: {tolerance: 0.5}      # validated by the rule's options model
-        expect: []
+        expect:
+          - {line: 1, column: 1}
 
 Only the case's rule runs, and the case passes when that rule's findings are exactly
 the expected ones (line and code; column and message substrings when given).
+
+An expected finding names its line in one of two ways. ``at`` is text of the case's
+document (after the edits) that must occur there exactly once: the finding is on the
+line where that text ends, so text spanning lines (``"（七）总计\\n\\t9"``) reaches a table
+cell whose own text is not unique. Fixtures can then grow or shrink without breaking
+the cases. ``line`` is the line number itself, for cases about one particular line
+(the first line of a short inline text). An ``at`` text that occurs more than once or
+not at all fails its case, naming the case and the text. ``column`` stays a number:
+it counts within the line, so lines added above do not move it.
 Use it from pytest with :func:`parametrize_cases`.
 """
 
@@ -37,21 +47,26 @@ from typing import Any
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine import Linter
 from reportlint.plugins import Registry, collect_rules, create_manager
-from reportlint.selection import Selection
+from reportlint.policy import Policy, Selection
 
 
 class CaseFileError(ValueError):
     """A case file that does not follow the format above."""
 
 
+class AtTextError(CaseFileError):
+    """An ``at`` text that does not occur exactly once in its case's document."""
+
+
 @dataclass(frozen=True, slots=True)
 class Expected:
-    """One finding a case expects."""
+    """One finding a case expects; *at* is the text its line was located by, if any."""
 
     line: int
     code: str
     column: int | None = None
     message: str | None = None
+    at: str | None = None
 
     def matches(self, diagnostic: Diagnostic) -> bool:
         """Whether *diagnostic* is this expected finding."""
@@ -62,10 +77,22 @@ class Expected:
             and (self.message is None or self.message in diagnostic.message)
         )
 
+    def describe(self) -> str:
+        """``127: A001 '应为2' (at '（一）予以公开\\n\\t3')``: how a failing case names it."""
+        where = f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+        message = f" {self.message!r}" if self.message is not None else ""
+        located = f" (at {self.at!r})" if self.at is not None else ""
+        return f"{where}: {self.code}{message}{located}"
+
 
 @dataclass(frozen=True, slots=True)
 class RuleCase:
-    """One pass or fail case of one rule."""
+    """One pass or fail case of one rule.
+
+    *errors* are faults of the case found while loading it that concern this case alone
+    (an ``at`` text that does not occur exactly once): :func:`check_case` fails the case
+    with them, and the other cases of the file still run.
+    """
 
     rule: str
     name: str
@@ -73,11 +100,47 @@ class RuleCase:
     source: str
     expect: tuple[Expected, ...] = field(default=())
     options: dict[str, Any] = field(default_factory=dict)
+    errors: tuple[str, ...] = field(default=())
 
     @property
     def id(self) -> str:
         """A pytest id: ``A001: the clean report passes``."""
         return f"{self.rule}: {self.name}"
+
+
+def line_of(text: str, at: str) -> int:
+    """The 1-based line of *text* on which *at* ends; *at* must occur in *text* exactly once.
+
+    Lines are split at ``\\n``, as the case texts are written. A trailing newline of *at*
+    does not count: ``"（七）总计\\n"`` is the label's line. Raises :class:`AtTextError`
+    naming the text when it occurs more than once (with the lines where it starts) or not
+    at all, and :class:`CaseFileError` when it is empty.
+    """
+    if not at:
+        raise CaseFileError("an 'at' text must not be empty")
+    starts = _occurrences(text, at)
+    if len(starts) != 1:
+        if not starts:
+            raise AtTextError(f"the 'at' text {at!r} does not occur in the document")
+        lines = ", ".join(str(text.count("\n", 0, start) + 1) for start in starts[:10])
+        more = ", ..." if len(starts) > 10 else ""
+        raise AtTextError(
+            f"the 'at' text {at!r} occurs {len(starts)} times (starting on lines {lines}{more}), "
+            "it must occur exactly once: quote more of the line, or lines before it"
+        )
+    start = starts[0]
+    end = start + len(at.rstrip("\n"))
+    return text.count("\n", 0, max(end, start + 1) - 1) + 1
+
+
+def _occurrences(text: str, at: str) -> list[int]:
+    """Every offset where *at* starts in *text*, overlapping ones included."""
+    starts: list[int] = []
+    index = text.find(at)
+    while index != -1:
+        starts.append(index)
+        index = text.find(at, index + 1)
+    return starts
 
 
 def load_cases(path: str | Path, base_dir: str | Path | None = None) -> list[RuleCase]:
@@ -109,19 +172,40 @@ def _load_case(rule: str, raw: Any, folder: Path, path: Path) -> RuleCase:
         if count != 1:
             raise CaseFileError(f"{path}: case {name!r}: edit text occurs {count} times, not once: {old!r}")
         text = text.replace(old, new)
-    expect = tuple(
-        Expected(
-            line=int(item["line"]),
-            code=str(item.get("code", rule)),
-            column=item.get("column"),
-            message=item.get("message"),
-        )
-        for item in raw.get("expect") or []
-    )
+    expect: list[Expected] = []
+    errors: list[str] = []
+    for number, item in enumerate(raw.get("expect") or [], start=1):
+        try:
+            expect.append(_load_expected(rule, item, text))
+        except AtTextError as error:
+            errors.append(f"expected finding {number}: {error}")
+        except CaseFileError as error:
+            raise CaseFileError(f"{path}: case {name!r}: expected finding {number}: {error}") from None
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise CaseFileError(f"{path}: case {name!r}: 'options' must be a mapping")
-    return RuleCase(rule, name, text, f"{path}::{name}", expect, options)
+    return RuleCase(rule, name, text, f"{path}::{name}", tuple(expect), options, tuple(errors))
+
+
+def _load_expected(rule: str, item: Any, text: str) -> Expected:
+    """One ``expect`` entry, its line given as ``line`` or located by its ``at`` text."""
+    if not isinstance(item, dict):
+        raise CaseFileError('must be a mapping such as {at: "text on the line", message: "..."}')
+    if ("line" in item) == ("at" in item):
+        raise CaseFileError("give either 'line' or 'at', not both and not neither")
+    at = item.get("at")
+    if "at" in item and not isinstance(at, str):
+        raise CaseFileError(f"'at' must be text, not {at!r}")
+    line = line_of(text, at) if at is not None else _line_number(item["line"])
+    column = item.get("column")
+    return Expected(line=line, code=str(item.get("code", rule)), column=column, message=item.get("message"), at=at)
+
+
+def _line_number(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise CaseFileError(f"'line' must be a line number, not {value!r}") from None
 
 
 def iter_case_files(folder: str | Path) -> Iterator[Path]:
@@ -142,7 +226,7 @@ def run_case(case: RuleCase) -> list[Diagnostic]:
     if case.rule not in registry.rules:
         raise CaseFileError(f"{case.source}: rule {case.rule} is not installed")
     options = {case.rule: registry.rules[case.rule].Options.model_validate(case.options)} if case.options else {}
-    linter = Linter(manager, registry, Selection(select=(case.rule,)), options)
+    linter = Linter(manager, registry, Policy(Selection.of(select=(case.rule,))), options)
     diagnostics = linter.lint_bytes("case.txt", case.text.encode("utf-8"))
     crashes = [d for d in diagnostics if d.code in ("P900", "P901")]
     if crashes:
@@ -154,8 +238,11 @@ def check_case(case: RuleCase) -> None:
     """Assert that the case's rule finds exactly what the case expects, no more, no fewer.
 
     Each expected finding is matched by one finding of its own, so a finding reported
-    twice needs two expectations. A rule that raises fails the case.
+    twice needs two expectations. A rule that raises fails the case, and so does a
+    case whose ``at`` text could not be located.
     """
+    if case.errors:
+        raise AssertionError("\n".join([f"case {case.source}", *(f"  {error}" for error in case.errors)]))
     found = run_case(case)
     unexpected = list(found)
     missing: list[Expected] = []
@@ -167,7 +254,7 @@ def check_case(case: RuleCase) -> None:
             unexpected.remove(match)
     if missing or unexpected:
         lines = [f"case {case.source}"]
-        lines += [f"  expected but not found: {e}" for e in missing]
+        lines += [f"  expected but not found: {e.describe()}" for e in missing]
         lines += [f"  found but not expected: {d.line}:{d.column}: {d.code} {d.message}" for d in unexpected]
         raise AssertionError("\n".join(lines))
 

@@ -23,4 +23,5 @@ class EmptyFile(ProblemRule):
     name = "empty-file"
     summary = "文件为空或只有空白字符"
     needs_content = False
+    always_reported = True
     problem_kind = "empty"

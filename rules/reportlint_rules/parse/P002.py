@@ -24,4 +24,5 @@ class UndecodableFile(ProblemRule):
     name = "undecodable-file"
     summary = "文件不是可识别编码的文本"
     needs_content = False
+    always_reported = True
     problem_kind = "undecodable"

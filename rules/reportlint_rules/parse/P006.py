@@ -24,4 +24,5 @@ class FileTooLarge(ProblemRule):
     name = "file-too-large"
     summary = "文件过大，未检查"
     needs_content = False
+    always_reported = True
     problem_kind = "too-large"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.diagnostics import Finding, Severity
+from reportlint.diagnostics import EngineCode, Finding, Severity
 from reportlint.model import Report
 from reportlint.rulebase import Rule
 
@@ -27,7 +27,7 @@ class StaleBaselineEntry(Rule):
         Rewrite the baseline with ``--write-baseline FILE``, or delete the entry.
     """
 
-    code = "P801"
+    code = EngineCode.STALE_BASELINE.value
     name = "stale-baseline-entry"
     summary = "基线中的问题已不再出现"
     severity = Severity.WARNING

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.diagnostics import Finding
+from reportlint.diagnostics import EngineCode, Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
 
@@ -24,10 +24,11 @@ class InternalError(Rule):
         Report the file to the reportlint maintainers; meanwhile check the report by hand.
     """
 
-    code = "P900"
+    code = EngineCode.INTERNAL_ERROR.value
     name = "internal-error"
     summary = "reportlint 内部错误"
     needs_content = False
+    always_reported = True
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Nothing to check here: the engine emits P900 itself (see reportlint.engine)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.diagnostics import Finding
+from reportlint.diagnostics import EngineCode, Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
 
@@ -25,10 +25,11 @@ class RuleCrashed(Rule):
         the code meanwhile.
     """
 
-    code = "P901"
+    code = EngineCode.RULE_CRASHED.value
     name = "rule-crashed"
     summary = "规则运行出错"
     needs_content = False
+    always_reported = True
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Nothing to check here: the engine emits P901 itself (see reportlint.engine)."""

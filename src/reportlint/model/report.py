@@ -84,6 +84,16 @@ class Report:
             return None
         return self.year
 
+    def detached(self) -> Report:
+        """This report without its caches of shared analyses, so it can cross a process boundary.
+
+        Derived values are whatever rules computed (closures included); the model
+        itself is plain data. Call it only once every rule has run.
+        """
+        self._derived.clear()
+        self._anchors.clear()
+        return self
+
     def anchor(self, line: int, column: int = 1) -> str:
         """The normalised text a finding at (*line*, *column*) is keyed by in baselines.
 

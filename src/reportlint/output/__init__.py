@@ -1,19 +1,21 @@
 """Output formats. Each module turns a run's diagnostics into one format's text.
 
 Formatters are plain functions ``(diagnostics, context) -> str``; rules never print.
-They are imported only when chosen, so the default format costs nothing extra at
-start-up.
+They are imported only when chosen, and this package imports nothing heavy itself,
+so the command line can list the formats without loading the engine.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from reportlint.diagnostics import Diagnostic
-from reportlint.output.context import RunContext
+if TYPE_CHECKING:
+    from reportlint.diagnostics import Diagnostic
+    from reportlint.output.context import RunContext
 
-Formatter = Callable[[Sequence[Diagnostic], RunContext], str]
+Formatter = Callable[["Sequence[Diagnostic]", "RunContext"], str]
 
 FORMATS = {
     "default": "reportlint.output.default:format_default",
@@ -31,4 +33,4 @@ def formatter(name: str) -> Formatter:
     return found
 
 
-__all__ = ["FORMATS", "Formatter", "RunContext", "formatter"]
+__all__ = ["FORMATS", "Formatter", "formatter"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reportlint.engine import Linter
 from reportlint.plugins import collect_rules, create_manager
-from reportlint.selection import Selection
+from reportlint.policy import Policy, Selection
 from reportlint.testing import RuleCase, check_case, parametrize_cases
 from reportlint_acme.ME001 import SignatureOptions
 
@@ -20,7 +20,7 @@ def test_rule_case(case: RuleCase) -> None:
 
 def _codes(text: str, options: SignatureOptions) -> list[str]:
     manager = create_manager()
-    linter = Linter(manager, collect_rules(manager), Selection(select=("ME001",)), {"ME001": options})
+    linter = Linter(manager, collect_rules(manager), Policy(Selection.of(select=("ME001",))), {"ME001": options})
     return [d.code for d in linter.lint_bytes("report.txt", text.encode("utf-8"))]
 
 

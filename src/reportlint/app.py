@@ -1,0 +1,199 @@
+"""One run as a Python call: configuration, plugins, policy and linter, then files in, findings out.
+
+The command line, the HTML report, Word annotation and the editor server all go
+through here, so a finding means the same thing wherever it is shown::
+
+    from reportlint.app import RunOptions, Session
+
+    session = Session.open(RunOptions(select=("A", "S")))
+    result = session.lint_paths(["reports/"])
+    for diagnostic in result.diagnostics:
+        print(diagnostic.path, diagnostic.line, diagnostic.code, diagnostic.message)
+
+    draft = session.lint_text("2024年度政府信息公开工作年度报告\\n…", path="draft.txt")
+
+A :class:`Session` is built once (configuration read, plugins loaded, rule options
+validated) and can check any number of paths or texts; an editor keeps one per
+workspace folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import pluggy
+
+from reportlint.config import LoadedConfig, check_codes, resolve
+from reportlint.diagnostics import Diagnostic, EngineCode, Severity
+from reportlint.discovery import STDIN, collect_files
+from reportlint.engine import MAX_FILE_BYTES, FileResult, Linter
+from reportlint.model import Report
+from reportlint.plugins import Registry, collect_rules, create_manager, source_suffixes
+from reportlint.policy import DEFAULT_LAYER, Policy, Selection, SelectionLayer
+from reportlint.runner import LinterRecipe, build_linter, lint_files, resolve_jobs
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class RunError(Exception):
+    """A request the run cannot carry out (unknown codes, a bad ``-j``): exit 2 with this message."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a caller asks of a run, on top of the configuration file (the CLI's flags)."""
+
+    select: tuple[str, ...] | None = None
+    """Codes or prefixes to run; ``None`` keeps the configuration's choice."""
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    """Codes or prefixes not to run, on top of the configuration's ``ignore``."""
+    config: str | None = None
+    """A configuration file to use instead of searching for one."""
+    isolated: bool = False
+    """Ignore every configuration file."""
+    start: Path | None = None
+    """Where the search for a configuration file starts (the working folder by default)."""
+    fail_on: Severity | None = None
+    baseline: str | None = None
+    """Hide the findings recorded in this baseline file."""
+    jobs: str | int = 1
+    """Worker processes, or ``"auto"``."""
+    keep_lines: bool = False
+    """Keep each file's lines (``--show-source``)."""
+    keep_reports: bool = False
+    """Keep each file's report model (formats that draw the report)."""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one run found."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    """The findings as shown: selection, per-file ignores and baseline applied, sorted."""
+    checked: tuple[str, ...]
+    """The files that were read and checked, in order."""
+    errors: tuple[str, ...] = ()
+    """Files that could not be checked at all (missing, unreadable): each one line, in Chinese."""
+    failed: bool = False
+    """Whether a finding is at or above ``fail-on``."""
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """File → its lines, when ``keep_lines`` asked for them."""
+    reports: dict[str, Report] = field(default_factory=dict)
+    """File → its report model, when ``keep_reports`` asked for them."""
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a file could not be checked, else 1 when findings fail the run, else 0."""
+        if self.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if self.failed else EXIT_OK
+
+
+@dataclass
+class Session:
+    """Configuration, plugins, policy and linter for any number of runs."""
+
+    config: LoadedConfig
+    manager: pluggy.PluginManager
+    registry: Registry
+    policy: Policy
+    recipe: LinterRecipe
+    linter: Linter
+    jobs: str | int = 1
+    """Worker processes for :meth:`lint_paths`, or ``"auto"``."""
+
+    @classmethod
+    def open(cls, options: RunOptions | None = None) -> Session:
+        """Read the configuration, load plugins and validate rule options.
+
+        Raises :class:`reportlint.config.ConfigError`, :class:`reportlint.plugins.PluginError`
+        or :class:`RunError`, each with a message for the user.
+        """
+        from reportlint.local_plugins import load_local_plugins
+
+        options = options or RunOptions()
+        loaded = resolve(options.config, options.isolated, options.start)
+        manager = create_manager(load_local_plugins(loaded.settings.local_plugins, loaded.folder))
+        registry = collect_rules(manager)
+        check_codes(loaded, registry.rules)
+        policy = _policy(loaded, options)
+        unknown = policy.selection.unknown(registry.rules)
+        if unknown:
+            raise RunError(f"未知的规则代码：{', '.join(unknown)}（用 --list-rules 查看全部规则）")
+        recipe = LinterRecipe(
+            policy,
+            {code: dict(table) for code, table in loaded.settings.rules.items()},
+            loaded.settings.local_plugins,
+            str(loaded.folder),
+            str(loaded.path) if loaded.path else None,
+            keep_lines=options.keep_lines,
+            keep_reports=options.keep_reports,
+        )
+        linter = build_linter(recipe, manager, registry)
+        return cls(loaded, manager, registry, policy, recipe, linter, options.jobs)
+
+    # -- running ------------------------------------------------------------------
+    def lint_paths(
+        self, paths: Sequence[str], *, stdin: bytes | None = None, stdin_name: str | None = None
+    ) -> RunResult:
+        """Check files and directories (``-`` reads *stdin*, named *stdin_name*)."""
+        files, errors = collect_files(paths, source_suffixes(self.manager))
+        try:
+            jobs = resolve_jobs(self.jobs, len(files))
+        except ValueError:
+            raise RunError(f"-j 需要正整数或 auto，而不是 {self.jobs!r}") from None
+        results = lint_files(self.linter, self.recipe, [path for path in files if path != STDIN], jobs)
+        if STDIN in files:
+            results.append(self.linter.lint_source(stdin_name or "stdin", (stdin or b"")[: MAX_FILE_BYTES + 1]))
+        return self._result(results, errors)
+
+    def lint_bytes(self, data: bytes, path: str = "stdin") -> RunResult:
+        """Check a document held in memory, under the name *path* (which may not exist on disk)."""
+        return self._result([self.linter.lint_source(path, data)], [])
+
+    def lint_text(self, text: str, path: str = "draft.txt") -> RunResult:
+        """Check report text held in memory (an editor's buffer, pasted text)."""
+        return self.lint_bytes(text.encode("utf-8"), path)
+
+    def _result(self, results: list[FileResult], errors: list[str]) -> RunResult:
+        errors = errors + [result.error for result in results if result.error]
+        checked = tuple(result.path for result in results if result.error is None)
+        stale = partial(self.linter.synthetic, EngineCode.STALE_BASELINE)
+        diagnostics = self.policy.shown((d for r in results for d in r.diagnostics), checked, stale)
+        return RunResult(
+            diagnostics=tuple(diagnostics),
+            checked=checked,
+            errors=tuple(errors),
+            failed=self.policy.fails(diagnostics),
+            sources={result.path: list(result.lines) for result in results if result.lines is not None},
+            reports={result.path: result.report for result in results if result.report is not None},
+        )
+
+    # -- baselines ---------------------------------------------------------------
+    def write_baseline(self, path: str, result: RunResult) -> int:
+        """Record *result*'s findings as accepted in the baseline file *path*; returns how many."""
+        from reportlint.baseline import write_baseline
+
+        return write_baseline(path, result.diagnostics)
+
+
+def _policy(loaded: LoadedConfig, options: RunOptions) -> Policy:
+    """The run's policy: the configuration file's settings with the caller's on top."""
+    settings = loaded.settings
+    layers = (
+        DEFAULT_LAYER,
+        SelectionLayer(select=settings.select, extend_select=settings.extend_select, ignore=settings.ignore),
+        SelectionLayer(select=options.select, extend_select=options.extend_select, ignore=options.ignore),
+    )
+    return Policy(
+        selection=Selection(layers),
+        severities=dict(settings.severity),
+        per_file_ignores=dict(settings.per_file_ignores),
+        folder=loaded.folder,
+        fail_on=options.fail_on or settings.fail_on,
+        baseline=options.baseline,
+    )
