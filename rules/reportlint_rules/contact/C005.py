@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rulebase import Rule, prose
-from reportlint_rules.contact._fields import MAX_PER_LINE
-from reportlint_rules.contact._web import emails
+from reportlint.rulebase import Rule
+from reportlint_rules.contact._web import emails, malformed
 
 
 class InvalidEmail(Rule):
@@ -37,8 +35,6 @@ class InvalidEmail(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per malformed e-mail address."""
-        for paragraph in prose(report):
-            wrong = (address for address in emails(paragraph.text) if address.problem)
-            for address in islice(wrong, MAX_PER_LINE):
-                message = f"电子邮箱「{address.text}」格式不正确：{address.problem}"
-                yield self.at_span(report, message, paragraph, address.start, address.start + len(address.text))
+        for paragraph, address in malformed(report, emails):
+            message = f"电子邮箱「{address.text}」格式不正确：{address.problem}"
+            yield self.at_span(report, message, paragraph, address.start, address.start + len(address.text))

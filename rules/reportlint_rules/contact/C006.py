@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rulebase import Rule, prose
-from reportlint_rules.contact._fields import MAX_PER_LINE
-from reportlint_rules.contact._web import web_addresses
+from reportlint.rulebase import Rule
+from reportlint_rules.contact._web import malformed, web_addresses
 
 
 class InvalidWebAddress(Rule):
@@ -38,9 +36,7 @@ class InvalidWebAddress(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per malformed web address."""
-        for paragraph in prose(report):
-            wrong = (address for address in web_addresses(paragraph.text) if address.problem)
-            for address in islice(wrong, MAX_PER_LINE):
-                fix = f"，应为「{address.suggestion}」" if address.suggestion else ""
-                message = f"网址「{address.text}」格式不正确：{address.problem}{fix}"
-                yield self.at_span(report, message, paragraph, address.start, address.start + len(address.text))
+        for paragraph, address in malformed(report, web_addresses):
+            fix = f"，应为「{address.suggestion}」" if address.suggestion else ""
+            message = f"网址「{address.text}」格式不正确：{address.problem}{fix}"
+            yield self.at_span(report, message, paragraph, address.start, address.start + len(address.text))

@@ -9,8 +9,13 @@ run around it is read with bounded patterns; web candidates are single-class run
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
+
+from reportlint.model import Report
+from reportlint.rulebase import Paragraph, prose
+from reportlint_rules.contact._fields import MAX_PER_LINE
 
 _AT = re.compile("[@＠]")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
@@ -35,6 +40,14 @@ class Address:
     """Offset of the address in the line's text."""
     problem: str
     suggestion: str = ""
+
+
+def malformed(report: Report, find: Callable[[str], Iterator[Address]]) -> Iterator[tuple[Paragraph, Address]]:
+    """The malformed addresses *find* reads in the prose, with their paragraph (MAX_PER_LINE each at most)."""
+    for paragraph in prose(report):
+        wrong = (address for address in find(paragraph.text) if address.problem)
+        for address in islice(wrong, MAX_PER_LINE):
+            yield paragraph, address
 
 
 def emails(text: str) -> Iterator[Address]:
