@@ -2,7 +2,8 @@
 
 The two pages are never written by hand: the rules page lists every rule of every
 installed pack (``create_manager()`` + ``collect_rules()``), with its metadata, its
-docstring sections and its options as ``reportlint --explain`` shows them; the hooks
+docstring sections and a table of its options rendered from its options model, as
+``reportlint --explain`` shows them; the hooks
 page renders the docstrings of :mod:`reportlint.hookspecs`.
 
 Used three ways:
@@ -29,10 +30,11 @@ from typing import Any
 
 RULES_PAGE = "reference/rules.md"
 HOOKS_PAGE = "reference/hooks.md"
-SECTIONS = ("What it does", "Why it matters", "Example", "Fix", "Options")
-"""The docstring sections of a rule, in order (``reportlint.rulebase.DOC_SECTIONS``)."""
+SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
+"""The docstring sections of a rule, in order (``reportlint.rulebase.DOC_SECTIONS``);
+the Options section after them is rendered from the rule's options model."""
 
-_SECTION_RE = re.compile(r"^(What it does|Why it matters|Example|Fix|Options):[ \t]*(.*)$")
+_SECTION_RE = re.compile(r"^(What it does|Why it matters|Example|Fix):[ \t]*(.*)$")
 _ITEM_RE = re.compile(r"^([*+-]|\d+[.)])\s+")
 _FIELD_RE = re.compile(r"^:(param\s+(\w+)|returns?|raises?\s+[\w.]+):\s*(.*)$")
 _ROLE_RE = re.compile(r":(?:class|func|meth|mod|data|attr|exc):`~?([^`]+)`")
@@ -122,12 +124,42 @@ def _registry() -> Any:
     return collect_rules(create_manager())
 
 
+def _pipes(text: str) -> str:
+    """Pipes escaped, so that the text stays in its Markdown table cell."""
+    return text.replace("|", "\\|")
+
+
+def _cell(text: str) -> str:
+    """Prose for a Markdown table cell."""
+    return _pipes(_escape(text))
+
+
+def options_markdown(rule: Any) -> list[str]:
+    """The Options section's body: a table rendered from the rule's options model."""
+    from reportlint.explain import option_docs
+
+    options = option_docs(rule)
+    if not options:
+        return ["None: the rule has no options."]
+    table = f"[tool.reportlint.rules.{rule.code}]"
+    lines = [
+        f"Set under `{table}` (see [Configuration](../configuration.md#rule-options)):",
+        "",
+        "| option | type | default | description |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| `{option.name}` | `{_pipes(option.type)}` | `{_pipes(option.default)}` | {_cell(option.description)} |"
+        for option in options
+    ]
+    return lines
+
+
 def rule_markdown(rule: Any, pack: str) -> str:
     """One rule's section of the reference."""
-    from reportlint.explain import options_lines
     from reportlint.rulebase import PairRule
 
-    sections = doc_sections(rule.documentation())
+    sections = doc_sections(rule.docstring())
     lines = [
         f"### {rule.code} {rule.name} {{ #{rule.code} }}",
         "",
@@ -146,17 +178,8 @@ def rule_markdown(rule: Any, pack: str) -> str:
             "",
         ]
     for name in SECTIONS:
-        lines.append(f"#### {name}")
-        lines.append("")
-        options = options_lines(rule) if name == "Options" else []
-        if options:
-            table = f"[tool.reportlint.rules.{rule.code}]"
-            lines.append(f"Set under `{table}` (see [Configuration](../configuration.md#rule-options)):")
-            lines.append("")
-            lines.extend(_escape(option) for option in options)
-        else:
-            lines.append(prose_to_markdown(sections.get(name, "")) or "*(missing)*")
-        lines.append("")
+        lines += [f"#### {name}", "", prose_to_markdown(sections.get(name, "")) or "*(missing)*", ""]
+    lines += ["#### Options", "", *options_markdown(rule), ""]
     lines.append(f"`reportlint --explain {rule.code}` prints this text; `--ignore {rule.code}` turns the rule off.")
     lines.append("")
     return "\n".join(lines)

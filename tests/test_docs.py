@@ -23,7 +23,7 @@ import yaml
 from reportlint import hookspecs
 from reportlint.cli import build_parse_parser, build_parser
 from reportlint.config import LoadedConfig, Settings, check_codes, rule_options
-from reportlint.explain import options_lines
+from reportlint.explain import option_docs
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.rulebase import DOC_SECTIONS
 from tests.conftest import run
@@ -99,7 +99,7 @@ def test_every_rule_has_every_doc_section(registry: Registry, rules_page: str) -
     sections = _rule_sections(rules_page)
     assert tuple(gen.SECTIONS) == DOC_SECTIONS
     for code, rule in registry.rules.items():
-        parsed = gen.doc_sections(rule.documentation())
+        parsed = gen.doc_sections(rule.docstring())
         for name in DOC_SECTIONS:
             assert parsed.get(name, "").strip(), f"{code}: docstring section {name!r} is missing or empty"
             assert f"#### {name}\n" in sections[code], f"{code}: section {name!r} is not in the reference"
@@ -109,9 +109,11 @@ def test_every_rule_has_every_doc_section(registry: Registry, rules_page: str) -
 def test_rule_options_are_in_the_reference(registry: Registry, rules_page: str) -> None:
     sections = _rule_sections(rules_page)
     for code, rule in registry.rules.items():
-        for line in options_lines(rule):
-            key = line.split("`")[1]
-            assert f"`{key}`" in sections[code], f"{code}: option {key} is not in the reference"
+        options = option_docs(rule)
+        for option in options:
+            assert f"| `{option.name}` |" in sections[code], f"{code}: option {option.name} is not in the reference"
+        if not options:
+            assert "the rule has no options" in sections[code], code
 
 
 def test_option_keys_shown_in_the_docs_are_accepted_by_the_configuration(registry: Registry) -> None:

@@ -17,9 +17,7 @@ from reportlint.rulebase import Rule, RulePack
 
 
 class TitleWithoutReportWord(Rule):
-    """标题中没有“年度报告”
-
-    What it does:
+    """What it does:
         Reports a title that does not contain 年度报告.
     Why it matters:
         The 文种 must be right.
@@ -27,8 +25,6 @@ class TitleWithoutReportWord(Rule):
         "某局2023年政府信息公开工作报告"
     Fix:
         "某局2023年政府信息公开工作年度报告"
-    Options:
-        None.
     """
 
     code = "LC001"

@@ -70,8 +70,8 @@ def test_the_three_layouts_give_the_same_model(convert: Callable[[str], str], fi
     assert other.template.version == seed_layout.template.version
     assert other.section_order == seed_layout.section_order
     for kind, table in seed_layout.tables.items():
-        expected = {(ref.row, ref.column): (ref.value.kind, ref.number) for ref in table.all_cells()}
-        found = {(ref.row, ref.column): (ref.value.kind, ref.number) for ref in other.tables[kind].all_cells()}
+        expected = {(ref.row_key, ref.column_key): (ref.value.kind, ref.number) for ref in table.all_cells()}
+        found = {(ref.row_key, ref.column_key): (ref.value.kind, ref.number) for ref in other.tables[kind].all_cells()}
         assert found == expected, kind
     assert other.problems == []
 

@@ -84,7 +84,7 @@ def test_exit_status_follows_severity(tmp_path: Path) -> None:
 
 def test_explain_prints_the_documentation_and_unknown_codes_exit_2() -> None:
     text = run("--explain", "s001").stdout
-    assert text.startswith("S001 missing-section (error)\n报告缺少规定的章节")
+    assert text.startswith("S001 missing-section (error)\n缺少规定的章节\n\nWhat it does:")
     options = run("--explain", "A008").stdout
     assert "- `last-digit-tolerance` (float, default `1.0`)" in options
     assert run("--explain", "Z999").returncode == 2

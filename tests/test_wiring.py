@@ -70,9 +70,7 @@ def test_every_problem_kind_is_reported_by_exactly_one_rule() -> None:
     assert sorted(reported) == sorted(kind.value for kind in ProblemKind)
 
 
-_DOC = """Example.
-
-What it does:
+_DOC = """What it does:
     x
 Why it matters:
     x
@@ -80,8 +78,6 @@ Example:
     x
 Fix:
     x
-Options:
-    None.
 """
 
 
@@ -99,7 +95,7 @@ def test_rule_metadata_is_checked_when_the_class_is_defined() -> None:
     with pytest.raises(RuleDefinitionError, match="kebab-case"):
 
         class Bad(Rule):
-            """What it does: Why it matters: Example: Fix: Options:"""
+            """What it does: Why it matters: Example: Fix:"""
 
             code = "Z001"
             name = "Not_Kebab"

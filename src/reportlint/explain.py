@@ -1,14 +1,34 @@
-"""Rule documentation for ``--explain`` and the generated rule reference.
+"""Rule documentation for ``--explain``, SARIF help and the generated rule reference.
 
-The text comes from the rule itself: its docstring (What it does / Why it matters /
-Example / Fix / Options) and its options model's fields, types and defaults.
+Everything comes from the rule itself, each fact from one place: the summary from its
+``summary`` attribute, the prose from its docstring (What it does / Why it matters /
+Example / Fix), and the Options section from its options model — every field's dashed
+name, type, default and ``Field(description=...)`` — so the options shown are always
+the options the configuration accepts.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import Any
 
 from reportlint.rulebase import Rule
+
+NO_OPTIONS = "None."
+"""What the Options section says for a rule without options."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptionDoc:
+    """One option of a rule, as its options model declares it."""
+
+    name: str
+    """As written in the configuration: dashed (``max-per-paragraph``)."""
+    type: str
+    default: str
+    """The default as the configuration file writes it (``true``, ``3``, ``["…"]``)."""
+    description: str
 
 
 def _type_name(annotation: Any) -> str:
@@ -16,22 +36,42 @@ def _type_name(annotation: Any) -> str:
     return name if name and not getattr(annotation, "__args__", None) else str(annotation).replace("typing.", "")
 
 
-def options_lines(rule: type[Rule]) -> list[str]:
-    """One line per option: name, type, default and description."""
+def _toml_value(value: Any) -> str:
+    """A default as it is written in ``pyproject.toml`` (booleans, numbers, strings, lists)."""
+    if value is None or not isinstance(value, (bool, int, float, str, list, tuple)):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def option_docs(rule: type[Rule[Any]]) -> list[OptionDoc]:
+    """The options of *rule*, in the order its model declares them."""
+    return [
+        OptionDoc(
+            name=field.alias or name.replace("_", "-"),
+            type=_type_name(field.annotation),
+            default=_toml_value(field.get_default(call_default_factory=True)),
+            description=field.description or "",
+        )
+        for name, field in rule.Options.model_fields.items()
+    ]
+
+
+def options_lines(rule: type[Rule[Any]]) -> list[str]:
+    """The Options section's lines: one per option (name, type, default, description)."""
     lines = []
-    for name, field in rule.Options.model_fields.items():
-        key = field.alias or name.replace("_", "-")
-        description = f": {field.description}" if field.description else ""
-        lines.append(f"- `{key}` ({_type_name(field.annotation)}, default `{field.default!r}`){description}")
-    return lines
+    for option in option_docs(rule):
+        description = f": {option.description}" if option.description else ""
+        lines.append(f"- `{option.name}` ({option.type}, default `{option.default}`){description}")
+    return lines or [NO_OPTIONS]
 
 
-def explain(rule: type[Rule]) -> str:
-    """The full documentation of *rule*, with its options filled in from its model."""
-    doc = rule.documentation()
+def documentation(rule: type[Rule[Any]]) -> str:
+    """The full documentation of *rule*: summary, docstring sections, then its options."""
+    options = "\n".join(f"    {line}" for line in options_lines(rule))
+    return f"{rule.summary}\n\n{rule.docstring().rstrip()}\n\nOptions:\n{options}"
+
+
+def explain(rule: type[Rule[Any]]) -> str:
+    """What ``--explain CODE`` prints: a header line, then :func:`documentation`."""
     header = f"{rule.code} {rule.name} ({rule.severity.value})\n"
-    options = options_lines(rule)
-    if options:
-        head, _, _ = doc.partition("Options:")
-        doc = head + "Options:\n" + "\n".join(f"    {line}" for line in options)
-    return header + doc.rstrip() + "\n"
+    return header + documentation(rule) + "\n"

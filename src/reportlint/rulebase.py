@@ -2,26 +2,38 @@
 
 A rule is a class with declarative metadata (code, name, summary, severity, options
 model) checked when the class is defined, and a ``check`` method that yields
-:class:`reportlint.diagnostics.Finding` values and never prints. Its docstring is its
-documentation and must have the sections What it does / Why it matters / Example /
-Fix / Options, which ``--explain`` and the docs draw on.
+:class:`reportlint.diagnostics.Finding` values and never prints. Each fact about a rule
+is written once: its summary is the ``summary`` attribute, its options are the fields of
+its options model (the type argument of ``Rule[...]``), and its docstring holds only the
+sections What it does / Why it matters / Example / Fix, which ``--explain`` and the docs
+show under the summary and above the options table rendered from the model.
+
+The helpers at the end are the shapes rules keep repeating: the prose paragraphs of a
+report with their positions (:func:`prose`), and a finding at a span given by offsets
+within a line, paragraph or cell (:meth:`Rule.at_span`, :meth:`Rule.at_match`).
 """
 
 from __future__ import annotations
 
+import inspect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, Protocol, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import TypeVar
 
 from reportlint.diagnostics import CellEvidence, Evidence, Finding, Severity
 from reportlint.model import CellRef, Report
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix", "Options")
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
+"""The sections a rule's docstring must have, in this order. Its summary is the
+``summary`` attribute and its options table is rendered from its options model, so the
+docstring has neither a summary line nor an ``Options:`` section."""
+_SECTION_LINE_RE = re.compile(r"^([A-Z][A-Za-z ]+):[ \t]*")
 
 
 class RuleDefinitionError(TypeError):
@@ -47,12 +59,32 @@ class NoOptions(RuleOptions):
     """The options model of a rule that has no options."""
 
 
-class Rule:
+OptionsT = TypeVar("OptionsT", bound=BaseModel, covariant=True, default=BaseModel)
+"""A rule's options model. Covariant, and ``BaseModel`` when not given, so that a bare
+``Rule`` (or ``type[Rule]``) stands for any rule, whatever its options."""
+
+
+class Located(Protocol):
+    """Anything with a position in the text: a line, a paragraph, a table cell."""
+
+    @property
+    def line(self) -> int:
+        """The 1-based line."""
+        ...
+
+    @property
+    def column(self) -> int:
+        """The 1-based column where its text starts."""
+        ...
+
+
+class Rule(Generic[OptionsT]):
     """Base class of every rule. Subclass it once per rule, one rule per file.
 
-    Subclasses set ``code``, ``name``, ``summary``, optionally ``severity`` and
-    ``Options`` (a pydantic model, validated against the user's configuration), and
-    implement :meth:`check`.
+    Subclasses set ``code``, ``name``, ``summary`` and optionally ``severity``, and
+    implement :meth:`check`. A rule with options names its options model as the type
+    argument, ``class A008(Rule[A008Options])``: that model validates the user's
+    configuration, types ``self.options`` and is the rule's ``Options``.
     """
 
     code: ClassVar[str]
@@ -60,22 +92,29 @@ class Rule:
     summary: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = NoOptions
+    """The options model; set from the type argument of ``Rule[...]``."""
     needs_content: ClassVar[bool] = True
     """False for rules that must also run on files that could not be read (P rules)."""
     always_reported: ClassVar[bool] = False
     """True for findings no ``--select`` may hide (unreadable input, crashes): shown
     unless ignored by code or prefix."""
 
-    options: Any
+    options: OptionsT
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        model = _options_argument(cls)
+        if model is not None and "Options" not in cls.__dict__:
+            cls.Options = model
+        elif model is not None and cls.Options is not model:
+            where = f"{cls.__module__}.{cls.__qualname__}"
+            raise RuleDefinitionError(f"{where}: Options is not the model named in Rule[{model.__name__}]")
         if cls.__dict__.get("abstract", False):
             return
         _validate_rule_class(cls)
 
-    def __init__(self, options: BaseModel | None = None) -> None:
-        self.options = options if options is not None else self.Options.model_construct()
+    def __init__(self, options: OptionsT | None = None) -> None:
+        self.options = options if options is not None else cast(OptionsT, self.Options.model_construct())
 
     def check(self, report: Report) -> Iterable[Finding]:
         """Yield findings for *report*. Must not print or raise on odd input."""
@@ -100,6 +139,22 @@ class Rule:
             anchor=report.anchor(line, column),
         )
 
+    def at_span(self, report: Report, message: str, where: Located, start: int, end: int | None = None) -> Finding:
+        """A finding at ``text[start:end]`` of *where* (a line, a paragraph or a cell).
+
+        *start* and *end* are offsets into *where*'s text, as a regular-expression match
+        or ``str.find`` gives them; the finding's column, end column and anchor follow
+        from *where*'s position. Without *end* nothing is underlined.
+        """
+        length = end - start if end is not None else None
+        return self.at_line(report, message, where.line, where.column + start, length=length)
+
+    def at_match(
+        self, report: Report, message: str, where: Located, match: re.Match[str], group: int | str = 0
+    ) -> Finding:
+        """A finding at what *match* (or its *group*) matched in *where*'s text."""
+        return self.at_span(report, message, where, match.start(group), match.end(group))
+
     def at_cell(
         self,
         message: str,
@@ -122,18 +177,115 @@ class Rule:
             end_line=cell.line if end_column else None,
             end_column=end_column,
             evidence=evidence,
-            anchor=f"表{cell.table}|{cell.row}|{cell.column}",
+            anchor=f"表{cell.table}|{cell.row_key}|{cell.column_key}",
         )
 
     @classmethod
     def documentation(cls) -> str:
-        """The rule's full documentation (its docstring, dedented)."""
-        import inspect
+        """The rule's full documentation: summary, docstring sections and options table.
 
+        The text ``--explain`` prints under the rule's header and SARIF carries as help.
+        """
+        from reportlint.explain import documentation
+
+        return documentation(cls)
+
+    @classmethod
+    def docstring(cls) -> str:
+        """The rule's docstring (its What it does … Fix sections), dedented."""
         return inspect.cleandoc(cls.__doc__ or "")
 
 
-class ProblemRule(Rule):
+# -- the prose of a report ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One non-empty line of prose (a paragraph, an item or a heading) and where it is."""
+
+    section: int | None
+    """The section it is in (1 to 6), ``None`` for the preamble."""
+    text: str
+    line: int
+    column: int
+    """The column where ``text`` starts: add an offset into ``text`` to place a finding."""
+
+
+def _paragraphs(report: Report) -> tuple[Paragraph, ...]:
+    return tuple(
+        Paragraph(section, line.text, line.line, line.column) for section, line in report.text_lines() if line.text
+    )
+
+
+def prose(report: Report, sections: Collection[int | None] | None = None) -> Iterator[Paragraph]:
+    """The report's prose, paragraph by paragraph in reading order, section headings included.
+
+    With *sections*, only the paragraphs of those sections (``None`` is the preamble).
+    Tables are not prose: their cells are in ``report.tables``. Computed once per
+    report, however many rules read it.
+    """
+    for paragraph in report.derived(_paragraphs):
+        if sections is None or paragraph.section in sections:
+            yield paragraph
+
+
+def cell_evidence(ref: CellRef) -> CellEvidence:
+    """The evidence record of one cell."""
+    return CellEvidence(
+        table=ref.table,
+        row=ref.row_key,
+        column=ref.column_key,
+        value=ref.value.number,
+        text=ref.value.text,
+        line=ref.line,
+        column_number=ref.column_number,
+    )
+
+
+def _validate_rule_class(cls: type[Rule]) -> None:
+    """Check a rule's metadata when its class is defined, not when it first runs."""
+    where = f"{cls.__module__}.{cls.__qualname__}"
+    for attribute in ("code", "name", "summary"):
+        if not isinstance(getattr(cls, attribute, None), str) or not getattr(cls, attribute):
+            raise RuleDefinitionError(f"{where}: missing class attribute {attribute!r}")
+    if not CODE_RE.match(cls.code):
+        raise RuleDefinitionError(f"{where}: code {cls.code!r} is not a prefix and three digits")
+    if not NAME_RE.match(cls.name):
+        raise RuleDefinitionError(f"{where}: name {cls.name!r} is not kebab-case")
+    if not (isinstance(cls.Options, type) and issubclass(cls.Options, BaseModel)):
+        raise RuleDefinitionError(f"{where}: Options must be a pydantic model")
+    _validate_docstring(where, inspect.cleandoc(cls.__doc__ or ""))
+
+
+def _options_argument(cls: type) -> type[BaseModel] | None:
+    """The options model named as the type argument of ``Rule[...]`` in *cls*'s bases."""
+    for base in getattr(cls, "__orig_bases__", ()):
+        origin = get_origin(base)
+        if isinstance(origin, type) and issubclass(origin, Rule):
+            for argument in get_args(base):
+                if isinstance(argument, type) and issubclass(argument, BaseModel):
+                    return argument
+    return None
+
+
+def _validate_docstring(where: str, doc: str) -> None:
+    """The docstring has the four sections in order, and no summary line or options section."""
+    headings = [match[1] for line in doc.splitlines() if (match := _SECTION_LINE_RE.match(line))]
+    missing = [section for section in DOC_SECTIONS if section not in headings]
+    if missing:
+        raise RuleDefinitionError(f"{where}: docstring lacks section(s) {', '.join(missing)}")
+    if "Options" in headings:
+        raise RuleDefinitionError(
+            f"{where}: docstring has an Options section; the options table is rendered from the options "
+            "model: describe each option with Field(description=...)"
+        )
+    if [heading for heading in headings if heading in DOC_SECTIONS] != list(DOC_SECTIONS):
+        raise RuleDefinitionError(f"{where}: docstring sections must come in the order {', '.join(DOC_SECTIONS)}")
+    if not doc.startswith(DOC_SECTIONS[0] + ":"):
+        raise RuleDefinitionError(
+            f"{where}: docstring must start with {DOC_SECTIONS[0]!r}; the summary is the class attribute 'summary'"
+        )
+
+
+class ProblemRule(Rule[NoOptions]):
     """A rule that reports what the reader and the model recorded under ``problem_kind``.
 
     The model notes what it could not read (an empty file, a row with the wrong
@@ -153,7 +305,16 @@ class ProblemRule(Rule):
                 yield self.at_line(report, problem.message, problem.line, problem.column)
 
 
-class PairRule(Rule):
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """What a plugin's ``reportlint_rule_pack`` hook returns."""
+
+    name: str
+    prefixes: tuple[str, ...]
+    rules: tuple[type[Rule], ...]
+
+
+class PairRule(Rule[OptionsT]):
     """A rule that compares a report with the same agency's report of the year before.
 
     Subclass it like :class:`Rule`, but implement :meth:`check_pair` instead of
@@ -174,43 +335,3 @@ class PairRule(Rule):
     def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterable[Finding]:
         """Yield findings for *current* against *previous* (read from *previous_path*)."""
         raise NotImplementedError
-
-
-def cell_evidence(ref: CellRef) -> CellEvidence:
-    """The evidence record of one cell."""
-    return CellEvidence(
-        table=ref.table,
-        row=ref.row,
-        column=ref.column,
-        value=ref.value.number,
-        text=ref.value.text,
-        line=ref.line,
-        column_number=ref.column_number,
-    )
-
-
-def _validate_rule_class(cls: type[Rule]) -> None:
-    """Check a rule's metadata when its class is defined, not when it first runs."""
-    where = f"{cls.__module__}.{cls.__qualname__}"
-    for attribute in ("code", "name", "summary"):
-        if not isinstance(getattr(cls, attribute, None), str) or not getattr(cls, attribute):
-            raise RuleDefinitionError(f"{where}: missing class attribute {attribute!r}")
-    if not CODE_RE.match(cls.code):
-        raise RuleDefinitionError(f"{where}: code {cls.code!r} is not a prefix and three digits")
-    if not NAME_RE.match(cls.name):
-        raise RuleDefinitionError(f"{where}: name {cls.name!r} is not kebab-case")
-    if not (isinstance(cls.Options, type) and issubclass(cls.Options, BaseModel)):
-        raise RuleDefinitionError(f"{where}: Options must be a pydantic model")
-    doc = cls.__doc__ or ""
-    missing = [section for section in DOC_SECTIONS if f"{section}\n" not in doc and f"{section}:" not in doc]
-    if missing:
-        raise RuleDefinitionError(f"{where}: docstring lacks section(s) {', '.join(missing)}")
-
-
-@dataclass(frozen=True, slots=True)
-class RulePack:
-    """What a plugin's ``reportlint_rule_pack`` hook returns."""
-
-    name: str
-    prefixes: tuple[str, ...]
-    rules: tuple[type[Rule], ...]

@@ -1,4 +1,4 @@
-"""A001 application-total-mismatch: 表三勾稽关系不成立."""
+"""A001 application-total-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,25 +8,26 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.model.tables import T3
+from reportlint.model.templates import T3
 from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import format_number
 from reportlint_rules.arithmetic._identities import Failure, describe, diagnose, operands, report_identities, row_name
 
 
-class Options(RuleOptions):
+class A001Options(RuleOptions):
     """Options of A001."""
 
     single_cell_diagnosis: bool = Field(
         default=True,
-        description="When several identities fail because of one cell, report that cell once (T3-D).",
+        description=(
+            "When several identities fail because of one cell, report that cell once (T3-D); "
+            "false reports every failing identity."
+        ),
     )
 
 
-class ApplicationTotalMismatch(Rule):
-    """表三勾稽关系不成立
-
-    What it does:
+class ApplicationTotalMismatch(Rule[A001Options]):
+    """What it does:
         Checks the identities of table 三 (收到和处理政府信息公开申请情况), template-spec §4:
 
         * T3-A, per column: 一（本年新收）+ 二（上年结转）= （七）总计 + 四（结转下年度）;
@@ -59,17 +60,11 @@ class ApplicationTotalMismatch(Rule):
     Fix:
         Correct the cell named (or recount the rows of the identity named) so that the
         table adds up.
-
-    Options:
-        single-cell-diagnosis (bool, default true): report one cell that explains several
-        failing identities once (T3-D); when false, every failing identity is reported.
     """
 
     code = "A001"
     name = "application-total-mismatch"
     summary = "表三勾稽关系不成立"
-
-    Options = Options
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per cell that explains failures, then one per remaining failing identity."""
@@ -86,7 +81,7 @@ class ApplicationTotalMismatch(Rule):
             cell = result.cell
             reasons = "；".join(f"{describe(i, blanks)}（{i.code}）" for i in result.identities)
             message = (
-                f"表三「{row_name(cell.row)}」行「{cell.column}」列为{format_number(result.found)}，"
+                f"表三「{row_name(cell.row_key)}」行「{cell.column_key}」列为{format_number(result.found)}，"
                 f"应为{format_number(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立（T3-D）"
             )
             yield self.at_cell(message, cell, expected=result.expected, operands=operands(result.identities))

@@ -1,4 +1,4 @@
-"""A002 blank-total: 总计栏空白但分项不为零."""
+"""A002 blank-total: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from reportlint_rules.arithmetic._identities import cell_place, operands, report
 
 
 class BlankTotalCell(Rule):
-    """总计栏空白但分项不为零
-
-    What it does:
+    """What it does:
         Reports a total cell of table 三 or 四 that is blank (or holds "-", "/", "无")
         although the cells it totals are not all zero: the 总计 column of a table-三 row
         (T3-B), the （七）总计 row of a table-三 column (T3-C) and the 总计 of each
@@ -34,9 +32,6 @@ class BlankTotalCell(Rule):
 
     Fix:
         Fill in the total: the sum of the cells it totals.
-
-    Options:
-        None.
     """
 
     code = "A002"

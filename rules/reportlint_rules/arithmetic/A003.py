@@ -1,4 +1,4 @@
-"""A003 review-litigation-total-mismatch: 表四总计不等于各项结果之和."""
+"""A003 review-litigation-total-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.model.tables import T4
+from reportlint.model.templates import T4
 from reportlint.rulebase import Rule
 from reportlint_rules.arithmetic._identities import (
     Failure,
@@ -18,9 +18,7 @@ from reportlint_rules.arithmetic._identities import (
 
 
 class ReviewLitigationTotalMismatch(Rule):
-    """表四总计不等于各项结果之和
-
-    What it does:
+    """What it does:
         Checks, for each of the three groups of table 四 (行政复议, 未经复议直接起诉,
         复议后起诉), that 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (template-spec
         T4-A; the 2021 schema of a public checker states "总计（应=前4项之和）"). A failure
@@ -37,9 +35,6 @@ class ReviewLitigationTotalMismatch(Rule):
 
     Fix:
         Correct the total, or the result cells, so that the four results add up to it.
-
-    Options:
-        None.
     """
 
     code = "A003"

@@ -1,4 +1,4 @@
-"""A004 invalid-count: 件数不是非负整数."""
+"""A004 invalid-count: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,19 +6,13 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
+from reportlint.model.templates import T2_AMOUNT_COLUMNS, T2_SIGNED_COLUMNS
 from reportlint.rulebase import Rule
 from reportlint_rules.arithmetic._identities import cell_place
 
-SIGNED_COLUMNS = frozenset({"本年增/减"})
-"""Table-二 columns that may be negative (NN-2)."""
-AMOUNT_COLUMNS = frozenset({"采购总金额", "本年收费金额（单位：万元）"})
-"""Table-二 columns holding amounts: decimals allowed, negatives not (NN-3)."""
-
 
 class InvalidCount(Rule):
-    """件数不是非负整数
-
-    What it does:
+    """What it does:
         Reports a number that cannot be a count: a negative number or a fraction in any
         cell of tables 三 and 四, or in a count column of table 二 (本年新制作数量,
         本年新公开数量, 对外公开总数量, 上一年项目数量, 处理决定数量, 采购项目数量,
@@ -36,9 +30,6 @@ class InvalidCount(Rule):
 
     Fix:
         Write the count as a whole number (0 when there is none).
-
-    Options:
-        None.
     """
 
     code = "A004"
@@ -50,9 +41,9 @@ class InvalidCount(Rule):
         for table in report.tables.values():
             for ref in table.all_cells():
                 number = ref.value.number
-                if number is None or ref.column in SIGNED_COLUMNS:
+                if number is None or ref.column_key in T2_SIGNED_COLUMNS:
                     continue
-                if ref.column in AMOUNT_COLUMNS:
+                if ref.column_key in T2_AMOUNT_COLUMNS:
                     if number < 0:
                         yield self.at_cell(f"{cell_place(ref)}为「{ref.value.text.strip()}」：金额不能为负数", ref)
                 elif number < 0 or not number.is_integer():

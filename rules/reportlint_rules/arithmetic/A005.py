@@ -1,4 +1,4 @@
-"""A005 published-total-below-new: 对外公开总数量小于本年新公开数量."""
+"""A005 published-total-below-new: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,17 +6,16 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.model.tables import T2
+from reportlint.model import templates as tpl
+from reportlint.model.templates import T2
 from reportlint.rulebase import Rule
 from reportlint.text import format_number
 
-NEW, TOTAL = "本年新公开数量", "对外公开总数量"
+_, NEW, TOTAL = tpl.T2_DOCUMENT_COLUMNS[tpl.V2019]
 
 
 class PublishedTotalBelowNew(Rule):
-    """对外公开总数量小于本年新公开数量
-
-    What it does:
+    """What it does:
         In table 二 of the 2019 format, block 第二十条第（一）项, checks for 规章 and
         规范性文件 that 对外公开总数量 (everything published and still public) is at
         least 本年新公开数量 (published this year) — template-spec P-1. Reported at the
@@ -34,9 +33,6 @@ class PublishedTotalBelowNew(Rule):
     Fix:
         Check both numbers; 对外公开总数量 counts every document of the kind that is
         public at the end of the year, including this year's.
-
-    Options:
-        None.
     """
 
     code = "A005"
@@ -49,7 +45,7 @@ class PublishedTotalBelowNew(Rule):
         table = report.tables.get(T2)
         if table is None:
             return
-        for key in ("规章", "规范性文件"):
+        for key in (tpl.T2_RULES, tpl.T2_NORMATIVE[tpl.V2019]):
             new, total = table.cell(key, NEW), table.cell(key, TOTAL)
             if new is None or total is None or new.value.number is None:
                 continue

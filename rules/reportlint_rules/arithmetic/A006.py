@@ -1,4 +1,4 @@
-"""A006 change-arithmetic-mismatch: 文中增减前后的数量对不上."""
+"""A006 change-arithmetic-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Paragraph, Rule, prose
 from reportlint.text import format_number
 from reportlint_rules.arithmetic._text import COUNT_UNITS, clause_start, quote, sentence_end
 
@@ -32,9 +32,7 @@ _ENDS = "。！？!?；;"
 
 
 class ChangeArithmeticMismatch(Rule):
-    """文中增减前后的数量对不上
-
-    What it does:
+    """What it does:
         Finds a sentence that gives a count before, a count after and the changes in
         between — "微信工作群有11个清理至8个，解散4个", "由5个增加到9个，新增3个" — and
         checks that before − removed + added = after. The changes are the clauses right
@@ -55,9 +53,6 @@ class ChangeArithmeticMismatch(Rule):
     Fix:
         Correct the number that is wrong, or name the other change (e.g. 合并1个, 新建1个)
         that explains the difference.
-
-    Options:
-        None.
     """
 
     code = "A006"
@@ -67,14 +62,15 @@ class ChangeArithmeticMismatch(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per before/after sentence whose stated changes do not add up."""
-        for _, line in report.text_lines():
-            for match in CHANGE_RE.finditer(line.text):
-                finding = self._check_change(report, line.text, line.line, line.column, match)
+        for paragraph in prose(report):
+            for match in CHANGE_RE.finditer(paragraph.text):
+                finding = self._check_change(report, paragraph, match)
                 if finding is not None:
                     yield finding
 
-    def _check_change(self, report: Report, text: str, line: int, column: int, match: re.Match[str]) -> Finding | None:
+    def _check_change(self, report: Report, paragraph: Paragraph, match: re.Match[str]) -> Finding | None:
         """The finding for one before/after phrase, if its changes are stated and disagree."""
+        text = paragraph.text
         before, after, unit = int(match["before"]), int(match["after"]), match["unit"]
         sign = -1 if match["down"] else 1
         end = sentence_end(text, match.end(), _ENDS)
@@ -97,7 +93,7 @@ class ChangeArithmeticMismatch(Rule):
         start = clause_start(text, match.start())
         fragment = quote(text[start:stop], 60)
         message = f"「{fragment}」：{before} {steps} = {format_number(expected)}，与所说的{after}{unit}不符"
-        return self.at_line(report, message, line, column + start, length=stop - start)
+        return self.at_span(report, message, paragraph, start, stop)
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

@@ -1,4 +1,4 @@
-"""A007 parts-sum-mismatch: 文中“共X，其中……”所列分项之和与总数不符."""
+"""A007 parts-sum-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule, RuleOptions
+from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
 from reportlint_rules.arithmetic._text import (
     COUNT_RE,
     COUNT_UNITS,
@@ -56,25 +56,29 @@ class Breakdown:
     end: int
 
 
-class Options(RuleOptions):
+class A007Options(RuleOptions):
     """Options of A007."""
 
     min_coverage: float = Field(
         default=0.9,
         ge=0,
-        description="Smallest share of the total the parts must add up to for the list to be taken as complete.",
+        description=(
+            "Smallest share of the total the parts must add up to for the list to be taken as complete. "
+            "A list whose last item is a remainder (其他…) is always checked."
+        ),
     )
     max_coverage: float = Field(
         default=1.1,
         ge=1,
-        description="Largest share of the total the parts may add up to for the list to be taken as complete.",
+        description=(
+            "Largest share of the total the parts may add up to for the list to be taken as complete. "
+            "A list whose last item is a remainder (其他…) is always checked."
+        ),
     )
 
 
-class PartsSumMismatch(Rule):
-    """文中所列分项之和与总数不符
-
-    What it does:
+class PartsSumMismatch(Rule[A007Options]):
+    """What it does:
         Finds a total followed by its breakdown — "共公布政府信息2599条，(其中机构职能类信息
         25条，……，其他应主动公开政府信息856条)", "在主动公开的90条政府信息中，……1条；……10条；
         ……" — and checks that the parts add up to the total. The parts are the items
@@ -103,11 +107,6 @@ class PartsSumMismatch(Rule):
     Fix:
         Correct the total or the part that is wrong; if the list is only a selection,
         say so (e.g. end it with 等).
-
-    Options:
-        min-coverage (float, default 0.9) and max-coverage (float, default 1.1): the
-        parts' sum, as a share of the total, inside which a list is taken as the whole
-        breakdown. A list whose last item is a remainder (其他…) is always checked.
     """
 
     code = "A007"
@@ -115,15 +114,12 @@ class PartsSumMismatch(Rule):
     summary = "文中所列分项之和与总数不符"
     severity = Severity.WARNING
 
-    Options = Options
-
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per stated total whose listed parts add up to something else."""
-        for _, line in report.text_lines():
-            text = line.text
-            for breakdown in _breakdowns(text):
+        for paragraph in prose(report):
+            for breakdown in _breakdowns(paragraph.text):
                 if self._mismatch(breakdown.total, breakdown.parts):
-                    yield self._finding(report, text, line.line, line.column, breakdown)
+                    yield self._finding(report, paragraph, breakdown)
 
     def _mismatch(self, total: Count, parts: tuple[Part, ...]) -> bool:
         """Whether *parts* are a complete breakdown of *total* that does not add up."""
@@ -132,19 +128,18 @@ class PartsSumMismatch(Rule):
             return False
         if parts[-1].label.lstrip("、，,").startswith(_REST_LABELS):
             return True
-        options: Options = self.options
-        return options.min_coverage <= found / total.number <= options.max_coverage
+        return self.options.min_coverage <= found / total.number <= self.options.max_coverage
 
-    def _finding(self, report: Report, text: str, line: int, column: int, breakdown: Breakdown) -> Finding:
+    def _finding(self, report: Report, paragraph: Paragraph, breakdown: Breakdown) -> Finding:
         """The finding at the total, with the parts' sum spelt out."""
         total, parts = breakdown.total, breakdown.parts
         found = sum(part.number for part in parts)
-        said = quote(text[breakdown.start : breakdown.end], 30)
+        said = quote(paragraph.text[breakdown.start : breakdown.end], 30)
         message = (
             f"「{said}」与其后所列分项之和不符：{' + '.join(str(part.number) for part in parts)}"
             f" = {found}，而总数为{total.number}"
         )
-        return self.at_line(report, message, line, column + total.start, length=total.end - total.start)
+        return self.at_span(report, message, paragraph, total.start, total.end)
 
 
 def _breakdowns(text: str) -> Iterator[Breakdown]:

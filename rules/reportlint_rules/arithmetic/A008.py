@@ -1,4 +1,4 @@
-"""A008 percentage-mismatch: 文中百分比与所给数量算出的不符."""
+"""A008 percentage-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule, RuleOptions
-from reportlint.syntax import Line
+from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
 from reportlint_rules.arithmetic._text import COUNT_UNITS, Count, counts
 
 _PERCENT = r"(?P<percent>\d{1,3}(?:\.\d{1,4})?)[%％]"
@@ -47,7 +46,7 @@ class Share:
     """True when the words name the base ("占全市的30%"): the base may not be in the text."""
 
 
-class Options(RuleOptions):
+class A008Options(RuleOptions):
     """Options of A008."""
 
     last_digit_tolerance: float = Field(
@@ -60,10 +59,8 @@ class Options(RuleOptions):
     )
 
 
-class PercentageMismatch(Rule):
-    """文中百分比与所给数量算出的不符
-
-    What it does:
+class PercentageMismatch(Rule[A008Options]):
+    """What it does:
         Finds a percentage stated as the share of a count — "不予公开35件，占4.34%", or
         "主动公开的政府信息占41.5%" after "主动公开政府信息198条" — and checks it against
         the counts near it in the same paragraph (400 characters before, 150 after). The
@@ -89,12 +86,6 @@ class PercentageMismatch(Rule):
 
     Fix:
         Recompute the percentage from the counts, or correct the count.
-
-    Options:
-        last-digit-tolerance (float, default 1.0): the largest accepted difference, in
-        units of the last decimal the percentage is written with (4.34% → 0.01
-        percentage points). 1.0 accepts both rounding and cutting off; 0.5 accepts
-        only correct rounding and reports 4.34% for 4.348%.
     """
 
     code = "A008"
@@ -102,18 +93,16 @@ class PercentageMismatch(Rule):
     summary = "文中百分比与所给数量算出的不符"
     severity = Severity.WARNING
 
-    Options = Options
-
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per percentage that no count near it explains."""
-        for _, line in report.text_lines():
-            shares = _shares(line.text)
+        for paragraph in prose(report):
+            shares = _shares(paragraph.text)
             if shares:
-                yield from self._check_line(report, line, shares)
+                yield from self._check_paragraph(report, paragraph, shares)
 
-    def _check_line(self, report: Report, line: Line, shares: list[Share]) -> Iterator[Finding]:
+    def _check_paragraph(self, report: Report, paragraph: Paragraph, shares: list[Share]) -> Iterator[Finding]:
         """The findings of one paragraph that states percentages."""
-        bases = [count for count in counts(line.text) if count.number > 0]
+        bases = [count for count in counts(paragraph.text) if count.number > 0]
         starts = [count.start for count in bases]
         near = [
             bases[bisect_left(starts, share.start - _BEFORE) : bisect_right(starts, share.start + _AFTER)]
@@ -130,16 +119,15 @@ class PercentageMismatch(Rule):
             explaining = [candidate for candidate in candidates if score[candidate.start]]
             base = max(explaining, key=lambda count: (score[count.start], count.number), default=None)
             if base is None and not share.named_base:
-                base = _stated_total(line.text, candidates)
+                base = _stated_total(paragraph.text, candidates)
             if base is not None:  # else "占全市的30%" with no other share to learn the base from
-                column = line.column + share.start
-                yield self.at_line(report, _message(share, base), line.line, column, length=len(share.text))
+                yield self.at_span(report, _message(share, base), paragraph, share.start, share.start + len(share.text))
 
     def _fits(self, share: Share, base: int) -> bool:
         """Whether count/base, as a percentage, is what the text says (within tolerance)."""
         if base < share.count:
             return False
-        tolerance: float = self.options.last_digit_tolerance
+        tolerance = self.options.last_digit_tolerance
         return abs(100 * share.count / base - share.percent) < tolerance * 10.0**-share.decimals - 1e-9
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from reportlint.model import CellKind, CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
-from reportlint.model.tables import T3, T4
+from reportlint.model.templates import T3, T4
 from reportlint.text import format_number
 
 EPSILON = 1e-6
@@ -29,9 +29,9 @@ Term = tuple[int, CellRef]
 
 _BLANK_KINDS = (CellKind.BLANK, CellKind.NONE_MARK)
 _RESULT_ROWS_2019 = tuple(key for key in tpl.t3_keys(tpl.V2019) if key.startswith(tpl.T3_RESULT_GROUPS))
-_COMMON_RESULT_ROWS = tuple(key for key in _RESULT_ROWS_2019 if not key.startswith("（六）"))
-_OTHER_ROWS = ("（六）", "（六）1", "（六）2", "（六）3")
-_ROW_SPECS = {spec.key: spec for rows in tpl.T3_ROWS.values() for spec in rows}
+_OTHER_ROWS = (*tpl.T3_OTHER_ROWS[tpl.V2019], *tpl.T3_OTHER_ROWS[tpl.V2021])
+_COMMON_RESULT_ROWS = tuple(key for key in _RESULT_ROWS_2019 if key not in _OTHER_ROWS)
+_MAX_ROW_NAME = 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,28 +88,27 @@ class Failure:
 
 def cell_key(ref: CellRef) -> CellKey:
     """A cell's address in its table: (row key, column key)."""
-    return ref.row, ref.column
+    return ref.row_key, ref.column_key
 
 
 def row_name(key: str) -> str:
-    """A short name of a table-三 row for messages: "（一）予以公开", "（三）1.属于国家秘密"."""
-    spec = _ROW_SPECS.get(key)
+    """A table-三 row's name in the A rules' messages: "一、本年新收政府信息公开申请数量",
+    "（一）予以公开", "（三）1.属于国家秘密"; the numbered rows 一, 二 and 四 by their whole
+    label, every name cut to 18 characters."""
+    spec = tpl.T3_ROW_SPECS.get(key)
     if spec is None:
         return key
-    label = spec.label
-    if " " in label:
-        label = key[:3] + label.split(" ")[-1]
-    elif label.startswith("（") and "（" in label[3:]:
-        label = label[: label.index("（", 3)]
-    return label if len(label) <= 18 else label[:17] + "…"
+    label = spec.name if key.startswith("（") else spec.label
+    return label if len(label) <= _MAX_ROW_NAME else label[: _MAX_ROW_NAME - 1] + "…"
 
 
 def cell_place(ref: CellRef) -> str:
     """A cell's place in words: 表三「（一）予以公开」行「自然人」列, 表四「行政复议」「总计」."""
     if ref.table == T4:
-        return f"表四「{ref.column.replace('/', '」「')}」"
-    row = row_name(ref.row) if ref.table == T3 else ref.row
-    return f"表{ref.table}「{row}」行「{ref.column}」列"
+        group, result = tpl.t4_column_parts(ref.column_key)
+        return f"表四「{group}」「{result}」"
+    row = row_name(ref.row_key) if ref.table == T3 else ref.row_key
+    return f"表{ref.table}「{row}」行「{ref.column_key}」列"
 
 
 # --- building the identities ---------------------------------------------------
@@ -161,8 +160,8 @@ def t4_identities(table: ReportTable) -> list[Identity]:
     """T4-A for each of the three groups of table 四."""
     identities: list[Identity] = []
     for group in tpl.T4_GROUPS:
-        total = table.cell(tpl.T4_ROW, f"{group}/总计")
-        parts = [table.cell(tpl.T4_ROW, f"{group}/{result}") for result in tpl.T4_RESULTS[:-1]]
+        total = table.cell(tpl.T4_ROW, tpl.t4_column(group, tpl.T4_TOTAL))
+        parts = [table.cell(tpl.T4_ROW, tpl.t4_column(group, result)) for result in tpl.T4_RESULTS[:-1]]
         if total is not None and all(part is not None for part in parts):
             terms = ((1, total), *((-1, part) for part in parts if part is not None))
             identities.append(Identity("T4-A", f"「{group}」", total, terms))
@@ -256,10 +255,10 @@ def _part_name(identity: Identity, ref: CellRef) -> str:
     """How a part is named in a sum: its column (自然人6, 结果维持10) or its row key
     (T3-C), joined to the value with ＝ so a numbered sub-row reads （四）1＝4."""
     if identity.code == "T3-B":
-        return ref.column
+        return ref.column_key
     if identity.code == "T4-A":
-        return ref.column.split("/")[-1]
-    return f"{ref.row}＝"
+        return tpl.t4_column_parts(ref.column_key)[1]
+    return f"{ref.row_key}＝"
 
 
 def _sum_text(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> tuple[float, str]:

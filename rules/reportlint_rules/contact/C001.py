@@ -1,4 +1,4 @@
-"""C001 missing-contact: the report gives neither an address nor a telephone number."""
+"""C001 missing-contact: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Rule, prose
 from reportlint_rules.contact._fields import ADDRESS, PHONE, contact_fields
 
 
 class MissingContact(Rule):
-    """报告没有写明咨询联系方式（地址或电话）
-
-    What it does:
+    """What it does:
         Looks for a labelled address (地址：/联系地址：/通讯地址：…) or telephone number
         (电话/联系电话/咨询电话/传真/热线 followed by a number) anywhere in the report's
         prose, and reports the report when it has neither. An e-mail address or a web site
@@ -33,9 +31,6 @@ class MissingContact(Rule):
     Fix:
         Add a contact sentence to the opening paragraph, e.g. "如对本报告有任何疑问，请与
         ××办公室联系（地址：××，邮编：××××××，电话：0××××-×××××××）".
-
-    Options:
-        None.
     """
 
     code = "C001"
@@ -49,7 +44,7 @@ class MissingContact(Rule):
             return
         if any(found.kind in (ADDRESS, PHONE) for found in contact_fields(report)):
             return
-        preamble = [line for section, line in report.text_lines() if section is None]
+        preamble = list(prose(report, sections=(None,)))
         where = preamble[-1] if preamble else None
         line, column = (where.line, where.column) if where else (1, 1)
         yield self.at_line(

@@ -1,4 +1,4 @@
-"""C002 missing-postcode: an address is given without its postcode."""
+"""C002 missing-postcode: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from reportlint_rules.contact._fields import ADDRESS, POSTCODE, contact_fields
 
 
 class MissingPostcode(Rule):
-    """写了通信地址但没有邮政编码
-
-    What it does:
+    """What it does:
         Reports the first labelled address (地址：/联系地址：/通讯地址：…) when the report
         gives no postcode (邮编/邮政编码 followed by a number) anywhere in its prose.
 
@@ -27,9 +25,6 @@ class MissingPostcode(Rule):
 
     Fix:
         Add the postcode next to the address: "地址：××县人民路18号，邮编：343718".
-
-    Options:
-        None.
     """
 
     code = "C002"

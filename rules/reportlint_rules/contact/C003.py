@@ -1,26 +1,19 @@
-"""C003 invalid-phone-number: a telephone number that cannot be dialled as written."""
+"""C003 invalid-phone-number: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import islice
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint.text import ascii_digits
-from reportlint_rules.contact._fields import MAX_PER_LINE, PHONE, Field, fields_by_line
-from reportlint_rules.contact._phones import PhoneCheck, check_number
-
-_EXTENSION = re.compile(r"(.*[0-9０-９][^0-9０-９]+[0-9０-９]+)\s*[-－—–]\s*[0-9０-９]{1,5}")
-_NOT_DIGIT = re.compile(r"[^0-9]")
+from reportlint_rules.contact._fields import MAX_PER_LINE, fields_by_line
+from reportlint_rules.contact._phones import checked_phones
 
 
 class InvalidPhoneNumber(Rule):
-    """电话号码格式不正确
-
-    What it does:
+    """What it does:
         Checks every number written after a phone label (电话, 联系电话, 咨询电话, 传真,
         电话/传真, 热线 …) with the ``phonenumbers`` library (Google's libphonenumber
         data): a fixed line must be an existing area code followed by the number of
@@ -40,9 +33,6 @@ class InvalidPhoneNumber(Rule):
 
     Fix:
         Write the area code and the complete number, e.g. "0591-62561036".
-
-    Options:
-        None.
     """
 
     code = "C003"
@@ -61,22 +51,3 @@ class InvalidPhoneNumber(Rule):
                     found.column,
                     length=len(found.value),
                 )
-
-
-def checked_phones(fields: list[Field]) -> Iterator[tuple[Field, PhoneCheck]]:
-    """The phone fields of one line with their verdicts (area codes carried along lists)."""
-    area_code: str | None = None
-    for found in fields:
-        if found.kind != PHONE:
-            continue
-        international = found.value.lstrip("(（").startswith("+")
-        borrowed = area_code if found.index else None
-        verdict = check_number(found.digits, international=international, area_code=borrowed)
-        extension = _EXTENSION.fullmatch(found.value)
-        if not verdict.valid and extension:
-            # "0591-23165250-8001": an extension after a valid number.
-            digits = _NOT_DIGIT.sub("", ascii_digits(extension.group(1)))
-            without = check_number(digits, international=international, area_code=borrowed)
-            verdict = without if without.valid else verdict
-        area_code = verdict.area_code
-        yield found, verdict

@@ -1,4 +1,4 @@
-"""C004 invalid-postcode: a postcode that is not six digits or has no province."""
+"""C004 invalid-postcode: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from reportlint_rules.contact.postcodes import province_for_postcode
 
 
 class InvalidPostcode(Rule):
-    """邮政编码格式不正确
-
-    What it does:
+    """What it does:
         Checks every number written after 邮编 / 邮 编 / 邮政编码: it must have exactly six
         digits, and its first two digits must be a province's range of China Post
         (``postcodes.py``: 10 北京, 33–34 江西, 35–36 福建 …).
@@ -28,9 +26,6 @@ class InvalidPostcode(Rule):
 
     Fix:
         Write the six-digit postcode of the address, e.g. "邮编：350400".
-
-    Options:
-        None.
     """
 
     code = "C004"

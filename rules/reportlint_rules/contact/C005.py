@@ -1,21 +1,17 @@
-"""C005 invalid-email: an e-mail address that is not well formed."""
+"""C005 invalid-email: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.contact._fields import MAX_PER_LINE
-from reportlint_rules.contact._web import emails
+from reportlint_rules.contact._web import emails, malformed
 
 
 class InvalidEmail(Rule):
-    """电子邮箱地址格式不正确
-
-    What it does:
+    """What it does:
         Checks every e-mail address in the prose (any text around an "@" or "＠", and any
         value after 邮箱： / 电子邮箱： / E-mail:): a user name, one half-width "@", and a
         domain of dot-separated names ending in a letters-only suffix (163.com,
@@ -31,9 +27,6 @@ class InvalidEmail(Rule):
 
     Fix:
         Correct the address: "pzxxgkb@163.com".
-
-    Options:
-        None.
     """
 
     code = "C005"
@@ -42,13 +35,6 @@ class InvalidEmail(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per malformed e-mail address."""
-        for _, line in report.text_lines():
-            wrong = (address for address in emails(line) if address.problem)
-            for address in islice(wrong, MAX_PER_LINE):
-                yield self.at_line(
-                    report,
-                    f"电子邮箱「{address.text}」格式不正确：{address.problem}",
-                    line.line,
-                    address.column,
-                    length=len(address.text),
-                )
+        for paragraph, address in malformed(report, emails):
+            message = f"电子邮箱「{address.text}」格式不正确：{address.problem}"
+            yield self.at_span(report, message, paragraph, address.start, address.start + len(address.text))

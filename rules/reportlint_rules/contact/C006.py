@@ -1,21 +1,17 @@
-"""C006 invalid-web-address: a web address that is not well formed."""
+"""C006 invalid-web-address: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.contact._fields import MAX_PER_LINE
-from reportlint_rules.contact._web import web_addresses
+from reportlint_rules.contact._web import malformed, web_addresses
 
 
 class InvalidWebAddress(Rule):
-    """网址格式不正确
-
-    What it does:
+    """What it does:
         Checks every web address in the prose, i.e. every run of address characters that
         starts with a scheme (http, https, ftp) or with "www": the scheme must be
         followed by a half-width colon and two slashes ("https://"), and the host must
@@ -32,9 +28,6 @@ class InvalidWebAddress(Rule):
 
     Fix:
         Write the address as a browser shows it: "https://www.pingtan.gov.cn".
-
-    Options:
-        None.
     """
 
     code = "C006"
@@ -43,14 +36,7 @@ class InvalidWebAddress(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per malformed web address."""
-        for _, line in report.text_lines():
-            wrong = (address for address in web_addresses(line) if address.problem)
-            for address in islice(wrong, MAX_PER_LINE):
-                fix = f"，应为「{address.suggestion}」" if address.suggestion else ""
-                yield self.at_line(
-                    report,
-                    f"网址「{address.text}」格式不正确：{address.problem}{fix}",
-                    line.line,
-                    address.column,
-                    length=len(address.text),
-                )
+        for paragraph, address in malformed(report, web_addresses):
+            fix = f"，应为「{address.suggestion}」" if address.suggestion else ""
+            message = f"网址「{address.text}」格式不正确：{address.problem}{fix}"
+            yield self.at_span(report, message, paragraph, address.start, address.start + len(address.text))

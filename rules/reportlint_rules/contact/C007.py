@@ -1,4 +1,4 @@
-"""C007 area-code-region-mismatch: the phone's area code is not the report's place."""
+"""C007 area-code-region-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rulebase import Rule
 from reportlint_rules.contact._fields import ADDRESS, MAX_PER_LINE, fields_by_line
+from reportlint_rules.contact._phones import checked_phones
 from reportlint_rules.contact._places import area_place, city_of, province_label, region_of
-from reportlint_rules.contact.C003 import checked_phones
 
 
 class AreaCodeRegionMismatch(Rule):
-    """电话区号与报告所在地区不符
-
-    What it does:
+    """What it does:
         For every valid fixed-line number, looks up where its area code is used (a
         table generated from libphonenumber's geocoder data: 0795 → 江西省宜春市) and
         compares it with the place named by the address on the same line, or, when the
@@ -36,9 +34,6 @@ class AreaCodeRegionMismatch(Rule):
 
     Fix:
         Check the number; write the agency's own number with its own area code.
-
-    Options:
-        None.
     """
 
     code = "C007"

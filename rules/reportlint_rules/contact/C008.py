@@ -1,4 +1,4 @@
-"""C008 postcode-region-mismatch: the postcode belongs to another province."""
+"""C008 postcode-region-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rulebase import Rule
 from reportlint_rules.contact._fields import ADDRESS, MAX_PER_LINE, POSTCODE, fields_by_line
+from reportlint_rules.contact._phones import checked_phones
 from reportlint_rules.contact._places import area_place, province_label, region_of
-from reportlint_rules.contact.C003 import checked_phones
 from reportlint_rules.contact.postcodes import province_for_postcode
 
 
 class PostcodeRegionMismatch(Rule):
-    """邮政编码与报告所在省份不符
-
-    What it does:
+    """What it does:
         Finds the province of every six-digit postcode from its first two digits (China
         Post's ranges, ``postcodes.py``: 33–34 江西, 35–36 福建 …) and compares it with
         the province named by the address on the same line, or, when the address names
@@ -35,9 +33,6 @@ class PostcodeRegionMismatch(Rule):
 
     Fix:
         Write the postcode of the agency's own address.
-
-    Options:
-        None.
     """
 
     code = "C008"

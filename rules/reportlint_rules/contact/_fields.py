@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.model import Report
-from reportlint.syntax import Line
+from reportlint.rulebase import Paragraph, prose
 from reportlint.text import ascii_digits
 
 PHONE, POSTCODE, ADDRESS = "phone", "postcode", "address"
@@ -73,8 +73,8 @@ def contact_fields(report: Report) -> list[Field]:
     if _LAST and _LAST[0][0] is report:
         return _LAST[0][1]
     found: list[Field] = []
-    for _, line in report.text_lines():
-        found.extend(fields_in_line(line))
+    for paragraph in prose(report):
+        found.extend(fields_in_line(paragraph))
     _LAST[:] = [(report, found)]
     return found
 
@@ -87,7 +87,7 @@ def fields_by_line(report: Report) -> list[list[Field]]:
     return list(groups.values())
 
 
-def fields_in_line(line: Line) -> Iterator[Field]:
+def fields_in_line(line: Paragraph) -> Iterator[Field]:
     """The labelled contact values of one line of prose."""
     text = line.text
     for match in _PHONE_LABEL.finditer(text):
@@ -120,7 +120,7 @@ def _skip_colon(text: str, position: int) -> int:
     return after.end() if after else position
 
 
-def _phone_values(line: Line, label: str, start: int) -> Iterator[Field]:
+def _phone_values(line: Paragraph, label: str, start: int) -> Iterator[Field]:
     """The numbers after a phone label: "0591-23165250、23165251" gives two."""
     text, position, index = line.text, start, 0
     while True:

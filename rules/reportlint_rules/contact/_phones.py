@@ -1,4 +1,7 @@
-"""Checking one telephone number with phonenumbers, and saying in Chinese what is wrong.
+"""Checking telephone numbers with phonenumbers, and saying in Chinese what is wrong.
+
+:func:`checked_phones` gives the verdicts on the phone numbers of one line, which C003
+reports and C007, C008 compare with the address.
 
 ``phonenumbers`` is imported inside the functions (it costs ~15 ms), and its geocoder
 never (~200 ms, ~100 MB): places come from the generated ``areacodes`` table.
@@ -6,10 +9,17 @@ never (~200 ms, ~100 MB): places come from the generated ``areacodes`` table.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportlint.text import ascii_digits
+from reportlint_rules.contact._fields import PHONE, Field
 from reportlint_rules.contact.areacodes import AREA_CODES
+
+_EXTENSION = re.compile(r"(.*[0-9０-９][^0-9０-９]+[0-9０-９]+)\s*[-－—–]\s*[0-9０-９]{1,5}")
+_NOT_DIGIT = re.compile(r"[^0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +108,22 @@ def _fixed_line_problem(digits: str) -> str:
         expected = "或".join(str(n) for n in lengths)
         return f"{where}后的号码有{len(subscriber)}位，该地区的固定电话号码是{expected}位"
     return f"{where}后的号码「{subscriber}」不是有效的固定电话号码"
+
+
+def checked_phones(fields: list[Field]) -> Iterator[tuple[Field, PhoneCheck]]:
+    """The phone fields of one line with their verdicts (area codes carried along lists)."""
+    area_code: str | None = None
+    for found in fields:
+        if found.kind != PHONE:
+            continue
+        international = found.value.lstrip("(（").startswith("+")
+        borrowed = area_code if found.index else None
+        verdict = check_number(found.digits, international=international, area_code=borrowed)
+        extension = _EXTENSION.fullmatch(found.value)
+        if not verdict.valid and extension:
+            # "0591-23165250-8001": an extension after a valid number.
+            digits = _NOT_DIGIT.sub("", ascii_digits(extension.group(1)))
+            without = check_number(digits, international=international, area_code=borrowed)
+            verdict = without if without.valid else verdict
+        area_code = verdict.area_code
+        yield found, verdict

@@ -9,10 +9,13 @@ run around it is read with bounded patterns; web candidates are single-class run
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
-from reportlint.syntax import Line
+from reportlint.model import Report
+from reportlint.rulebase import Paragraph, prose
+from reportlint_rules.contact._fields import MAX_PER_LINE
 
 _AT = re.compile("[@＠]")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
@@ -33,14 +36,22 @@ class Address:
     """An e-mail or web address as written, where it starts, and what is wrong with it."""
 
     text: str
-    column: int
+    start: int
+    """Offset of the address in the line's text."""
     problem: str
     suggestion: str = ""
 
 
-def emails(line: Line) -> Iterator[Address]:
-    """Every e-mail address of the line, with ``problem`` empty when it is well formed."""
-    text = line.text
+def malformed(report: Report, find: Callable[[str], Iterator[Address]]) -> Iterator[tuple[Paragraph, Address]]:
+    """The malformed addresses *find* reads in the prose, with their paragraph (MAX_PER_LINE each at most)."""
+    for paragraph in prose(report):
+        wrong = (address for address in find(paragraph.text) if address.problem)
+        for address in islice(wrong, MAX_PER_LINE):
+            yield paragraph, address
+
+
+def emails(text: str) -> Iterator[Address]:
+    """Every e-mail address of a line's text, with ``problem`` empty when it is well formed."""
     for at in _AT.finditer(text):
         start = at.start()
         while start > 0 and start > at.start() - 64 and text[start - 1] in _LOCAL_CHARS:
@@ -48,7 +59,7 @@ def emails(line: Line) -> Iterator[Address]:
         end = _DOMAIN_PART.match(text, at.end())
         stop = end.end() if end else at.end()
         written = text[start:stop].rstrip(".")
-        yield Address(written, line.column + start, email_problem(written))
+        yield Address(written, start, email_problem(written))
     for label in _EMAIL_LABEL.finditer(text):
         value = _LABELLED_VALUE.match(text, label.end())
         if value is None:
@@ -57,7 +68,7 @@ def emails(line: Line) -> Iterator[Address]:
         after = text[value.end() : value.end() + 1]
         if after in ("@", "＠") or written.lower().startswith(("www", "http")):
             continue
-        yield Address(written, line.column + label.end(), "缺少“@”")
+        yield Address(written, label.end(), "缺少“@”")
 
 
 def email_problem(written: str) -> str:
@@ -74,9 +85,8 @@ def email_problem(written: str) -> str:
     return _host_problem(domain, "邮箱域名")
 
 
-def web_addresses(line: Line) -> Iterator[Address]:
-    """Every web address of the line (with a scheme or starting with www)."""
-    text = line.text
+def web_addresses(text: str) -> Iterator[Address]:
+    """Every web address of a line's text (with a scheme or starting with www)."""
     for token in _WEB_TOKEN.finditer(text):
         written = token.group().rstrip(".:：,")
         lower = written.lower()
@@ -93,7 +103,7 @@ def web_addresses(line: Line) -> Iterator[Address]:
             problem, suggestion = _www_problem(written)
         else:
             continue
-        yield Address(written, line.column + token.start(), problem, suggestion)
+        yield Address(written, token.start(), problem, suggestion)
 
 
 def url_problem(written: str) -> tuple[str, str]:

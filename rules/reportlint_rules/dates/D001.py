@@ -1,4 +1,4 @@
-"""D001 period-outside-report-year: the statistics period is not 1月1日–12月31日 of the report year."""
+"""D001 period-outside-report-year: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.dates._dates import body_year, find_period, title_year
+from reportlint_rules.dates._dates import body_year, find_period
 
 
 def _show(day: tuple[int, int, int]) -> str:
@@ -15,9 +15,7 @@ def _show(day: tuple[int, int, int]) -> str:
 
 
 class PeriodOutsideReportYear(Rule):
-    """统计期限与报告年度不符
-
-    What it does:
+    """What it does:
         Finds the statement of the statistics period ("本报告所列数据的统计期限自2023年1月1日
         起至2023年12月31日止", "统计时限为…至…", in the preamble or section 一) and
         reports it when it does not run from 1月1日 to 12月31日 of the report year (the
@@ -36,9 +34,6 @@ class PeriodOutsideReportYear(Rule):
     Fix:
         Write 「本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止」 with the
         report year, and check that the figures are that year's.
-
-    Options:
-        None.
     """
 
     code = "D001"
@@ -47,7 +42,7 @@ class PeriodOutsideReportYear(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding when the stated period is not the report year's calendar year."""
-        year = title_year(report)
+        year = report.title_year
         period = find_period(report)
         if year is None or period is None:
             return

@@ -1,4 +1,4 @@
-"""D002 report-year-mismatch: the title's year is not the year the body reports on."""
+"""D002 report-year-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pydantic import Field
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule, RuleOptions
-from reportlint_rules.dates._dates import body_year, find_period, narrative_years, title_length, title_year
+from reportlint_rules.dates._dates import body_year, find_period, narrative_years
 
 
-class Options(RuleOptions):
+class D002Options(RuleOptions):
     """Options of D002."""
 
     min_mentions: int = Field(
@@ -22,10 +22,8 @@ class Options(RuleOptions):
     )
 
 
-class ReportYearMismatch(Rule):
-    """标题年度与正文叙述的年度不一致
-
-    What it does:
+class ReportYearMismatch(Rule[D002Options]):
+    """What it does:
         Counts the narrative clauses of sections 一 to 四 that open with a year and a
         subject ("2023年，我局…", "2022年，全区…"). When another year than the title's
         opens at least ``min-mentions`` of them and more than the title's year does, the
@@ -43,21 +41,16 @@ class ReportYearMismatch(Rule):
 
     Fix:
         Write the body about the report year (or correct the title's year).
-
-    Options:
-        min-mentions (int, default 2): how many narrative clauses must open with the
-        other year.
     """
 
     code = "D002"
     name = "report-year-mismatch"
     summary = "标题年度与正文叙述的年度不一致"
-    Options = Options
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding at the title when the body narrates another year."""
         other = body_year(report, self.options.min_mentions)
-        year = title_year(report)
+        year = report.title_year
         if other is None or report.title is None or year is None:
             return
         counts = narrative_years(report)
@@ -69,4 +62,5 @@ class ReportYearMismatch(Rule):
         if period is not None and period.start[0] == other:
             message += f"，统计期限「{period.text}」也是{other}年"
         title = report.title
-        yield self.at_line(report, message, title.line, title.column, length=title_length(report))
+        length = report.written_length(title.text, title.line, title.column)
+        yield self.at_line(report, message, title.line, title.column, length=length)

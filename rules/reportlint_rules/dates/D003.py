@@ -1,4 +1,4 @@
-"""D003 invalid-calendar-date: a date that is not on the calendar (2月30日, 13月1日)."""
+"""D003 invalid-calendar-date: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -25,9 +25,7 @@ def _problem(year: int | None, month: int, day: int) -> str | None:
 
 
 class InvalidCalendarDate(Rule):
-    """日期不存在
-
-    What it does:
+    """What it does:
         Reports every date in the text that is not on the calendar: a month outside
         1–12, a day beyond the month's length (2月30日, 4月31日), or 2月29日 in a year
         that is not a leap year. Dates are read as 2023年2月30日, 2月30日 (then 2月29日
@@ -42,9 +40,6 @@ class InvalidCalendarDate(Rule):
 
     Fix:
         Correct the date.
-
-    Options:
-        None.
     """
 
     code = "D003"

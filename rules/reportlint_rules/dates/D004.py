@@ -1,4 +1,4 @@
-"""D004 document-dated-after-publication: a cited document is dated after the report's publication."""
+"""D004 document-dated-after-publication: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from datetime import date
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Paragraph, Rule, prose
 from reportlint.text import ascii_digits
-from reportlint_rules.dates._dates import full_dates, publication_dates, title_year
+from reportlint_rules.dates._dates import full_dates, publication_dates
 
 _DOC_NUMBER_RE = re.compile(r"[〔\[【［]\s?((?:19|20)\d{2})\s?[〕\]】］]\s?第?\s?\d{1,5}\s?号")
 _ISSUED_RE = re.compile(r"\s?(?:印发|发布|出台|下发|公布|制发|签发)")
@@ -18,9 +18,7 @@ _FUTURE_RE = re.compile(r"将|拟|计划|预计|力争")
 
 
 class DocumentDatedAfterPublication(Rule):
-    """引用的文件日期晚于报告发布日期
-
-    What it does:
+    """What it does:
         Reports a cited document that cannot exist yet when the report is published: a
         document number whose year (〔2025〕3号, [2025]3号) is later than the publication
         year, or a date followed by 印发/发布/出台/下发/公布 ("2024年3月20日印发") that is
@@ -40,9 +38,6 @@ class DocumentDatedAfterPublication(Rule):
     Fix:
         Correct the document number or date; if the report was revised after
         publication, say so and give the revision date.
-
-    Options:
-        None.
     """
 
     code = "D004"
@@ -54,20 +49,22 @@ class DocumentDatedAfterPublication(Rule):
         mentions = publication_dates(report)
         published = [mention.value for mention in mentions if mention.value is not None]
         latest = max(published, default=None)
-        year = title_year(report)
+        year = report.title_year
         if latest is None and year is None:
             return
         pub_lines = {mention.line for mention in mentions}
-        for _, line in report.text_lines():
-            if line.line in pub_lines:
+        for paragraph in prose(report):
+            if paragraph.line in pub_lines:
                 continue
-            yield from self._document_numbers(report, line.text, line.line, line.column, latest, year)
+            yield from self._document_numbers(report, paragraph, latest, year)
             if latest is not None:
-                yield from self._issue_dates(report, line.text, line.line, line.column, latest)
+                yield from self._issue_dates(report, paragraph, latest)
 
     def _document_numbers(
-        self, report: Report, text: str, line: int, column: int, latest: date | None, year: int | None
+        self, report: Report, paragraph: Paragraph, latest: date | None, year: int | None
     ) -> Iterator[Finding]:
+        """Document numbers (〔2025〕3号) of a later year than the report can have been published in."""
+        text = paragraph.text
         limit = latest.year if latest is not None else (year or 0) + 1
         for match in _DOC_NUMBER_RE.finditer(ascii_digits(text)):
             cited = int(match[1])
@@ -78,10 +75,12 @@ class DocumentDatedAfterPublication(Rule):
             else:
                 why = f"晚于{limit}年（{year}年度报告最迟应在{limit}年发布）"
             message = f"引用的文件文号「{match[0]}」是{cited}年的，{why}"
-            yield self.at_line(report, message, line, column + match.start(), length=len(match[0]))
+            yield self.at_match(report, message, paragraph, match)
 
-    def _issue_dates(self, report: Report, text: str, line: int, column: int, latest: date) -> Iterator[Finding]:
-        for mention in full_dates(text, line):
+    def _issue_dates(self, report: Report, paragraph: Paragraph, latest: date) -> Iterator[Finding]:
+        """Dates of issue ("2024年3月20日印发") after the publication date."""
+        text = paragraph.text
+        for mention in full_dates(text, paragraph.line):
             value = mention.value
             issued = _ISSUED_RE.match(text, mention.end)
             if value is None or value <= latest or issued is None:
@@ -92,4 +91,5 @@ class DocumentDatedAfterPublication(Rule):
                 f"「{mention.text}{issued[0]}」的文件晚于报告的发布日期{latest.year}年{latest.month}月{latest.day}日"
             )
             length = len(mention.text) + len(issued[0])
-            yield self.at_line(report, message, line, column + mention.column - 1, length=length)
+            start = mention.column - 1
+            yield self.at_span(report, message, paragraph, start, start + length)

@@ -1,4 +1,4 @@
-"""D005 late-publication: the publication or signing date is after the statutory deadline."""
+"""D005 late-publication: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -11,10 +11,8 @@ from reportlint_rules.dates._dates import publication_dates
 from reportlint_rules.dates._deadline import DeadlineOptions, deadline
 
 
-class LatePublication(Rule):
-    """报告发布（落款）日期晚于法定期限
-
-    What it does:
+class LatePublication(Rule[DeadlineOptions]):
+    """What it does:
         Takes the report's publication or signing date — a "发布日期：2020-01-31" line near
         the top, or a short line at the end that ends with a date ("2024年3月15日",
         "平潭综合实验区公安局2022年1月7日") — and reports it when it is later than the
@@ -36,18 +34,11 @@ class LatePublication(Rule):
 
     Fix:
         Publish by the deadline; if the date line is a typo, correct it.
-
-    Options:
-        department-deadline (str, default "01-31"): the deadline of departments, MM-DD.
-        government-deadline (str, default "03-31"): the deadline of people's governments.
-        township-deadline (str, default "03-31"): the deadline applied to 乡镇、街道.
-        check-townships (bool, default true): false leaves 乡镇、街道 unchecked.
     """
 
     code = "D005"
     name = "late-publication"
     summary = "报告发布（落款）日期晚于法定期限"
-    Options = DeadlineOptions
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per publication or signing date after the deadline."""

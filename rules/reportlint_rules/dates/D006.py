@@ -1,4 +1,4 @@
-"""D006 dated-before-period-end: the report is dated before its statistics period ends."""
+"""D006 dated-before-period-end: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.dates._dates import publication_dates, title_year
+from reportlint_rules.dates._dates import publication_dates
 
 
 class DatedBeforePeriodEnd(Rule):
-    """报告发布（落款）日期早于统计期结束
-
-    What it does:
+    """What it does:
         Reports a publication or signing date (found as in D005) that is on or before
         12月31日 of the report year, i.e. before the year the report covers has ended.
 
@@ -28,9 +26,6 @@ class DatedBeforePeriodEnd(Rule):
 
     Fix:
         Correct the year of the date line (usually the year after the report year).
-
-    Options:
-        None.
     """
 
     code = "D006"
@@ -39,7 +34,7 @@ class DatedBeforePeriodEnd(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per publication or signing date within or before the report year."""
-        year = title_year(report)
+        year = report.title_year
         if year is None:
             return
         for mention in publication_dates(report):

@@ -1,4 +1,4 @@
-"""D007 stale-year-narrative: a sentence puts the report year's work or plans under another year."""
+"""D007 stale-year-narrative: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Rule, prose
 from reportlint.text import ascii_digits
-from reportlint_rules.dates._dates import agency_clauses, body_year, title_year
+from reportlint_rules.dates._dates import agency_clauses, body_year
 
 _LEAD = r"(?:^|(?<=[。；;！!？?：:）)\s]))"
 # 将 must be the future 将 (将继续, 将进一步 …), not the object marker (我局将在线申请渠道…纳入).
@@ -34,9 +34,7 @@ def _sentence(text: str, start: int) -> str:
 
 
 class StaleYearNarrative(Rule):
-    """叙述本年度工作或计划时年份写错（疑似沿用往年报告）
-
-    What it does:
+    """What it does:
         Reports two kinds of sentence, conservatively:
 
         * in section 五 (problems and improvements), a plan stated for the report year
@@ -66,9 +64,6 @@ class StaleYearNarrative(Rule):
     Fix:
         Write the plans for the year after the report year, and the narrative for the
         report year; check the whole paragraph, not only the year.
-
-    Options:
-        None.
     """
 
     code = "D007"
@@ -78,23 +73,21 @@ class StaleYearNarrative(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per stale plan in 五 and per stale narrative sentence in 一–四."""
-        year = title_year(report)
+        year = report.title_year
         if year is None or body_year(report) is not None:
             return
-        for number, line in report.text_lines():
-            if number is None:
-                continue
-            text = ascii_digits(line.text)
-            if number == 5:
+        for paragraph in prose(report, sections=(1, 2, 3, 4, 5)):
+            text = ascii_digits(paragraph.text)
+            if paragraph.section == 5:
                 for match in _PLAN_RE.finditer(text):
                     stated = int(match[1])
                     if stated <= year and not _COMPARISON_RE.search(match[0][5:]):
                         message = (
-                            f"「{_sentence(line.text, match.start())[:30]}」把改进计划写在{stated}年，"
+                            f"「{_sentence(paragraph.text, match.start())[:30]}」把改进计划写在{stated}年，"
                             f"本报告是{year}年度报告，计划应针对{year + 1}年（疑似沿用往年报告）"
                         )
-                        yield self.at_line(report, message, line.line, line.column + match.start(), length=_YEAR_LENGTH)
-            elif number <= 4:
+                        yield self.at_span(report, message, paragraph, match.start(), match.start() + _YEAR_LENGTH)
+            else:
                 for match in agency_clauses(report, text):
                     stated = int(match[1])
                     sentence = _sentence(text, match.start())
@@ -103,7 +96,7 @@ class StaleYearNarrative(Rule):
                     if _COMPARISON_RE.search(sentence) or _DOCUMENT_RE.search(sentence[:_DOCUMENT_REACH]):
                         continue
                     message = (
-                        f"「{_sentence(line.text, match.start())[:30]}」叙述的是{stated}年的工作，"
+                        f"「{_sentence(paragraph.text, match.start())[:30]}」叙述的是{stated}年的工作，"
                         f"本报告是{year}年度报告（疑似沿用往年报告）"
                     )
-                    yield self.at_line(report, message, line.line, line.column + match.start(), length=_YEAR_LENGTH)
+                    yield self.at_span(report, message, paragraph, match.start(), match.start() + _YEAR_LENGTH)

@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlint.model import Report
+from reportlint.model.numerals import DIGIT_VALUES, NUMERALS, digit_string, parse_number
+from reportlint.rulebase import prose
 from reportlint.text import ascii_digits
-
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 FULL_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 ISO_DATE_RE = re.compile(r"(?<![0-9A-Za-z/.\-])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
-CN_DATE_RE = re.compile(
-    r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
-)
+_YEAR_DIGITS = "".join(char for char in DIGIT_VALUES if char != "两")
+CN_DATE_RE = re.compile(rf"([{_YEAR_DIGITS}]{{4}})年([{NUMERALS}]{{1,3}})月([{NUMERALS}]{{1,3}})日")
 _PERIOD_RE = re.compile(
     r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?起?\s?(?:至|到|—|－|-|～|~)\s?"
     r"(?:((?:19|20)\d{2})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日"
@@ -46,14 +45,6 @@ def real_date(year: int, month: int, day: int) -> date | None:
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return date(year, month, day)
-
-
-def _cn_number(text: str) -> int:
-    """A Chinese numeral of one to three characters (一 … 三十一)."""
-    if "十" not in text:
-        return _CN_DIGITS.get(text, 0)
-    tens, _, units = text.partition("十")
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +76,7 @@ def full_dates(text: str, line: int) -> list[DateMention]:
     found = [_mention(text, line, m, int(m[1]), int(m[2]), int(m[3])) for m in FULL_DATE_RE.finditer(plain)]
     found += [_mention(text, line, m, int(m[1]), int(m[3]), int(m[4])) for m in ISO_DATE_RE.finditer(plain)]
     found += [
-        _mention(text, line, m, int("".join(str(_CN_DIGITS[c]) for c in m[1])), _cn_number(m[2]), _cn_number(m[3]))
+        _mention(text, line, m, int(digit_string(m[1])), parse_number(m[2]) or 0, parse_number(m[3]) or 0)
         for m in CN_DATE_RE.finditer(plain)
     ]
     return sorted(found, key=lambda mention: mention.column)
@@ -105,17 +96,18 @@ class Period:
 
 def find_period(report: Report) -> Period | None:
     """The first "统计期限自…至…" statement of the report (preamble or section 一)."""
-    for number, line in report.text_lines():
-        if number not in (None, 1):
+    for paragraph in prose(report):
+        if paragraph.section not in (None, 1):
             break
-        plain = ascii_digits(line.text)
+        plain = ascii_digits(paragraph.text)
         for match in _PERIOD_RE.finditer(plain):
             before = plain[max(0, match.start() - 30) : match.start()]
             if not any(word in before for word in _PERIOD_CONTEXT):
                 continue
             start = (int(match[1]), int(match[2]), int(match[3]))
             end = (int(match[4]) if match[4] else start[0], int(match[5]), int(match[6]))
-            return Period(start, end, line.text[match.start() : match.end()], line.line, line.column + match.start())
+            text = paragraph.text[match.start() : match.end()]
+            return Period(start, end, text, paragraph.line, paragraph.column + match.start())
     return None
 
 
@@ -167,38 +159,12 @@ def agency_clauses(report: Report, text: str) -> Iterator[re.Match[str]]:
 def narrative_years(report: Report) -> Counter[int]:
     """How often each year opens a clause ("2023年，…") in sections 一 to 四, plans excluded."""
     counts: Counter[int] = Counter()
-    for number, line in report.text_lines():
-        if number is None or number > 4:
-            continue
-        text = ascii_digits(line.text)
+    for paragraph in prose(report, sections=(1, 2, 3, 4)):
+        text = ascii_digits(paragraph.text)
         for match in YEAR_CLAUSE_RE.finditer(text):
             if "将" not in text[match.end() : match.end() + 12]:
                 counts[int(match[1])] += 1
     return counts
-
-
-def title_year(report: Report) -> int | None:
-    """The report year, when the title states it ("2023年…年度报告").
-
-    The model falls back to the first year of the preamble, which may be a cited
-    document's year; the D rules trust only a year written in the title.
-    """
-    if report.year is None or report.title is None or str(report.year) not in ascii_digits(report.title.text):
-        return None
-    return report.year
-
-
-def title_length(report: Report) -> int | None:
-    """The title's length when it stands on one line, else ``None``.
-
-    The model may join a short line above the title to it ("平潭综合实验区财政金融局" +
-    "2021年政府信息公开工作年度报告"); such a title has no single span to underline.
-    """
-    title = report.title
-    if title is None or not 0 < title.line <= len(report.lines):
-        return None
-    written = report.lines[title.line - 1]
-    return len(title.text) if written.startswith(title.text, title.column - 1) else None
 
 
 def body_year(report: Report, minimum: int = 2) -> int | None:
@@ -207,7 +173,7 @@ def body_year(report: Report, minimum: int = 2) -> int | None:
     ``None`` unless some year other than the title's opens at least *minimum*
     narrative clauses and more than the title's year does.
     """
-    titled = title_year(report)
+    titled = report.title_year
     if titled is None:
         return None
     counts = narrative_years(report)

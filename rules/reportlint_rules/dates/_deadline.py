@@ -8,7 +8,7 @@ from pydantic import Field
 
 from reportlint.model import Report
 from reportlint.rulebase import RuleOptions
-from reportlint_rules.dates._dates import is_township, title_year
+from reportlint_rules.dates._dates import is_township
 
 _MONTH_DAY = r"^(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])$"
 
@@ -30,7 +30,7 @@ class DeadlineOptions(RuleOptions):
 
 def deadline(report: Report, options: DeadlineOptions) -> tuple[date, str] | None:
     """The deadline for this report and the rule it comes from, or ``None`` if unknown."""
-    year = title_year(report)
+    year = report.title_year
     if year is None or report.agency_kind not in ("department", "government"):
         return None
     if is_township(report):

@@ -1,4 +1,4 @@
-"""P001 empty-file: 文件为空或只有空白字符"""
+"""P001 empty-file: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from reportlint.rulebase import ProblemRule
 
 
 class EmptyFile(ProblemRule):
-    """文件为空或只有空白字符
-
-    What it does:
+    """What it does:
         Reports a file that is empty or holds only white space.
 
     Why it matters:
@@ -19,9 +17,6 @@ class EmptyFile(ProblemRule):
 
     Fix:
         Export the report again and check the file before publishing.
-
-    Options:
-        None.
     """
 
     code = "P001"

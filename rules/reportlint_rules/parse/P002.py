@@ -1,4 +1,4 @@
-"""P002 undecodable-file: 文件不是可识别编码的文本"""
+"""P002 undecodable-file: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from reportlint.rulebase import ProblemRule
 
 
 class UndecodableFile(ProblemRule):
-    """文件不是可识别编码的文本
-
-    What it does:
+    """What it does:
         Reports a file that is neither UTF-8 (with or without BOM), UTF-16 with BOM nor
         GB18030/GBK, or that holds binary data.
 
@@ -20,9 +18,6 @@ class UndecodableFile(ProblemRule):
 
     Fix:
         Save the report as plain text in UTF-8 (or GB18030).
-
-    Options:
-        None.
     """
 
     code = "P002"

@@ -1,4 +1,4 @@
-"""P003 unparsable-content: 无法解析的内容"""
+"""P003 unparsable-content: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from reportlint.rulebase import ProblemRule
 
 
 class UnparsableContent(ProblemRule):
-    """无法解析的内容
-
-    What it does:
+    """What it does:
         Reports a part of the text the grammar could not place; the rest of the report
         is still checked. The grammar accepts any sequence of lines, so no input reaches
         this today: it is the safety net that keeps a future grammar change from turning
@@ -25,9 +23,6 @@ class UnparsableContent(ProblemRule):
 
     Fix:
         Report the input to the reportlint maintainers: it is a grammar bug.
-
-    Options:
-        None.
     """
 
     code = "P003"

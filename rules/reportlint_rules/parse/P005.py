@@ -1,4 +1,4 @@
-"""P005 unrecognised-table: 无法识别的表格"""
+"""P005 unrecognised-table: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from reportlint.rulebase import ProblemRule
 
 
 class UnrecognisedTable(ProblemRule):
-    """无法识别的表格
-
-    What it does:
+    """What it does:
         Reports a table of two or more rows that is neither table 二, 三 nor 四 by its labels.
 
     Why it matters:
@@ -20,9 +18,6 @@ class UnrecognisedTable(ProblemRule):
 
     Fix:
         Use the template's labels (信息内容, 申请人情况, 行政复议 …) so the table can be checked.
-
-    Options:
-        None.
     """
 
     code = "P005"

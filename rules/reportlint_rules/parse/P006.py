@@ -1,4 +1,4 @@
-"""P006 file-too-large: 文件过大，未检查"""
+"""P006 file-too-large: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from reportlint.rulebase import ProblemRule
 
 
 class FileTooLarge(ProblemRule):
-    """文件过大，未检查
-
-    What it does:
+    """What it does:
         Reports a file larger than 16 MB, which is not read.
 
     Why it matters:
@@ -20,9 +18,6 @@ class FileTooLarge(ProblemRule):
 
     Fix:
         Check that the right file was given.
-
-    Options:
-        None.
     """
 
     code = "P006"

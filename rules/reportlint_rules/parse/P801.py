@@ -1,4 +1,4 @@
-"""P801 stale-baseline-entry: a baseline entry that no longer occurs."""
+"""P801 stale-baseline-entry: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from reportlint.rulebase import Rule
 
 
 class StaleBaselineEntry(Rule):
-    """基线中的问题已不再出现
-
-    What it does:
+    """What it does:
         With ``--baseline FILE``, reports each accepted finding recorded in the baseline
         that no longer occurs in a file checked in this run. The message repeats the
         old finding's code and message.
@@ -27,9 +25,6 @@ class StaleBaselineEntry(Rule):
 
     Fix:
         Rewrite the baseline with ``--write-baseline FILE``, or delete the entry.
-
-    Options:
-        None.
     """
 
     code = EngineCode.STALE_BASELINE.value

@@ -1,4 +1,4 @@
-"""P900 internal-error: reportlint 内部错误"""
+"""P900 internal-error: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from reportlint.rulebase import Rule
 
 
 class InternalError(Rule):
-    """reportlint 内部错误
-
-    What it does:
+    """What it does:
         Reports that reportlint itself failed on this file (a bug in reportlint, not in
         the report). The other files of the run are still checked.
 
@@ -24,9 +22,6 @@ class InternalError(Rule):
 
     Fix:
         Report the file to the reportlint maintainers; meanwhile check the report by hand.
-
-    Options:
-        None.
     """
 
     code = EngineCode.INTERNAL_ERROR.value

@@ -1,4 +1,4 @@
-"""P901 rule-crashed: 规则运行出错"""
+"""P901 rule-crashed: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from reportlint.rulebase import Rule
 
 
 class RuleCrashed(Rule):
-    """规则运行出错
-
-    What it does:
+    """What it does:
         Reports that one rule raised an error on this file; the message names the rule.
         The other rules still run.
 
@@ -25,9 +23,6 @@ class RuleCrashed(Rule):
     Fix:
         Report it to the rule's author, naming the rule code in the message; `--ignore`
         the code meanwhile.
-
-    Options:
-        None.
     """
 
     code = EngineCode.RULE_CRASHED.value

@@ -1,4 +1,4 @@
-"""S001 missing-section: one of the six sections is absent."""
+"""S001 missing-section: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from reportlint.rulebase import Rule
 
 
 class MissingSection(Rule):
-    """报告缺少规定的章节
-
-    What it does:
+    """What it does:
         Reports each of the six sections 一、总体情况 … 六、其他需要报告的事项 that has no
         heading in the report. The finding is placed where the section should start: at
         the heading of the next section present, or at the end of the report.
@@ -30,9 +28,6 @@ class MissingSection(Rule):
     Fix:
         Add the section under its template heading; if there is nothing to report, say
         so in a sentence (e.g. 本年度未收取信息处理费).
-
-    Options:
-        None.
     """
 
     code = "S001"

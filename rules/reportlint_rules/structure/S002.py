@@ -1,4 +1,4 @@
-"""S002 section-out-of-order: a section appears out of the order 一 to 六."""
+"""S002 section-out-of-order: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from itertools import combinations, pairwise
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
+from reportlint.model.numerals import numeral
 from reportlint.model.sections import SECTION_TITLES
 from reportlint.rulebase import Rule
-
-_CN = "〇一二三四五六"
 
 
 def misplaced(order: list[int]) -> list[int]:
@@ -27,9 +26,7 @@ def misplaced(order: list[int]) -> list[int]:
 
 
 class SectionOutOfOrder(Rule):
-    """章节顺序不对
-
-    What it does:
+    """What it does:
         Reports a section whose heading comes out of the template's order 一、总体情况 …
         六、其他需要报告的事项, at the heading of the misplaced section. When several
         orders are possible, the heading that comes later in the text is the one
@@ -45,9 +42,6 @@ class SectionOutOfOrder(Rule):
 
     Fix:
         Move the section, with its text and table, back to its place.
-
-    Options:
-        None.
     """
 
     code = "S002"
@@ -61,10 +55,10 @@ class SectionOutOfOrder(Rule):
             number = order[index]
             section = report.sections[number]
             if index > 0:
-                where = f"它出现在第{_CN[order[index - 1]]}部分之后"
+                where = f"它出现在第{numeral(order[index - 1])}部分之后"
             else:
-                where = f"它出现在第{_CN[order[1]]}部分之前"
-            message = f"第{_CN[number]}部分「{section.heading.text}」的位置不对：{where}，应排在{_place(number)}"
+                where = f"它出现在第{numeral(order[1])}部分之前"
+            message = f"第{numeral(number)}部分「{section.heading.text}」的位置不对：{where}，应排在{_place(number)}"
             heading = section.heading
             yield self.at_line(report, message, heading.line, heading.column, length=len(heading.text))
 
@@ -75,4 +69,4 @@ def _place(number: int) -> str:
         return "最前面（第二部分之前）"
     if number == len(SECTION_TITLES):
         return "最后（第五部分之后）"
-    return f"第{_CN[number - 1]}部分与第{_CN[number + 1]}部分之间"
+    return f"第{numeral(number - 1)}部分与第{numeral(number + 1)}部分之间"

@@ -1,4 +1,4 @@
-"""S003 nonstandard-section-heading: a section heading differs from the template's."""
+"""S003 nonstandard-section-heading: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.model.sections import CN_NUMBERS, SECTION_TITLES
+from reportlint.model.numerals import numeral, numeral_alternatives, numeral_value
+from reportlint.model.sections import SECTION_TITLES
 from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import fold
 
-_NUMBERING_RE = re.compile(r"^(一|二|三|四|五|六|七|八|九|十)[,.]")
+_NUMBERING_RE = re.compile(rf"^{numeral_alternatives(10)}[,.]")
 _TRAILING_RE = re.compile(r"[。.:：;；,，]+$")
-_CN = "〇一二三四五六"
 
 
-class Options(RuleOptions):
+class S003Options(RuleOptions):
     """Options of S003."""
 
     accepted_headings: list[str] = Field(
@@ -27,7 +27,10 @@ class Options(RuleOptions):
             "三、行政机关收到和处理政府信息公开申请情况",
             "五、政府信息公开工作存在的主要问题及改进情况",
         ],
-        description="Known variants accepted besides the template's six headings (with their numeral).",
+        description=(
+            "Known variants accepted besides the template's six headings (with their numeral); "
+            "the defaults are seen in real reports (template-spec §2.2, §7)."
+        ),
     )
 
 
@@ -40,10 +43,8 @@ def _split(text: str) -> tuple[str | None, str]:
     return None, folded
 
 
-class NonstandardSectionHeading(Rule):
-    """章节标题与模板不一致
-
-    What it does:
+class NonstandardSectionHeading(Rule[S003Options]):
+    """What it does:
         Compares each section heading with the template's wording (一、总体情况,
         二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况,
         四、政府信息公开行政复议、行政诉讼情况, 五、存在的主要问题及改进情况,
@@ -63,35 +64,28 @@ class NonstandardSectionHeading(Rule):
 
     Fix:
         Use the template's heading, e.g. 五、存在的主要问题及改进情况.
-
-    Options:
-        accepted-headings (list of str): variants accepted besides the template headings (default:
-        二、行政机关主动公开政府信息情况, 三、行政机关收到和处理政府信息公开申请情况,
-        五、政府信息公开工作存在的主要问题及改进情况 — seen in real reports,
-        template-spec §2.2, §7).
     """
 
     code = "S003"
     name = "nonstandard-section-heading"
     summary = "章节标题与模板不一致"
     severity = Severity.WARNING
-    Options = Options
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per heading that is neither the template's nor an accepted variant."""
         accepted: dict[int, set[str]] = {number: {_split(title)[1]} for number, title in SECTION_TITLES.items()}
         for variant in self.options.accepted_headings:
-            numeral, words = _split(variant)
-            if numeral in CN_NUMBERS:
-                accepted[CN_NUMBERS[numeral]].add(words)
+            written, words = _split(variant)
+            value = numeral_value(written) if written else None
+            if value in accepted:
+                accepted[value].add(words)
         for number in report.section_order:
             heading = report.sections[number].heading
-            numeral, words = _split(heading.text)
+            written, words = _split(heading.text)
             template = SECTION_TITLES[number]
-            if numeral is not None and CN_NUMBERS.get(numeral) != number:
-                message = (
-                    f"章节标题「{heading.text}」的编号应为「{_CN[number]}、」（第{_CN[number]}部分「{template}」）"
-                )
+            if written is not None and numeral_value(written) != number:
+                cn = numeral(number)
+                message = f"章节标题「{heading.text}」的编号应为「{cn}、」（第{cn}部分「{template}」）"
             elif words not in accepted[number]:
                 message = f"章节标题「{heading.text}」与模板不一致，应为「{template}」"
             else:

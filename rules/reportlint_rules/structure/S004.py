@@ -1,4 +1,4 @@
-"""S004 missing-table: section 二, 三 or 四 has no table of its own."""
+"""S004 missing-table: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
+from reportlint.model.templates import TABLE_SECTION, TABLE_TITLES
 from reportlint.rulebase import Rule
-from reportlint_rules.structure._tables import TABLE_SECTION, TABLE_TITLES
 
 
 class MissingTable(Rule):
-    """缺少统计表格
-
-    What it does:
+    """What it does:
         Reports, at the section heading, a section 二, 三 or 四 when the report has no
         table 二 (主动公开政府信息情况), 三 (收到和处理政府信息公开申请情况) or 四
         (行政复议、行政诉讼情况) at all. A section that holds a table reportlint could not
@@ -29,9 +27,6 @@ class MissingTable(Rule):
     Fix:
         Add the template's table under the section heading and fill every cell (0 where
         nothing happened).
-
-    Options:
-        None.
     """
 
     code = "S004"

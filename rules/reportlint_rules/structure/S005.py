@@ -1,4 +1,4 @@
-"""S005 misplaced-table: table 二, 三 or 四 stands outside its own section."""
+"""S005 misplaced-table: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,17 +6,14 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
+from reportlint.model.numerals import numeral
 from reportlint.model.sections import SECTION_TITLES
+from reportlint.model.templates import TABLE_SECTION, TABLE_TITLES
 from reportlint.rulebase import Rule
-from reportlint_rules.structure._tables import TABLE_SECTION, TABLE_TITLES, section_of_line
-
-_CN = "〇一二三四五六"
 
 
 class MisplacedTable(Rule):
-    """统计表格不在所属章节中
-
-    What it does:
+    """What it does:
         Reports table 二, 三 or 四 when it starts outside its own section (二 under
         二、主动公开政府信息情况, 三 under 三、…, 四 under 四、…), at the table's first
         line. A table whose section is missing altogether is left to S001.
@@ -31,9 +28,6 @@ class MisplacedTable(Rule):
 
     Fix:
         Move the table under its section heading (or restore the lost heading).
-
-    Options:
-        None.
     """
 
     code = "S005"
@@ -46,13 +40,13 @@ class MisplacedTable(Rule):
             table = report.tables.get(kind)
             if table is None or number not in report.sections:
                 continue
-            found = section_of_line(report, table.line)
+            found = report.section_at(table.line)
             if found == number:
                 continue
             where = (
                 "报告开头（第一部分之前）"
                 if found is None
-                else f"第{_CN[found]}部分「{report.sections[found].heading.text}」中"
+                else f"第{numeral(found)}部分「{report.sections[found].heading.text}」中"
             )
             message = f"表{kind}「{TABLE_TITLES[kind]}」位于{where}，应放在第{kind}部分「{SECTION_TITLES[number]}」下"
             yield self.at_line(report, message, table.line, 1)

@@ -1,4 +1,4 @@
-"""S006 missing-table-row: a row of the template is missing from table 二 or 三."""
+"""S006 missing-table-row: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -9,20 +9,23 @@ from pydantic import Field
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
-from reportlint.model.templates import RowSpec
+from reportlint.model.templates import T2, T3, RowSpec
+from reportlint.model.versions import table_version
 from reportlint.rulebase import Rule, RuleOptions
-from reportlint_rules.structure._tables import T2, T3, t2_markers, t3_version, table_version
 
-_NORMATIVE = {"规范性文件", "行政规范性文件"}
+_NORMATIVE = set(tpl.T2_NORMATIVE.values())
 
 
-class Options(RuleOptions):
+class S006Options(RuleOptions):
     """Options of S006."""
 
     max_findings_per_table: int = Field(
         default=6,
         ge=1,
-        description="More missing rows than this in one table are reported as one finding.",
+        description=(
+            "More missing rows than this in one table are reported as one finding at the table, "
+            "listing the first of them."
+        ),
     )
 
 
@@ -36,11 +39,11 @@ def expected_rows(report: Report, kind: str) -> tuple[RowSpec, ...]:
     version = report.template.version
     table = report.tables[kind]
     if kind == T2:
-        own = table_version(t2_markers(table)) or version
+        own = table_version(table) or version
         if own is None:
             return ()
         return tuple(row for block in tpl.T2_BLOCKS[own] for row in block.rows)
-    return tpl.T3_ROWS[t3_version(table) or version or tpl.V2021]
+    return tpl.T3_ROWS[table_version(table) or version or tpl.V2021]
 
 
 def _anchor(table: ReportTable, rows: tuple[RowSpec, ...], index: int) -> tuple[int, int]:
@@ -52,10 +55,8 @@ def _anchor(table: ReportTable, rows: tuple[RowSpec, ...], index: int) -> tuple[
     return max(table.end_line, table.line), 1
 
 
-class MissingTableRow(Rule):
-    """统计表缺少模板规定的行
-
-    What it does:
+class MissingTableRow(Rule[S006Options]):
+    """What it does:
         Lists the rows of the detected template version (2019: 表二 8 rows, 表三 23 data
         rows; 2021: 表二 6 rows, 表三 25 data rows) that table 二 or 三 lacks, naming
         each row, at the row that follows it. Table 三's （六）其他处理 rows are judged by
@@ -71,16 +72,11 @@ class MissingTableRow(Rule):
 
     Fix:
         Restore the row with the template's label and fill its cells (0 where none).
-
-    Options:
-        max-findings-per-table (int, default 6): more missing rows than this in one table are
-        reported as one finding at the table, listing the first of them.
     """
 
     code = "S006"
     name = "missing-table-row"
     summary = "统计表缺少模板规定的行"
-    Options = Options
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per missing row, or one per table when very many are missing."""

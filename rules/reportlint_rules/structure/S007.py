@@ -1,4 +1,4 @@
-"""S007 missing-table-column: a column of the template has no header in table 二, 三 or 四."""
+"""S007 missing-table-column: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,19 +8,11 @@ from reportlint import syntax
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
+from reportlint.model.templates import T2, T3, T4
+from reportlint.model.versions import table_version
 from reportlint.rulebase import Rule
 from reportlint.text import fold
-from reportlint_rules.structure._tables import (
-    T2,
-    T3,
-    T4,
-    Match,
-    match_label,
-    strip_hints,
-    t2_header_blocks,
-    t2_markers,
-    table_version,
-)
+from reportlint_rules.structure._labels import Match, match_label, strip_hints, t2_header_blocks
 
 _T4_COUNTS = {
     "行政复议": 1,
@@ -36,9 +28,7 @@ def _has(cells: list[syntax.Cell], label: str) -> bool:
 
 
 class MissingTableColumn(Rule):
-    """统计表缺少模板规定的列
-
-    What it does:
+    """What it does:
         Checks the header cells of tables 二, 三 and 四 against the columns of the
         detected template version and names every column whose header is missing: per
         第二十条第（X）项 block in table 二 (e.g. 本年新制作数量 / 本年新公开数量 /
@@ -57,9 +47,6 @@ class MissingTableColumn(Rule):
 
     Fix:
         Restore the column with the template's label and fill it (0 where none).
-
-    Options:
-        None.
     """
 
     code = "S007"
@@ -80,7 +67,7 @@ class MissingTableColumn(Rule):
 
     @staticmethod
     def _t2_missing(report: Report, table: ReportTable) -> list[str]:
-        version = table_version(t2_markers(table)) or report.template.version
+        version = table_version(table) or report.template.version
         if version is None:
             return []
         blocks = t2_header_blocks(table)

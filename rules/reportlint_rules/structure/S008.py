@@ -1,4 +1,4 @@
-"""S008 extra-table-row: a table row that is not in the template."""
+"""S008 extra-table-row: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,13 +7,10 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.structure._tables import written_length
 
 
 class ExtraTableRow(Rule):
-    """统计表中有模板以外的行
-
-    What it does:
+    """What it does:
         Reports each row of values in table 二, 三 or 四 whose label matches no row of
         either template version (the model's ``extra_rows``), at the row's label. Rows
         of the other template version are S014/S015's finding, not this rule's.
@@ -28,9 +25,6 @@ class ExtraTableRow(Rule):
 
     Fix:
         Delete the row; report such figures in the text of the section instead.
-
-    Options:
-        None.
     """
 
     code = "S008"
@@ -43,5 +37,5 @@ class ExtraTableRow(Rule):
             for row in table.extra_rows:
                 label = row.label or "（无标签）"
                 message = f"表{table.kind}中的「{label}」行不是模板规定的行（有 {len(row.values)} 个数值）"
-                length = written_length(report, row.label, row.line, row.column)
+                length = report.written_length(row.label, row.line, row.column)
                 yield self.at_line(report, message, row.line, row.column, length=length)

@@ -1,4 +1,4 @@
-"""S009 wrong-value-count: a table row has more or fewer values than the template's columns."""
+"""S009 wrong-value-count: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from reportlint.rulebase import ProblemRule
 
 
 class WrongValueCount(ProblemRule):
-    """统计表某行的数值个数不对
-
-    What it does:
+    """What it does:
         Reports a row of table 二, 三 or 四 whose number of values differs from the
         number of columns of the detected template version (表三 7, 表四 15, 表二 per
         block 3, 1 or 2), naming the row, the count found and the count expected. Such a
@@ -26,9 +24,6 @@ class WrongValueCount(ProblemRule):
     Fix:
         Fill the empty cell (0 where nothing happened) so the row has one value per
         column.
-
-    Options:
-        None.
     """
 
     code = "S009"

@@ -1,4 +1,4 @@
-"""S010 duplicate-table-row: the same template row appears twice in a table."""
+"""S010 duplicate-table-row: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from reportlint.rulebase import ProblemRule
 
 
 class DuplicateTableRow(ProblemRule):
-    """统计表中有重复的行
-
-    What it does:
+    """What it does:
         Reports a row of table 二, 三 or 四 that matches a template row already seen in
         the same table, at the second occurrence. Only the first occurrence's values
         are checked by the other rules.
@@ -23,9 +21,6 @@ class DuplicateTableRow(ProblemRule):
 
     Fix:
         Delete the duplicate, or correct its label to the row it was meant to be.
-
-    Options:
-        None.
     """
 
     code = "S010"

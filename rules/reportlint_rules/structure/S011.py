@@ -1,4 +1,4 @@
-"""S011 table-without-data-row: table 四 has a header but no row of values."""
+"""S011 table-without-data-row: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from reportlint.rulebase import ProblemRule
 
 
 class TableWithoutDataRow(ProblemRule):
-    """表四没有数值行
-
-    What it does:
+    """What it does:
         Reports table 四 (行政复议、行政诉讼情况) when it has its header but no row of
         at least five values, at the table's first line.
 
@@ -22,9 +20,6 @@ class TableWithoutDataRow(ProblemRule):
 
     Fix:
         Add the row of 15 values (0 where none).
-
-    Options:
-        None.
     """
 
     code = "S011"

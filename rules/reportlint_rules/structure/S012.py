@@ -1,4 +1,4 @@
-"""S012 header-label-typo: a table header cell is a one-character typo of the template's label."""
+"""S012 header-label-typo: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.structure._tables import Match, closest_label, header_labels, written_length
+from reportlint_rules.structure._labels import Match, closest_label, header_labels
 
 
 class HeaderLabelTypo(Rule):
-    """表头文字与模板不一致（疑似错别字）
-
-    What it does:
+    """What it does:
         Compares every header cell of tables 二, 三 and 四 with the template's header
         labels of both versions (信息内容, 本年制发件数, 自然人, 结果维持 …) and reports
         a cell that differs from one of them by exactly one character (a wrong, missing
@@ -30,9 +28,6 @@ class HeaderLabelTypo(Rule):
 
     Fix:
         Copy the label from the template.
-
-    Options:
-        None.
     """
 
     code = "S012"
@@ -48,5 +43,5 @@ class HeaderLabelTypo(Rule):
                 label, match = closest_label(cell.text, labels)
                 if match is Match.TYPO:
                     message = f"表{table.kind}表头「{cell.text}」与模板不一致，应为「{label}」"
-                    length = written_length(report, cell.text, cell.line, cell.column)
+                    length = report.written_length(cell.text, cell.line, cell.column)
                     yield self.at_line(report, message, cell.line, cell.column, length=length)

@@ -1,4 +1,4 @@
-"""S013 leftover-fill-in-hint: a fill-in instruction was left in a table label."""
+"""S013 leftover-fill-in-hint: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.structure._tables import hint_text, written_length
+from reportlint_rules.structure._labels import hint_text
 
 
 class LeftoverFillInHint(Rule):
-    """表格中残留填报说明
-
-    What it does:
+    """What it does:
         Reports a header cell or row label of table 二, 三 or 四 that carries text the
         template does not have: a parenthesised note that is neither template wording
         (「（区分处理的，只计这一情形，不计其他情形）」, 「（单位：万元）」, the table-三
@@ -33,9 +31,6 @@ class LeftoverFillInHint(Rule):
 
     Fix:
         Delete the note, keeping the template's label.
-
-    Options:
-        None.
     """
 
     code = "S013"
@@ -51,5 +46,5 @@ class LeftoverFillInHint(Rule):
                 hint = hint_text(text)
                 if hint is not None:
                     message = f"表{table.kind}「{text}」中残留填报说明「{hint}」，应删除"
-                    length = written_length(report, text, line, column)
+                    length = report.written_length(text, line, column)
                     yield self.at_line(report, message, line, column, length=length)

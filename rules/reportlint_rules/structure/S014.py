@@ -1,4 +1,4 @@
-"""S014 template-version-mismatch: a table follows another template version than the report year requires."""
+"""S014 template-version-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.structure._tables import title_year, version_problems
+from reportlint_rules.structure._versions import version_problems
 
 
 class TemplateVersionMismatch(Rule):
-    """表格格式版本与报告年度不符
-
-    What it does:
+    """What it does:
         For reports of 2020 and later, reports table 二 or 三 when its labels belong to
         another template version than the year requires: 2020 reports use the 2019
         trial format (国办公开办函〔2019〕60号), reports from 2021 on the 2021 format
@@ -34,9 +32,6 @@ class TemplateVersionMismatch(Rule):
 
     Fix:
         Copy the tables from the format of the report year and transfer the figures.
-
-    Options:
-        None.
     """
 
     code = "S014"
@@ -45,7 +40,7 @@ class TemplateVersionMismatch(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per table in another version than the year's (years ≥ 2020 or unknown)."""
-        year = title_year(report)
+        year = report.title_year
         if year is not None and year < 2020:
             return
         for problem in version_problems(report):

@@ -1,4 +1,4 @@
-"""S015 trial-format-deviation: a 2019 report's table deviates from the 2019 trial format."""
+"""S015 trial-format-deviation: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rulebase import Rule
-from reportlint_rules.structure._tables import title_year, version_problems
+from reportlint_rules.structure._versions import version_problems
 
 
 class TrialFormatDeviation(Rule):
-    """2019年度报告未按试行格式填写表格（提示）
-
-    What it does:
+    """What it does:
         For 2019 reports only, reports table 二 or 三 when its labels belong to the 2021
         format, or mix both versions, instead of the 2019 trial format
         (国办公开办函〔2019〕60号). Same markers as S014, but a warning.
@@ -28,9 +26,6 @@ class TrialFormatDeviation(Rule):
 
     Fix:
         Use the 2019 trial format's tables.
-
-    Options:
-        None.
     """
 
     code = "S015"
@@ -40,7 +35,7 @@ class TrialFormatDeviation(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per table of a 2019 report that is not in the 2019 trial format."""
-        if title_year(report) != 2019:
+        if report.title_year != 2019:
             return
         for problem in version_problems(report):
             yield self.at_line(report, problem.message, problem.line, problem.column, length=problem.length)

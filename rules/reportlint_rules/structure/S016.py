@@ -1,4 +1,4 @@
-"""S016 empty-problems-section: section 五 is empty, "无" or a token sentence."""
+"""S016 empty-problems-section: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from reportlint.rulebase import Rule, RuleOptions
 _NOT_WORDS_RE = re.compile(r"[\W_]+")
 
 
-class Options(RuleOptions):
+class S016Options(RuleOptions):
     """Options of S016."""
 
     min_length: int = Field(
@@ -24,10 +24,8 @@ class Options(RuleOptions):
     )
 
 
-class EmptyProblemsSection(Rule):
-    """「存在的主要问题及改进情况」内容空缺
-
-    What it does:
+class EmptyProblemsSection(Rule[S016Options]):
+    """What it does:
         Reports section 五 (存在的主要问题及改进情况) when its text, without spaces and
         punctuation, is empty or shorter than ``min-length`` characters — e.g. 「无」,
         「暂无。」, 「本年度无明显问题。」 — at the section heading. A missing section is
@@ -45,16 +43,11 @@ class EmptyProblemsSection(Rule):
 
     Fix:
         Name the main problems found this year and the concrete measures planned.
-
-    Options:
-        min-length (int, default 20): minimum number of characters of text (spaces and
-        punctuation not counted).
     """
 
     code = "S016"
     name = "empty-problems-section"
     summary = "「存在的主要问题及改进情况」内容空缺"
-    Options = Options
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding when section 五 has (almost) no text."""

@@ -1,4 +1,4 @@
-"""S017 missing-fee-statement: section 六 of a 2021-format report is silent on 信息处理费."""
+"""S017 missing-fee-statement: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,16 +8,14 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model import templates as tpl
+from reportlint.model.templates import T3
 from reportlint.rulebase import Rule
-from reportlint_rules.structure._tables import T3
 
 _FEE_RE = re.compile(r"处理费|收费|收取[^，。；]{0,12}费")
 
 
 class MissingFeeStatement(Rule):
-    """「其他需要报告的事项」未说明信息处理费收取情况
-
-    What it does:
+    """What it does:
         In a report in the 2021 format, reports section 六 (其他需要报告的事项) when its
         text does not mention the 信息处理费 at all (no 「处理费」, 「收费」 or
         「收取…费」), at the section heading. When 表三 （六）2 (applications dropped
@@ -38,9 +36,6 @@ class MissingFeeStatement(Rule):
     Fix:
         State the fees, e.g. 「本年度未收取信息处理费。」 or the number of notices and
         the amount charged.
-
-    Options:
-        None.
     """
 
     code = "S017"
@@ -57,7 +52,7 @@ class MissingFeeStatement(Rule):
             return
         message = f"第六部分「{section.heading.text}」没有说明信息处理费的收取情况"
         table = report.tables.get(T3)
-        notices = table.cell("（六）2", tpl.T3_TOTAL) if table is not None else None
+        notices = table.cell(tpl.T3_UNPAID_FEE_ROW, tpl.T3_TOTAL) if table is not None else None
         if notices is not None and notices.number > 0:
             message += (
                 f"；表三（六）2「申请人逾期未按收费通知要求缴纳费用」为 {notices.number:g} 件，说明发出过收费通知"

@@ -1,4 +1,4 @@
-"""S018 missing-accountability-content: a government's report says nothing on 考核、评议、责任追究."""
+"""S018 missing-accountability-content: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Rule, prose
 
 _TOPIC_RE = re.compile(r"考核|评议|评估|测评|绩效|责任追究|追责|问责|满意度|社会评价")
 
 
 class MissingAccountabilityContent(Rule):
-    """人民政府的报告未涉及工作考核、社会评议和责任追究
-
-    What it does:
+    """What it does:
         For the report of a people's government (人民政府, 乡镇, 街道, 管委会 …; not a
         department), reports when no line of the report touches 工作考核, 社会评议 or
         责任追究 at all (none of 考核, 评议, 评估, 测评, 绩效, 责任追究, 追责, 问责,
@@ -34,9 +32,6 @@ class MissingAccountabilityContent(Rule):
         Under 监督保障, state how the work was assessed (考核), what the public
         evaluation found (社会评议) and whether anyone was held accountable (责任追究,
         e.g. 「未发生责任追究情况」).
-
-    Options:
-        None.
     """
 
     code = "S018"
@@ -48,7 +43,7 @@ class MissingAccountabilityContent(Rule):
         """One finding when a government report never touches the Art. 50(4) topics."""
         if report.agency_kind != "government":
             return
-        if any(_TOPIC_RE.search(line.text) for _, line in report.text_lines()):
+        if any(_TOPIC_RE.search(paragraph.text) for paragraph in prose(report)):
             return
         section = report.sections.get(1)
         line, column = (section.line, section.heading.column) if section else (1, 1)

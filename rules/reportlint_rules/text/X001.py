@@ -1,4 +1,4 @@
-"""X001 application-count-mismatch: a count of applications in the text differs from table 三."""
+"""X001 application-count-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -9,21 +9,23 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
-from reportlint.rulebase import Rule, RuleOptions
+from reportlint.model import templates as tpl
+from reportlint.model.templates import T3, t3_row_name
+from reportlint.rulebase import Rule, RuleOptions, prose
 from reportlint.text import format_number
-from reportlint_rules.text._claims import FILLER, Mention, joined, label_before, mentions, other_period, prose
-from reportlint_rules.text._tables import Amount, group_keys, short_label, t3_row, t3_rows
+from reportlint_rules.text._amounts import Amount, group_keys, t3_row, t3_rows
+from reportlint_rules.text._claims import FILLER, Mention, joined, label_before, mentions, other_period
 
 # What a count is about: (name, pattern, table-三 rows or group, wording for the message).
 # A name ending in "_group" adds up every row of the group (e.g. （三）1 … （三）8).
 _CONCEPTS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
-    ("received", r"本年新收|新收|收到|接收|受理|接到|收悉", ("一",), "收到政府信息公开申请"),
-    ("handled", r"办结|答复|办复|办理完毕|处理完毕|完成答复", ("（七）",), "办结（答复）申请"),
-    ("carried_in", r"上一?年度?结转|上一?年度?转入", ("二",), "上年结转申请"),
+    ("received", r"本年新收|新收|收到|接收|受理|接到|收悉", (tpl.T3_NEW,), "收到政府信息公开申请"),
+    ("handled", r"办结|答复|办复|办理完毕|处理完毕|完成答复", (tpl.T3_TOTAL_ROW,), "办结（答复）申请"),
+    ("carried_in", r"上一?年度?结转|上一?年度?转入", (tpl.T3_CARRIED_IN,), "上年结转申请"),
     (
         "carried_out",
         r"(?:结转|顺延|转入)(?:至|到)?(?:下一?年度?|\d{4}年度?)(?:继续)?(?:办理|答复|处理)?",
-        ("四",),
+        (tpl.T3_CARRIED_OUT,),
         "结转下年度继续办理",
     ),
     ("public_partial", r"(?:予以|同意)公开(?:及|和|与|以及|、)部分公开", ("（一）", "（二）"), "予以公开及部分公开"),
@@ -59,7 +61,8 @@ _CONCEPTS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("noun", r"(?:政府)?信息公开申请|依申请公开事项|申请件|申请(?!人)", (), ""),
 )
 _BY_NAME = {name: (rows, wording) for name, _, rows, wording in _CONCEPTS}
-_GROUPS = ("（三）", "（四）", "（五）", "（六）")
+_GROUPS = tpl.T3_RESULT_GROUPS[2:]
+"""The result groups a count may name as a whole (不予公开 adds up （三）1 … （三）8)."""
 _LABEL_RE = re.compile("(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _, _ in _CONCEPTS) + f"){FILLER}$")
 _VERB_RE = re.compile(
     r"(?P<received>新收|收到|接收|受理|接到|收悉|提交|提出)|(?P<handled>办结|答复|办复|办理完毕|处理完毕)"
@@ -84,10 +87,8 @@ class ApplicationCountOptions(RuleOptions):
     )
 
 
-class ApplicationCountMismatch(Rule):
-    """正文中的申请数量与表三不一致
-
-    What it does:
+class ApplicationCountMismatch(Rule[ApplicationCountOptions]):
+    """What it does:
         Reads the counts the text gives for applications (TX-1): received (收到/受理 N件 →
         表三「一、本年新收」总计), carried over from last year (上年结转 → 「二」), handled
         (办结/答复 → 「（七）总计」), carried to next year (结转下年度 → 「四」), and the
@@ -118,31 +119,26 @@ class ApplicationCountMismatch(Rule):
         Correct the text or the table so that both give the same count; if the text
         deliberately uses another scope (e.g. only the applications the 政府办公室
         handled), say so in the sentence.
-
-    Options:
-        sections: sections in which every line counts as being about applications
-        (default [3], section 三); elsewhere a line must contain 申请.
     """
 
     code = "X001"
     name = "application-count-mismatch"
     summary = "正文中的申请数量与表三不一致"
-    Options = ApplicationCountOptions
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Compare every clearly labelled count of applications with table 三."""
-        table = report.tables.get("三")
+        table = report.tables.get(T3)
         if table is None:
             return
-        for section, line in prose(report):
-            if "申请" not in line.text and section not in self.options.sections:
+        for paragraph in prose(report):
+            if "申请" not in paragraph.text and paragraph.section not in self.options.sections:
                 continue
             seen: set[str] = set()  # a claim repeated on one line is reported once
-            for mention in mentions(line.text, _UNITS):
+            for mention in mentions(paragraph.text, _UNITS):
                 found = _compare(report, table, mention)
                 if found is not None and found not in seen:
                     seen.add(found)
-                    yield self.at_line(report, found, line.line, line.column + mention.offset, length=mention.length)
+                    yield self.at_span(report, found, paragraph, mention.offset, mention.offset + mention.length)
 
 
 def _compare(report: Report, table: ReportTable, mention: Mention) -> str | None:
@@ -191,7 +187,7 @@ def _explained(concept: str, mention: Mention, table: ReportTable, amount: Amoun
     """Whether the text says the count includes 二、上年结转: 收到申请5件（含上年结转1件）."""
     if concept != "received" or not _INCLUDES_CARRIED_RE.search(mention.sentence):
         return False
-    carried = t3_row(table, "二")
+    carried = t3_row(table, tpl.T3_CARRIED_IN)
     return carried is not None and mention.value == amount.value + carried.value
 
 
@@ -245,7 +241,7 @@ def _amount(report: Report, table: ReportTable, rows: tuple[str, ...]) -> Amount
 def _hint(concept: str, mention: Mention, table: ReportTable, amount: Amount) -> str:
     """An explanation the clerk can act on, when the numbers suggest one."""
     hints: list[str] = [amount.note] if amount.note else []
-    carried = t3_row(table, "二")
+    carried = t3_row(table, tpl.T3_CARRIED_IN)
     subject = mention.before
     scope = "代表" in subject or (concept == "received" and _WIDE_SCOPE_RE.search(subject))
     if concept == "received" and carried is not None and carried.value:
@@ -260,11 +256,11 @@ def _hint(concept: str, mention: Mention, table: ReportTable, amount: Amount) ->
     if len(amount.parts) > 1:
         same = [key for key, value in amount.parts if value == mention.value]
         if len(same) == 1:
-            hints.append(f"{mention.value}件只是其中「{short_label(same[0])}」一行的数")
+            hints.append(f"{mention.value}件只是其中「{t3_row_name(same[0])}」一行的数")
     single = [cell for cell in amount.cells if cell.number == mention.value]
     if len(amount.cells) > len(amount.parts) and len(single) == 1 and len(hints) < 2:
         cell = single[0]
-        hints.append(f"{mention.value}件只是「{short_label(cell.row)}」行「{cell.column}」列的数")
+        hints.append(f"{mention.value}件只是「{t3_row_name(cell.row_key)}」行「{cell.column_key}」列的数")
     if scope:
         hints.append(f"正文说的是“{subject}”，统计范围可能与表格不同，请核实或在正文中说明口径")
     return "。" + "；".join(hints) if hints else ""

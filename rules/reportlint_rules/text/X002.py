@@ -1,4 +1,4 @@
-"""X002 review-litigation-count-mismatch: a count of 行政复议 or 行政诉讼 in the text differs from table 四."""
+"""X002 review-litigation-count-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,43 +8,37 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
-from reportlint.rulebase import Rule
+from reportlint.model.templates import T4
+from reportlint.rulebase import Rule, prose
+from reportlint_rules.text._amounts import describe_t4, t4_total
 from reportlint_rules.text._claims import (
     FILLER,
     Mention,
+    about_disclosure,
     joined,
     label_before,
     mentions,
     other_period,
     passages,
-    prose,
 )
-from reportlint_rules.text._tables import describe_t4, t4_total
 
-_REVIEW, _DIRECT, _AFTER_REVIEW = tpl.T4_GROUPS
-_LITIGATION = (_DIRECT, _AFTER_REVIEW)
-_RESULTS = {
-    "upheld": "结果维持",
-    "corrected": "结果纠正",
-    "other": "其他结果",
-    "pending": "尚未审结",
-}
+_REVIEW = tpl.T4_REVIEW
+_LITIGATION = tpl.T4_SUITS
+_RESULTS = dict(zip(("upheld", "corrected", "other", "pending"), tpl.T4_RESULTS[:4], strict=True))
+"""The result columns a count may name, by the name of its group in _LABEL_RE."""
 _LABEL_RE = re.compile(
     r"(?:(?P<review>(?:行政)?复议(?:案件|申请)?)|(?P<litigation>(?:行政)?诉讼(?:案件)?)"
     r"|(?P<upheld>结果维持|维持)|(?P<corrected>结果纠正|纠正|纠错)|(?P<other>其他结果)"
     rf"|(?P<pending>尚未审结|未审结|审理中)){FILLER}$"
 )
 _GROUP_WORD_RE = re.compile(r"复议(?!后)|诉讼|起诉")
-_CONTEXT_RE = re.compile(r"信息公开|依申请")
 _LOOK_BACK = 160
 """How far back a result count ("其中结果维持72件") looks for 复议 or 诉讼 (characters)."""
 _UNITS = ("件", "件次", "起", "宗", "例", "个", "次")
 
 
 class ReviewLitigationCountMismatch(Rule):
-    """正文中的行政复议、行政诉讼数量与表四不一致
-
-    What it does:
+    """What it does:
         Compares the counts the text gives for 行政复议 and 行政诉讼 with table 四 (TX-2):
         "行政复议 N 件" with 行政复议/总计, "行政诉讼 N 件" with 未经复议直接起诉/总计 +
         复议后起诉/总计, and counts of results given after them ("其中结果维持72件 …")
@@ -62,9 +56,6 @@ class ReviewLitigationCountMismatch(Rule):
 
     Fix:
         Correct the text or table 四 so that both give the same counts.
-
-    Options:
-        None.
     """
 
     code = "X002"
@@ -73,19 +64,19 @@ class ReviewLitigationCountMismatch(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Compare every labelled count of reviews and suits with table 四."""
-        if report.tables.get("四") is None:
+        if report.tables.get(T4) is None:
             return
-        for section, line in prose(report):
+        for paragraph in prose(report):
             seen: set[str] = set()  # a claim repeated on one line is reported once
-            for start, passage in passages(line.text):
-                if section != 4 and not _CONTEXT_RE.search(passage):
+            for start, passage in passages(paragraph.text):
+                if not about_disclosure(paragraph, passage):
                     continue
                 for mention in mentions(passage, _UNITS):
                     message = _compare(report, mention)
                     if message is not None and message not in seen:
                         seen.add(message)
-                        column = line.column + start + mention.offset
-                        yield self.at_line(report, message, line.line, column, length=mention.length)
+                        at = start + mention.offset
+                        yield self.at_span(report, message, paragraph, at, at + mention.length)
 
 
 def _compare(report: Report, mention: Mention) -> str | None:
@@ -99,7 +90,7 @@ def _compare(report: Report, mention: Mention) -> str | None:
         return None
     if name in ("review", "litigation"):
         groups = (_REVIEW,) if name == "review" else _LITIGATION
-        result, wording = "总计", "行政复议" if name == "review" else "行政诉讼"
+        result, wording = tpl.T4_TOTAL, "行政复议" if name == "review" else "行政诉讼"
     else:
         group = _group_before(mention, mention.clause_offset(start))
         if group is None:

@@ -1,4 +1,4 @@
-"""X003 document-count-mismatch: a count of 规章 or 规范性文件 in the text differs from table 二."""
+"""X003 document-count-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
-from reportlint.rulebase import Rule
+from reportlint.model.templates import T2
+from reportlint.rulebase import Rule, prose
 from reportlint.text import format_number
-from reportlint_rules.text._claims import Mention, joined, label_before, mentions, other_period, prose
+from reportlint_rules.text._claims import Mention, joined, label_before, mentions, other_period
 
 _LABEL_RE = re.compile(r"(?:(?P<rule>规章)|(?P<normative>(?:行政)?规范性文件))(?:的|共计|共|累计|合计|计|为|达)*+$")
 _QUALIFIER_RE = re.compile(
@@ -19,15 +20,18 @@ _QUALIFIER_RE = re.compile(
 )
 _OTHER_BODY_RE = re.compile(r"部门(?:的)?$")
 _LIST_ITEM_RE = re.compile(r"(?:规章|规范性文件)(?:的|共计|共|累计|合计|计|为|达)*+(\d+|[一二两三四五六七八九十]+)件$")
+_MADE_2019, _PUBLISHED_2019, _PUBLISHED_TOTAL_2019 = tpl.T2_DOCUMENT_COLUMNS[tpl.V2019]
+_MADE_2021, _REPEALED_2021, _VALID_2021 = tpl.T2_DOCUMENT_COLUMNS[tpl.V2021]
 _COLUMNS = {
-    tpl.V2021: {"made": "本年制发件数", "repealed": "本年废止件数", "valid": "现行有效件数"},
+    tpl.V2021: {"made": _MADE_2021, "repealed": _REPEALED_2021, "valid": _VALID_2021},
     tpl.V2019: {
-        "made": "本年新制作数量",
-        "published": "本年新公开数量",
-        "valid": "对外公开总数量",
-        "total": "对外公开总数量",
+        "made": _MADE_2019,
+        "published": _PUBLISHED_2019,
+        "valid": _PUBLISHED_TOTAL_2019,
+        "total": _PUBLISHED_TOTAL_2019,
     },
 }
+"""The table-二 column each qualifier word names, by version."""
 _WORDING = {
     "made": "本年制发",
     "repealed": "本年废止",
@@ -38,9 +42,7 @@ _WORDING = {
 
 
 class DocumentCountMismatch(Rule):
-    """正文中的规章、规范性文件数量与表二不一致
-
-    What it does:
+    """What it does:
         Compares the counts of 规章 and (行政)规范性文件 the text gives with table 二
         第二十条第（一）项 (TX-3). The text must say which count it gives: 制发/印发/出台
         (本年制发件数; 2019 format: 本年新制作数量), 废止 (本年废止件数), 现行有效
@@ -59,9 +61,6 @@ class DocumentCountMismatch(Rule):
 
     Fix:
         Correct the text or table 二 so that both give the same count.
-
-    Options:
-        None.
     """
 
     code = "X003"
@@ -70,15 +69,15 @@ class DocumentCountMismatch(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Compare every qualified count of 规章/规范性文件 with table 二 （一）."""
-        table = report.tables.get("二")
+        table = report.tables.get(T2)
         columns = _COLUMNS.get(report.template.version or "")
         if table is None or columns is None:
             return
-        for _, line in prose(report):
-            if "规章" not in line.text and "规范性文件" not in line.text:
+        for paragraph in prose(report):
+            if "规章" not in paragraph.text and "规范性文件" not in paragraph.text:
                 continue
             seen: set[str] = set()  # a claim repeated on one line is reported once
-            for mention in mentions(line.text, ("件",)):
+            for mention in mentions(paragraph.text, ("件",)):
                 found = _claim(mention, report.year)
                 if found is None or found[1] not in columns:
                     continue
@@ -93,14 +92,14 @@ class DocumentCountMismatch(Rule):
                 )
                 if message not in seen:
                     seen.add(message)
-                    yield self.at_line(report, message, line.line, line.column + mention.offset, length=mention.length)
+                    yield self.at_span(report, message, paragraph, mention.offset, mention.offset + mention.length)
 
 
 def _row(noun: str, version: str | None) -> str:
     """The table-二 row of a noun: 规章, or 规范性文件 (2019) / 行政规范性文件 (2021)."""
-    if noun == "规章":
-        return "规章"
-    return "规范性文件" if version == tpl.V2019 else "行政规范性文件"
+    if noun == tpl.T2_RULES:
+        return tpl.T2_RULES
+    return tpl.t2_normative_row(version)
 
 
 def _claim(mention: Mention, year: int | None) -> tuple[str, str] | None:

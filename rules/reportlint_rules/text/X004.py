@@ -1,4 +1,4 @@
-"""X004 none-claim-contradicts-table: the text says there were none, the table counts some."""
+"""X004 none-claim-contradicts-table: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
+from reportlint.model.templates import T3
 from reportlint.rulebase import Rule
 from reportlint.text import format_number
-from reportlint_rules.text._claims import passages, prose, sentences, year_before, years_in
-from reportlint_rules.text._tables import t3_row, t4_total
+from reportlint_rules.text._amounts import t3_row, t4_total
+from reportlint_rules.text._claims import sentence_claims, year_before, years_in
 
 _NO_APPLICATION_RE = re.compile(
     r"(?:未|没有|尚未|并未)(?:收到|接到|受理|收悉|接收)(?:过)?(?P<object>[^，。；,;：:]{0,24}?)"
@@ -25,14 +26,11 @@ _NO_REVIEW_RE = re.compile(
 )
 _BOTH_ZERO_RE = re.compile(r"行政复议(?:、|和|及|与|或)行政诉讼(?:案件)?(?:数量|数)?(?:均|都)为?(?:0|零)(?![\d.])")
 _NOT_NONE_RE = re.compile(r"纠错|纠正|败诉|撤销|违法|被纠|复议后|补正|投诉|举报")
-_CONTEXT_RE = re.compile(r"信息公开|依申请")
 _REVIEW_WORD_RE = re.compile(r"复议|诉讼")
 
 
 class NoneClaimContradictsTable(Rule):
-    """正文称没有申请或复议、诉讼，表格却有
-
-    What it does:
+    """What it does:
         Finds sentences that say there were no applications ("未收到政府信息公开申请",
         "未收到依申请公开事项") or no 行政复议 / 行政诉讼 ("未发生因政府信息公开引起的
         行政复议、行政诉讼", "无行政复议") and reports them when table 三 「一、本年新收」
@@ -49,9 +47,6 @@ class NoneClaimContradictsTable(Rule):
 
     Fix:
         Correct the sentence (state the real count) or the table.
-
-    Options:
-        None.
     """
 
     code = "X004"
@@ -60,19 +55,11 @@ class NoneClaimContradictsTable(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Report each claim of none that a non-zero table contradicts."""
-        for section, line in prose(report):
-            seen: set[str] = set()  # a claim repeated on one line is reported once
-            for start, passage in passages(line.text):
-                about = section == 4 or bool(_CONTEXT_RE.search(passage))
-                for sentence_start, sentence in sentences(passage):
-                    for offset, length, message in _claims(report, about, sentence):
-                        if message not in seen:
-                            seen.add(message)
-                            column = line.column + start + sentence_start + offset
-                            yield self.at_line(report, message, line.line, column, length=length)
+        for paragraph, start, end, message in sentence_claims(report, _claims):
+            yield self.at_span(report, message, paragraph, start, end)
 
 
-def _claims(report: Report, about: bool, sentence: str) -> Iterator[tuple[int, int, str]]:
+def _claims(report: Report, sentence: str, about: bool) -> Iterator[tuple[int, int, str]]:
     """(offset in the sentence, length of the claim, message) of each contradicted claim in *sentence*.
 
     *about* says whether the sentence is about 政府信息公开 (claims on reviews count only then).
@@ -101,8 +88,8 @@ def _claims(report: Report, about: bool, sentence: str) -> Iterator[tuple[int, i
 
 def _applications(report: Report, claim: str) -> str | None:
     """The message when table 三 counts new applications although *claim* says none."""
-    table = report.tables.get("三")
-    new = t3_row(table, "一") if table is not None else None
+    table = report.tables.get(T3)
+    new = t3_row(table, tpl.T3_NEW) if table is not None else None
     if new is None or not new.value:
         return None
     return f"正文称“{claim}”，但表三「一、本年新收政府信息公开申请数量」总计为{format_number(new.value)}件"
@@ -112,11 +99,11 @@ def _reviews(report: Report, claim: str, review: bool, litigation: bool) -> str 
     """The message when table 四 counts reviews or suits although *claim* says none."""
     found: list[str] = []
     if review:
-        amount = t4_total(report, (tpl.T4_GROUPS[0],))
+        amount = t4_total(report, (tpl.T4_REVIEW,))
         if amount is not None and amount.value:
             found.append(f"「行政复议/总计」为{format_number(amount.value)}件")
     if litigation:
-        amount = t4_total(report, tpl.T4_GROUPS[1:])
+        amount = t4_total(report, tpl.T4_SUITS)
         if amount is not None and amount.value:
             parts = "＋".join(f"「{column}」{format_number(value)}件" for column, value in amount.parts)
             found.append(f"{parts}＝{format_number(amount.value)}件")

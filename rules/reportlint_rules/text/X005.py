@@ -1,4 +1,4 @@
-"""X005 upheld-claim-contradicts-table: the text says every case was upheld, table 四 disagrees."""
+"""X005 upheld-claim-contradicts-table: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -10,22 +10,19 @@ from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.rulebase import Rule
 from reportlint.text import format_number
-from reportlint_rules.text._claims import passages, prose, sentences, year_before, years_in
-from reportlint_rules.text._tables import t4_total
+from reportlint_rules.text._amounts import t4_total
+from reportlint_rules.text._claims import sentence_claims, year_before, years_in
 
 _ALL_UPHELD_RE = re.compile(r"(?:均|全部|都|全都|悉数)(?:已)?(?:获|被|予以|得到|获得|为)?(?:结果)?维持")
 _GROUP_WORD_RE = re.compile(r"复议(?!后)|诉讼")
-_CONTEXT_RE = re.compile(r"信息公开|依申请")
 _LOOK_BACK = 160
 """How far back a "均获维持" looks for the 复议 and 诉讼 it speaks of (characters)."""
-_REVIEW, _DIRECT, _AFTER_REVIEW = tpl.T4_GROUPS
-_OUTCOMES = ("结果纠正", "其他结果", "尚未审结")
+_OUTCOMES = tpl.T4_RESULTS[1:4]
+"""The results other than 结果维持 (and 总计)."""
 
 
 class UpheldClaimContradictsTable(Rule):
-    """正文称复议、诉讼均获维持，表四却有其他结果
-
-    What it does:
+    """What it does:
         Finds sentences about 政府信息公开 行政复议 / 行政诉讼 that say every case was
         upheld ("均获维持", "全部维持") and reports them when table 四 shows, for a
         group the sentence names, cases with another outcome (结果纠正, 其他结果, 尚未审结),
@@ -43,9 +40,6 @@ class UpheldClaimContradictsTable(Rule):
     Fix:
         Say how many were upheld and how many are still pending or were corrected, as in
         table 四.
-
-    Options:
-        None.
     """
 
     code = "X005"
@@ -54,21 +48,17 @@ class UpheldClaimContradictsTable(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """Report each "均获维持" that table 四 contradicts."""
-        for section, line in prose(report):
-            seen: set[str] = set()  # a claim repeated on one line is reported once
-            for start, passage in passages(line.text):
-                if section != 4 and not _CONTEXT_RE.search(passage):
-                    continue
-                for sentence_start, sentence in sentences(passage):
-                    for offset, length, message in _claims(report, sentence):
-                        if message not in seen:
-                            seen.add(message)
-                            column = line.column + start + sentence_start + offset
-                            yield self.at_line(report, message, line.line, column, length=length)
+        for paragraph, start, end, message in sentence_claims(report, _claims):
+            yield self.at_span(report, message, paragraph, start, end)
 
 
-def _claims(report: Report, sentence: str) -> Iterator[tuple[int, int, str]]:
-    """(offset, length, message) of each "均获维持" in *sentence* that table 四 contradicts."""
+def _claims(report: Report, sentence: str, about: bool) -> Iterator[tuple[int, int, str]]:
+    """(offset, length, message) of each "均获维持" in *sentence* that table 四 contradicts.
+
+    Only sentences about 政府信息公开 (*about*) speak of the cases of table 四.
+    """
+    if not about:
+        return
     years = years_in(sentence)
     for match in _ALL_UPHELD_RE.finditer(sentence):
         if year_before(years, match.start(), report.year):
@@ -83,9 +73,9 @@ def _message(report: Report, claim: str, review: bool, litigation: bool) -> str 
     """What table 四 says against *claim*, for the groups the sentence names."""
     found: list[str] = []
     if review:
-        found.extend(_not_upheld(report, "行政复议", (_REVIEW,)))
+        found.extend(_not_upheld(report, "行政复议", (tpl.T4_REVIEW,)))
     if litigation:
-        found.extend(_not_upheld(report, "行政诉讼", (_DIRECT, _AFTER_REVIEW)))
+        found.extend(_not_upheld(report, "行政诉讼", tpl.T4_SUITS))
     if not found:
         return None
     named = "、".join(word for word, used in (("行政复议", review), ("行政诉讼", litigation)) if used)
@@ -95,7 +85,7 @@ def _message(report: Report, claim: str, review: bool, litigation: bool) -> str 
 def _not_upheld(report: Report, wording: str, groups: tuple[str, ...]) -> list[str]:
     """What table 四 says when not all were upheld: 行政复议总计7件，其中结果维持5件、尚未审结2件."""
     total = t4_total(report, groups)
-    upheld = t4_total(report, groups, "结果维持")
+    upheld = t4_total(report, groups, tpl.T4_UPHELD)
     if total is None or upheld is None or total.value <= upheld.value:
         return []
     others = []

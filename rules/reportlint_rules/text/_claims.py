@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from reportlint import syntax
 from reportlint.model import Report
+from reportlint.model.numerals import parse_number
+from reportlint.rulebase import Paragraph, prose
 
 WINDOW = 48
 """How far before a count its label is looked for (characters)."""
@@ -25,6 +26,9 @@ FILLER = (
 """Words that may stand between a label and its count: "收到政府信息公开申请共计81件".
 
 Possessive (``*+``, longer words first) so that a run of filler never backtracks."""
+
+ABOUT_DISCLOSURE_RE = re.compile(r"信息公开|依申请")
+"""A passage outside section 四 speaks of 政府信息公开 cases only when it says so."""
 
 _PASSAGE_RE = re.compile(r"[^。！？!?]+")
 _SENTENCE_RE = re.compile(r"[^。；;！？!?]+")
@@ -40,31 +44,13 @@ _YEAR_RE = re.compile(r"((?:19|20)\d{2})[ \u3000]?年")
 _PREVIOUS_YEAR_RE = re.compile(r"去年|前年|同比|同期|上一?年(?!度?结转)|上年度(?!结转)")
 _JOINERS = "、和及与或"
 _COUNT_END_RE = re.compile(r"(?:\d|[件起宗例个次条项])$")
-_CN_VALUES = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
 
 def parse_count(text: str) -> int | None:
-    """The value of "75", "一", "两", "十二", "二十三", "一百零五"; ``None`` if unreadable."""
+    """The value of "75", "一", "两", "十二", "二十三", "一百零五"; ``None`` if unreadable or too long."""
     if len(text) > _MAX_DIGITS + 3:
         return None
-    if text.replace(",", "").isdigit():
-        return int(text.replace(",", ""))
-    total, current, previous = 0, 0, ""
-    for char in text:
-        if char in _CN_VALUES:
-            if previous in _CN_VALUES and previous not in "零〇":
-                return None  # "一两件", "三四件": a range, not a count
-            current = _CN_VALUES[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-        previous = char
-    return total + current
+    return parse_number(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +186,27 @@ def year_before(years: tuple[tuple[int, int], ...], position: int, year: int | N
     return index > 0 and years[index - 1][1] != year
 
 
-def prose(report: Report) -> Iterator[tuple[int | None, syntax.Line]]:
-    """Every non-empty line of prose (section headings included) with its section number."""
-    for section, line in report.text_lines():
-        if line.text:
-            yield section, line
+def about_disclosure(paragraph: Paragraph, passage: str) -> bool:
+    """Whether *passage* of *paragraph* is about 政府信息公开: it is in section 四, or says so."""
+    return paragraph.section == 4 or bool(ABOUT_DISCLOSURE_RE.search(passage))
+
+
+Claims = Callable[[Report, str, bool], Iterable[tuple[int, int, str]]]
+"""Finds claims in a sentence: (report, sentence, about 政府信息公开?) → (offset, length, message) each."""
+
+
+def sentence_claims(report: Report, find: Claims) -> Iterator[tuple[Paragraph, int, int, str]]:
+    """(paragraph, start, end, message) of every claim *find* finds in a sentence of the prose.
+
+    Offsets are in the paragraph's text; a message repeated in one paragraph is given once.
+    """
+    for paragraph in prose(report):
+        seen: set[str] = set()
+        for start, passage in passages(paragraph.text):
+            about = about_disclosure(paragraph, passage)
+            for sentence_start, sentence in sentences(passage):
+                for offset, length, message in find(report, sentence, about):
+                    if message not in seen:
+                        seen.add(message)
+                        at = start + sentence_start + offset
+                        yield paragraph, at, at + length, message

@@ -1,4 +1,4 @@
-"""T001 nested-title-marks: a book title inside a book title written with 《》 or <>."""
+"""T001 nested-title-marks: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,16 +7,14 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Rule, prose
 from reportlint_rules.typography._chars import first, is_han
 
 _MARKS = re.compile(r"[《》]|<[^<>\n]{1,100}>")
 
 
 class NestedTitleMarks(Rule):
-    """书名号内的书名应使用单书名号〈〉
-
-    What it does:
+    """What it does:
         Reads each paragraph's 《 and 》 and reports a 《 opened inside another 《…》 —
         the inner title must be marked with the single title marks 〈〉. It also
         reports a Chinese title marked with the ASCII signs "<" and ">" (as HTML copies
@@ -36,9 +34,6 @@ class NestedTitleMarks(Rule):
 
     Fix:
         "《宜春市人民政府办公室关于印发〈2020年宜春政府公开工作要点〉的通知》".
-
-    Options:
-        None.
     """
 
     code = "T001"
@@ -48,9 +43,9 @@ class NestedTitleMarks(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per inner title marked with 《》 or <> (at most 10 per paragraph)."""
-        for _, line in report.text_lines():
-            for position, length, message in first(inner_titles(line.text)):
-                yield self.at_line(report, message, line.line, line.column + position, length=length)
+        for paragraph in prose(report):
+            for position, length, message in first(inner_titles(paragraph.text)):
+                yield self.at_span(report, message, paragraph, position, position + length)
 
 
 def inner_titles(text: str) -> Iterator[tuple[int, int, str]]:

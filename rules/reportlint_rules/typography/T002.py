@@ -1,4 +1,4 @@
-"""T002 document-number-brackets: the year of a document number not in 〔〕."""
+"""T002 document-number-brackets: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Rule, prose
 from reportlint_rules.typography._chars import first
 
 _NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[［【(（〔])\s*((?:19|20)[0-9]{2})\s*([\]］】)）〕])\s*([0-9]{1,5})\s*号")
@@ -17,9 +17,7 @@ _BEFORE_ISSUER = re.compile("[号和及与的据照按在见]")
 
 
 class DocumentNumberBrackets(Rule):
-    """发文字号的年份应使用六角括号〔〕
-
-    What it does:
+    """What it does:
         Finds document numbers — Chinese issuer code, year in brackets, serial number,
         号 — whose year is enclosed in anything other than the hexagonal brackets 〔〕:
         [2023], ［2023］, 【2023】, (2023), （2023）, or a mixed pair. Court case numbers
@@ -39,9 +37,6 @@ class DocumentNumberBrackets(Rule):
 
     Fix:
         "桐政办发〔2023〕12号".
-
-    Options:
-        None.
     """
 
     code = "T002"
@@ -51,9 +46,9 @@ class DocumentNumberBrackets(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per document number with the wrong year brackets (10 per paragraph)."""
-        for _, line in report.text_lines():
-            for position, length, message in first(wrong_numbers(line.text)):
-                yield self.at_line(report, message, line.line, line.column + position, length=length)
+        for paragraph in prose(report):
+            for position, length, message in first(wrong_numbers(paragraph.text)):
+                yield self.at_span(report, message, paragraph, position, position + length)
 
 
 def wrong_numbers(text: str) -> Iterator[tuple[int, int, str]]:

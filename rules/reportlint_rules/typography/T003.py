@@ -1,4 +1,4 @@
-"""T003 unbalanced-brackets: a bracket or quotation mark without its partner."""
+"""T003 unbalanced-brackets: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.rulebase import Rule, prose
 from reportlint_rules.typography._chars import first, quote
 
 _PARTNER = {
@@ -26,9 +26,7 @@ opening partner by design (matched on the few characters before each closing mar
 
 
 class UnbalancedBrackets(Rule):
-    """括号或引号不成对
-
-    What it does:
+    """What it does:
         Pairs the brackets and quotation marks of each paragraph — （）, 《》, 〈〉, 【】,
         〔〕, ［］, “”, ‘’, 「」, 『』, with half-width ( ) [ ] pairing like their full-width
         forms — and reports every opening mark that is never closed and every closing
@@ -48,9 +46,6 @@ class UnbalancedBrackets(Rule):
 
     Fix:
         Add the missing mark ("…传真：0591-23100206）。") or delete the stray one.
-
-    Options:
-        None.
     """
 
     code = "T003"
@@ -60,10 +55,10 @@ class UnbalancedBrackets(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per unpaired mark (at most 10 per paragraph)."""
-        for _, line in report.text_lines():
-            for position in first(unpaired(line.text)):
-                message = _message(line.text, position)
-                yield self.at_line(report, message, line.line, line.column + position, length=1)
+        for paragraph in prose(report):
+            for position in first(unpaired(paragraph.text)):
+                message = _message(paragraph.text, position)
+                yield self.at_span(report, message, paragraph, position, position + 1)
 
 
 def unpaired(text: str) -> list[int]:

@@ -1,4 +1,4 @@
-"""T004 halfwidth-punctuation: half-width , ; : ( ) ? ! in Chinese text."""
+"""T004 halfwidth-punctuation: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule, RuleOptions
+from reportlint.rulebase import Rule, RuleOptions, prose
 from reportlint_rules.typography._chars import is_cjk, quote
 
 _TOKENS = re.compile(r"[,;:?!()]|[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -31,10 +31,8 @@ class HalfwidthOptions(RuleOptions):
     )
 
 
-class HalfwidthPunctuation(Rule):
-    """中文语句中使用了半角标点
-
-    What it does:
+class HalfwidthPunctuation(Rule[HalfwidthOptions]):
+    """What it does:
         Reports the half-width marks , ; : ? ! ( ) used in Chinese text: a comma,
         semicolon, colon, question or exclamation mark with a Chinese character or
         Chinese punctuation mark on either side, and a pair of round brackets next to
@@ -62,30 +60,25 @@ class HalfwidthPunctuation(Rule):
 
     Fix:
         Use the full-width marks ，；：？！（）.
-
-    Options:
-        max_per_paragraph (int, default 3): the most findings reported for one
-        paragraph; 0 reports every occurrence.
     """
 
     code = "T004"
     name = "halfwidth-punctuation"
     summary = "中文语句中使用了半角标点"
     severity = Severity.WARNING
-    Options = HalfwidthOptions
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per half-width mark (or bracket pair), at most max_per_paragraph per line."""
         limit = self.options.max_per_paragraph
-        for _, line in report.text_lines():
-            found = halfwidth_marks(line.text)
+        for paragraph in prose(report):
+            found = halfwidth_marks(paragraph.text)
             shown = found[:limit] if limit else found
             for index, (position, end) in enumerate(shown):
-                message = _message(line.text, position, end)
+                message = _message(paragraph.text, position, end)
                 if len(found) > len(shown) and index == len(shown) - 1:
                     message += f"（本段共{len(found)}处半角标点，只列出前{len(shown)}处）"
                 length = 1 if end is None else end - position + 1
-                yield self.at_line(report, message, line.line, line.column + position, length=length)
+                yield self.at_span(report, message, paragraph, position, position + length)
 
 
 def halfwidth_marks(text: str) -> list[tuple[int, int | None]]:

@@ -1,4 +1,4 @@
-"""T005 enumeration-out-of-sequence: 一是、二是… numbering that repeats or skips."""
+"""T005 enumeration-out-of-sequence: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -7,17 +7,15 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.rulebase import Rule
+from reportlint.model.numerals import NUMERALS
+from reportlint.rulebase import Rule, prose
 
-CHINESE_ORDINALS = "一二三四五六七八九十"
-_ORDINAL = re.compile(r"(?:^|(?<=[。；;，,：:（）()\s]))([一二三四五六七八九十])是")
+_ORDINAL = re.compile(rf"(?:^|(?<=[。；;，,：:（）()\s]))([{NUMERALS}])是")
 """An enumerating "X是" at the start of a clause (so 统一是 or 唯一是 never count)."""
 
 
 class EnumerationOutOfSequence(Rule):
-    """“一是、二是……”序号重复或跳号
-
-    What it does:
+    """What it does:
         Follows the enumerating clauses "一是…二是…三是…" within each paragraph and
         reports an ordinal that does not follow the one before it: a repeat ("三是…三是"),
         a jump ("一是…三是"), or a step back. "一是" always starts a new list, and a
@@ -37,9 +35,6 @@ class EnumerationOutOfSequence(Rule):
 
     Fix:
         Renumber the clauses: "一是……；二是……；三是……".
-
-    Options:
-        None.
     """
 
     code = "T005"
@@ -49,19 +44,19 @@ class EnumerationOutOfSequence(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per ordinal that does not follow the one before it in its paragraph."""
-        for _, line in report.text_lines():
-            for position, found, expected in out_of_sequence(line.text):
+        for paragraph in prose(report):
+            for position, found, expected in out_of_sequence(paragraph.text):
                 message = f"序号「{found}是」与前一项不连续：前一项是「{expected[0]}是」，此处应为「{expected[1]}是」"
-                yield self.at_line(report, message, line.line, line.column + position, length=len(found) + 1)
+                yield self.at_span(report, message, paragraph, position, position + len(found) + 1)
 
 
 def out_of_sequence(text: str) -> Iterator[tuple[int, str, tuple[str, str]]]:
     """(position, ordinal found, (previous ordinal, expected ordinal)) for each break in *text*."""
     previous: int | None = None
     for match in _ORDINAL.finditer(text):
-        number = CHINESE_ORDINALS.index(match[1]) + 1
-        if number == 1 or previous is None or number == previous + 1 or previous >= len(CHINESE_ORDINALS):
+        number = NUMERALS.index(match[1]) + 1
+        if number == 1 or previous is None or number == previous + 1 or previous >= len(NUMERALS):
             previous = number
             continue
-        yield match.start(), match[1], (CHINESE_ORDINALS[previous - 1], CHINESE_ORDINALS[previous])
+        yield match.start(), match[1], (NUMERALS[previous - 1], NUMERALS[previous])
         previous += 1  # the item the author meant, so one slip is reported once

@@ -1,4 +1,4 @@
-"""Y001 carry-over-mismatch: 上年结转 is not what last year's report carried forward."""
+"""Y001 carry-over-mismatch: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import CellRef, Report
-from reportlint.model.tables import T3
-from reportlint.model.templates import T3_COLUMNS
+from reportlint.model.templates import T3, T3_COLUMNS
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
 from reportlint_rules.years._pair import previous_name
@@ -16,9 +15,7 @@ CARRIED_IN, CARRIED_OUT = "二", "四"
 
 
 class CarryOverMismatch(PairRule):
-    """上年结转申请数与上年报告的结转下年度数不一致
-
-    What it does:
+    """What it does:
         Compares this year's table 三 row 「二、上年结转政府信息公开申请数量」 with last
         year's row 「四、结转下年度继续办理」, column by column (the six applicant
         columns and 总计) — template-spec Y-1. Reported at each of this year's cells
@@ -40,9 +37,6 @@ class CarryOverMismatch(PairRule):
     Fix:
         Take 上年结转 from last year's published 「四、结转下年度继续办理」; if last year's
         figure was wrong, say so in the text of section 三.
-
-    Options:
-        None.
     """
 
     code = "Y001"

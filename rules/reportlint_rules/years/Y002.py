@@ -1,4 +1,4 @@
-"""Y002 documents-in-force-discontinuous: 现行有效件数 does not follow from last year's."""
+"""Y002 documents-in-force-discontinuous: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.model.tables import T2
-from reportlint.model.templates import V2021
+from reportlint.model.templates import T2, V2021
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
 from reportlint_rules.years._pair import previous_name
@@ -17,9 +16,7 @@ ROWS = ("规章", "行政规范性文件")
 
 
 class DocumentsInForceDiscontinuous(PairRule):
-    """现行有效件数与上年现行有效件数加本年制发、减本年废止不符
-
-    What it does:
+    """What it does:
         For two reports in the 2021 format, checks for 规章 and 行政规范性文件 in table
         二 that last year's 现行有效件数 + this year's 本年制发件数 − this year's
         本年废止件数 = this year's 现行有效件数 (template-spec Y-2). Reported at this
@@ -39,9 +36,6 @@ class DocumentsInForceDiscontinuous(PairRule):
     Fix:
         Recount the documents in force, or explain in section 二's text what else
         changed the count (documents expired, a clean-up of old documents).
-
-    Options:
-        None.
     """
 
     code = "Y002"

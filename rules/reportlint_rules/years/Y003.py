@@ -1,4 +1,4 @@
-"""Y003 prose-copied-from-last-year: sections 一 and 五 repeat last year's text."""
+"""Y003 prose-copied-from-last-year: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ SECTIONS = (1, 5)
 _QUOTE = 30
 
 
-class Options(RuleOptions):
+class Y003Options(RuleOptions):
     """Options of Y003 (``[tool.reportlint.rules.Y003]``)."""
 
     threshold: float = Field(
@@ -38,10 +38,8 @@ class Options(RuleOptions):
     )
 
 
-class ProseCopiedFromLastYear(PairRule):
-    """第一、五部分正文大量照搬上年报告
-
-    What it does:
+class ProseCopiedFromLastYear(PairRule[Y003Options]):
+    """What it does:
         Measures how much of the prose of sections 一 (总体情况) and 五 (问题及改进) is
         last year's text, as the *shingle coverage*: both texts are reduced to their
         content characters (spaces and punctuation dropped, every number replaced by
@@ -71,16 +69,12 @@ class ProseCopiedFromLastYear(PairRule):
     Fix:
         Write sections 一 and 五 about this year: what was done, what changed, which of
         last year's problems were solved and how.
-
-    Options:
-        See below.
     """
 
     code = "Y003"
     name = "prose-copied-from-last-year"
     summary = "第一、五部分正文大量照搬上年报告"
     severity = Severity.WARNING
-    Options = Options
 
     def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterator[Finding]:
         """One finding at the most-copied paragraph when the copied share reaches the threshold."""

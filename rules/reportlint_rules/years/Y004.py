@@ -1,4 +1,4 @@
-"""Y004 table-copied-from-last-year: a whole table holds exactly last year's numbers."""
+"""Y004 table-copied-from-last-year: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report, ReportTable
-from reportlint.model.tables import T2, T3, T4
+from reportlint.model.templates import T2, T3, T4
 from reportlint.rulebase import PairRule, RuleOptions
 from reportlint_rules.years._pair import previous_name
 
@@ -16,7 +16,7 @@ SAME_LAYOUT_BOTH_FORMATS = (T4,)
 """Table 四 is the same in both formats; 二 and 三 are compared only within one format."""
 
 
-class Options(RuleOptions):
+class Y004Options(RuleOptions):
     """Options of Y004 (``[tool.reportlint.rules.Y004]``)."""
 
     min_nonzero_cells: int = Field(
@@ -26,10 +26,8 @@ class Options(RuleOptions):
     )
 
 
-class TableCopiedFromLastYear(PairRule):
-    """表格数据与上年报告完全相同
-
-    What it does:
+class TableCopiedFromLastYear(PairRule[Y004Options]):
+    """What it does:
         Compares tables 二, 三 and 四 with last year's, cell by cell: when every number
         of a table equals last year's number in the same row and column (and both
         tables have the same cells), the table is reported at its first line. Tables
@@ -50,16 +48,12 @@ class TableCopiedFromLastYear(PairRule):
     Fix:
         Fill the table from this year's records; if the numbers really are the same,
         say so in the text.
-
-    Options:
-        See below.
     """
 
     code = "Y004"
     name = "table-copied-from-last-year"
     summary = "表格数据与上年报告完全相同"
     severity = Severity.WARNING
-    Options = Options
 
     def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterator[Finding]:
         """One finding per table whose every number equals last year's."""
@@ -84,6 +78,6 @@ class TableCopiedFromLastYear(PairRule):
 def _numbers(table: ReportTable) -> dict[tuple[str, str], float | str]:
     """Every mapped cell's number (blank and "-" as 0; text that is no number as text) by (row, column)."""
     return {
-        (cell.row, cell.column): cell.number if cell.value.is_value else cell.value.text.strip()
+        (cell.row_key, cell.column_key): cell.number if cell.value.is_value else cell.value.text.strip()
         for cell in table.all_cells()
     }

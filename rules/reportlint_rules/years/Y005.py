@@ -1,4 +1,4 @@
-"""Y005 problems-repeated-from-last-year: section 五 lists last year's problems word for word."""
+"""Y005 problems-repeated-from-last-year: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -14,9 +14,7 @@ _QUOTE = 40
 
 
 class ProblemsRepeatedFromLastYear(PairRule):
-    """第五部分所列问题与上年报告逐字相同
-
-    What it does:
+    """What it does:
         Takes the problems section 五 lists — the part before the improvements
         (「（二）改进措施」, 「下一步」, 「针对存在问题」, 「将采取以下措施」 …), one item per
         一是/二是, 1./2. or (1)/(2), or one per sentence when they are not numbered —
@@ -37,9 +35,6 @@ class ProblemsRepeatedFromLastYear(PairRule):
     Fix:
         Describe this year's problems; for a problem that persists, say what was done
         since last year's report and why it is not solved.
-
-    Options:
-        None.
     """
 
     code = "Y005"

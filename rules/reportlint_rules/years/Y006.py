@@ -1,4 +1,4 @@
-"""Y006 item-count-discontinuous: 上一年项目数量 is not last year's count plus its 本年增/减."""
+"""Y006 item-count-discontinuous: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
-from reportlint.model.tables import T2
-from reportlint.model.templates import V2019
+from reportlint.model.templates import T2, V2019
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
 from reportlint_rules.years._pair import previous_name
@@ -17,9 +16,7 @@ ROWS = ("行政许可", "其他对外管理服务事项", "行政处罚", "行�
 
 
 class ItemCountDiscontinuous(PairRule):
-    """上一年项目数量与上年报告的项目数量加增减不符（2019年版格式）
-
-    What it does:
+    """What it does:
         For two reports in the 2019 format, checks for each row of table 二 that has
         上一年项目数量 and 本年增/减 (行政许可, 其他对外管理服务事项, 行政处罚, 行政强制,
         行政事业性收费) that this year's 上一年项目数量 = last year's 上一年项目数量 +
@@ -39,9 +36,6 @@ class ItemCountDiscontinuous(PairRule):
     Fix:
         Carry last year's count forward (上一年项目数量 + 本年增/减), or explain the
         difference in the text.
-
-    Options:
-        None.
     """
 
     code = "Y006"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlint.model.report import Report, TemplateVersion
+from reportlint.model.report import Report
 from reportlint.model.sections import Section
 from reportlint.model.tables import CellRef, DataRow, ReportTable
 from reportlint.model.values import CellKind, CellValue
+from reportlint.model.versions import TemplateVersion
 
 __all__ = [
     "CellKind",

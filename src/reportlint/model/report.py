@@ -16,7 +16,9 @@ from reportlint import syntax
 from reportlint.model import templates as tpl
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
-from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
+from reportlint.model.tables import ReportTable, build_t2, build_t3, build_t4, classify
+from reportlint.model.templates import T2, T3, T4
+from reportlint.model.versions import UNDETECTED, TemplateVersion, detect_version
 from reportlint.readers.extracted import ExtractedText
 from reportlint.text import fold
 
@@ -30,14 +32,6 @@ _DEPARTMENT_SUFFIXES = (
     "处", "署", "会", "部", "馆", "社", "台",
 )  # fmt: skip
 _GOVERNMENT_MARKERS = ("人民政府", "镇", "乡", "街道", "实验区", "新区", "开发区", "管委会")
-
-
-@dataclass(frozen=True, slots=True)
-class TemplateVersion:
-    """Which official format the report follows, and why reportlint thinks so."""
-
-    version: str | None
-    reason: str
 
 
 @dataclass(slots=True)
@@ -55,7 +49,7 @@ class Report:
     preamble: list[syntax.Block] = field(default_factory=list)
     sections: dict[int, Section] = field(default_factory=dict)
     section_order: list[int] = field(default_factory=list)
-    template: TemplateVersion = TemplateVersion(None, "未检测")
+    template: TemplateVersion = UNDETECTED
     tables: dict[str, ReportTable] = field(default_factory=dict)
     problems: list[ModelProblem] = field(default_factory=list)
     readable: bool = True
@@ -78,6 +72,17 @@ class Report:
         except KeyError:
             value = self._derived[compute] = compute(self)
             return value
+
+    @property
+    def title_year(self) -> int | None:
+        """The report year when the title itself states it ("2023年…年度报告"), else ``None``.
+
+        ``year`` falls back to the first year the preamble names, which may be a cited
+        document's; rules that judge the report by its year trust only this one.
+        """
+        if self.year is None or self.title is None or str(self.year) not in fold(self.title.text):
+            return None
+        return self.year
 
     def detached(self) -> Report:
         """This report without its caches of shared analyses, so it can cross a process boundary.
@@ -103,6 +108,24 @@ class Report:
             start = max(column - 1 - ANCHOR_CONTEXT, 0)
             found = self._anchors[key] = fold(text[start : column - 1 + ANCHOR_CONTEXT])
         return found
+
+    def written_length(self, text: str, line: int, column: int) -> int | None:
+        """The length of *text* when it is written whole at (*line*, *column*), else ``None``.
+
+        A row label joined from several cells, a title joined with the line above it,
+        or a cell continued on the next line, has no single span on one line to underline.
+        """
+        if not text or not 0 < line <= len(self.lines):
+            return None
+        return len(text) if self.lines[line - 1].startswith(text, column - 1) else None
+
+    def section_at(self, line: int) -> int | None:
+        """The number of the section *line* falls in (``None`` for the preamble)."""
+        for number in self.section_order:
+            section = self.sections[number]
+            if section.line <= line <= max(section.end_line, section.line):
+                return number
+        return None
 
     def text_lines(self) -> Iterator[tuple[int | None, syntax.Line]]:
         """Every line of prose with its section number (``None`` for the preamble)."""
@@ -137,14 +160,19 @@ def build_report(path: str, text: str, document: syntax.Document) -> Report:
     report.year = _find_year(report)
     report.agency, report.agency_kind = _find_agency(report.title)
     grouped = _group_tables(document.blocks, report)
-    report.template = detect_version(grouped)
-    version = report.template.version
+    tables: dict[str, ReportTable] = {}
     if grouped.get(T2):
-        report.tables[T2] = build_t2(grouped[T2], version)
+        # Its markers do not depend on the version it is read with; its row keys and columns do.
+        tables[T2] = build_t2(grouped[T2], None)
     if grouped.get(T3):
-        report.tables[T3] = build_t3(grouped[T3])
+        tables[T3] = build_t3(grouped[T3])
     if grouped.get(T4):
-        report.tables[T4] = build_t4(grouped[T4])
+        tables[T4] = build_t4(grouped[T4])
+    report.template = detect_version(tables)
+    version = report.template.version
+    if T2 in tables and version not in (None, tpl.T2_DEFAULT_VERSION):
+        tables[T2] = build_t2(grouped[T2], version)
+    report.tables = tables
     for table in report.tables.values():
         for problem in table.problems:
             report.problems.append(ModelProblem(problem.kind, problem.message, problem.line, problem.column))
@@ -208,45 +236,3 @@ def _group_tables(blocks: tuple[syntax.Block, ...], report: Report) -> dict[str,
             continue
         grouped.setdefault(kind, []).append(block)
     return grouped
-
-
-_MARKERS_2019 = {
-    "新制作": "表二列「本年新制作数量」",
-    "新公开": "表二列「本年新公开数量」",
-    "对外公开总数": "表二列「对外公开总数量」",
-    "上一年项目": "表二列「上一年项目数量」",
-    "对外管理服务": "表二行「其他对外管理服务事项」",
-    "集中采购": "表二行「政府集中采购」",
-}
-_MARKERS_2021 = {
-    "制发件数": "表二列「本年制发件数」",
-    "现行有效": "表二列「现行有效件数」",
-    "行政规范性文件": "表二行「行政规范性文件」",
-    "本年处理决定": "表二列「本年处理决定数量」",
-    "收费金额": "表二列「本年收费金额」",
-    "逾期不补正": "表三行「（六）1.申请人无正当理由逾期不补正」",
-    "缴纳费用": "表三行「（六）2.申请人逾期未按收费通知要求缴纳费用」",
-}
-
-
-def detect_version(grouped: dict[str, list[syntax.Table]]) -> TemplateVersion:
-    """Detect the template version from the markers of template-spec §3.6."""
-    folded = "|".join(
-        fold(cell.text)
-        for kind in (T2, T3)
-        for table in grouped.get(kind, [])
-        for row in table.rows
-        for cell in row.cells
-        if cell.text
-    )
-    found_2019 = tuple(name for marker, name in _MARKERS_2019.items() if marker in folded)
-    found_2021 = tuple(name for marker, name in _MARKERS_2021.items() if marker in folded)
-    if len(found_2021) > len(found_2019):
-        version = tpl.V2021
-    elif len(found_2019) > len(found_2021):
-        version = tpl.V2019
-    else:
-        return TemplateVersion(None, "表二、表三中没有足以判断格式版本的标志")
-    found = found_2021 if version == tpl.V2021 else found_2019
-    reason = f"{version}年版格式：" + "、".join(found)
-    return TemplateVersion(version, reason)

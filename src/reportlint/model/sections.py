@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from reportlint import syntax
+from reportlint.model.numerals import numeral_alternatives, numeral_value
 from reportlint.text import fold
 
 SECTION_TITLES = {
@@ -33,8 +34,7 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
     6: ("其他需要报告", "其他事项"),
 }
 
-CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_NUMBER_RE = re.compile(r"^(一|二|三|四|五|六)[,.、]")
+_NUMBER_RE = re.compile(rf"^{numeral_alternatives(len(SECTION_TITLES))}[,.、]")
 _BARE_TITLES = {fold(title)[2:]: number for number, title in SECTION_TITLES.items()}
 _MAX_HEADING_LENGTH = 40
 """Longer lines are sentences, even when they start with 一、."""
@@ -79,7 +79,7 @@ def section_number(block: syntax.Block) -> int | None:
     for number, keywords in SECTION_KEYWORDS.items():
         if any(keyword in folded for keyword in keywords):
             return number
-    return CN_NUMBERS[numbered[1]] if numbered else None
+    return numeral_value(numbered[1]) if numbered else None
 
 
 def split_sections(blocks: tuple[syntax.Block, ...]) -> tuple[list[syntax.Block], list[Section]]:

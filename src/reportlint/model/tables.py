@@ -14,20 +14,24 @@ from dataclasses import dataclass, field
 
 from reportlint import syntax
 from reportlint.model import templates as tpl
+from reportlint.model.numerals import numeral_alternatives
 from reportlint.model.problems import ProblemKind
+from reportlint.model.templates import T2, T3, T4
 from reportlint.model.values import CellKind, CellValue, parse_value
 from reportlint.text import fold
-
-T2, T3, T4 = "二", "三", "四"
 
 
 @dataclass(frozen=True, slots=True)
 class CellRef:
-    """One numeric cell of a table, with what it means and where it is."""
+    """One numeric cell of a table, with what it means and where it is.
+
+    ``row_key`` and ``column_key`` address the cell in its table (the template's row
+    and column keys); ``line`` and ``column_number`` are its position in the text.
+    """
 
     table: str
-    row: str
-    column: str
+    row_key: str
+    column_key: str
     value: CellValue
     line: int
     column_number: int
@@ -77,14 +81,14 @@ class ReportTable:
     header_cells: list[syntax.Cell] = field(default_factory=list)
     problems: list[TableProblem] = field(default_factory=list)
 
-    def cell(self, row: str, column: str) -> CellRef | None:
+    def cell(self, row_key: str, column_key: str) -> CellRef | None:
         """The cell at (row key, column key), if the report has it."""
-        data_row = self.rows.get(row)
-        return data_row.cells.get(column) if data_row else None
+        data_row = self.rows.get(row_key)
+        return data_row.cells.get(column_key) if data_row else None
 
-    def number(self, row: str, column: str) -> float:
+    def number(self, row_key: str, column_key: str) -> float:
         """The cell's number for arithmetic; a missing cell counts as 0."""
-        found = self.cell(row, column)
+        found = self.cell(row_key, column_key)
         return found.number if found else 0.0
 
     def all_cells(self) -> Iterator[CellRef]:
@@ -132,15 +136,14 @@ def _has_number(values: list[tuple[syntax.Cell, CellValue]]) -> bool:
 
 
 # --- table 三 ----------------------------------------------------------------------
-_TOP_RE = re.compile(r"^(一|二|三|四)[,.]")
-_GROUP_RE = re.compile(r"^\((一|二|三|四|五|六|七)\)")
+_TOP_RE = re.compile(rf"^{numeral_alternatives(4)}[,.]")
+_GROUP_RE = re.compile(rf"^\({numeral_alternatives(7)}\)")
 _SUB_RE = re.compile(r"^(\d{1,2})[.,]")
-_ALL_T3_ROWS = {row.key: row for version in tpl.T3_ROWS.values() for row in version}
 _T3_COLUMN_HINTS = ("自然人", "商业企业", "申请人情况", "本列数据", "法人或其他组织")
 
 
 def _t3_key_by_keyword(folded: str) -> str | None:
-    for spec in _ALL_T3_ROWS.values():
+    for spec in tpl.T3_ROW_SPECS.values():
         if any(keyword in folded for keyword in spec.keywords):
             return spec.key
     return None
@@ -168,7 +171,7 @@ def _t3_key(labels: list[str], group: str | None) -> tuple[str | None, str | Non
         key = _t3_key_by_keyword("".join(labels))
     if key is not None and key.startswith("（") and len(key) > 3:
         group = key[:3]
-    return (key if key in _ALL_T3_ROWS else None), group
+    return (key if key in tpl.T3_ROW_SPECS else None), group
 
 
 def build_t3(tables: list[syntax.Table]) -> ReportTable:
@@ -214,13 +217,12 @@ def build_t4(tables: list[syntax.Table]) -> ReportTable:
 
 
 # --- table 二 ----------------------------------------------------------------------
-_CAPTION_RE = re.compile(r"第二十条第\((一|二|三|四|五|六|七|八|九|十)\)项")
 _T2_ROW_SPECS = {row.key: row for version in tpl.T2_BLOCKS.values() for block in version for row in block.rows}
 
 
 def _t2_key(folded: str, version: str | None) -> str | None:
-    if "规范性文件" in folded:
-        return "规范性文件" if version == tpl.V2019 else "行政规范性文件"
+    if tpl.T2_NORMATIVE[tpl.V2019] in folded:
+        return tpl.t2_normative_row(version)
     for spec in _T2_ROW_SPECS.values():
         if spec.keywords and any(keyword in folded for keyword in spec.keywords):
             return spec.key
@@ -230,13 +232,13 @@ def _t2_key(folded: str, version: str | None) -> str | None:
 def build_t2(tables: list[syntax.Table], version: str | None) -> ReportTable:
     """Interpret table 二: blocks headed 第二十条第（X）项, each with its own columns."""
     result = _new_table(T2, tables)
-    rows_by_key = tpl.t2_rows(version or tpl.V2021)
+    rows_by_key = tpl.t2_rows(version or tpl.T2_DEFAULT_VERSION)
     for table in tables:
         for row in table.rows:
             labels, values = split_row(row)
             folded = "".join(fold(cell.text) for cell in labels)
             key = _t2_key(folded, version)
-            header = not values or _CAPTION_RE.search(folded) or folded.startswith("信息内容")
+            header = not values or tpl.T2_CAPTION_RE.search(folded) or folded.startswith("信息内容")
             if header or (key is None and not _has_number(values)):
                 # A header row, possibly with empty trailing cells from a row-per-line copy.
                 result.header_cells.extend(labels)

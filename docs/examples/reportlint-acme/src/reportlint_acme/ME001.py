@@ -1,4 +1,4 @@
-"""ME001 signature-missing: the report does not end with the agency's name and the date."""
+"""ME001 signature-missing: the rule class below holds its summary and documentation."""
 
 from __future__ import annotations
 
@@ -20,10 +20,23 @@ _SENTENCE_END = ("。", "；", ";", "：", ":")
 _MAX_NAME_LENGTH = 40
 
 
-class SignatureMissing(Rule):
-    """报告末尾缺少落款（机关名称和成文日期）
+class SignatureOptions(RuleOptions):
+    """Options of ME001 (``[tool.reportlint.rules.ME001]``); keys are written with dashes."""
 
-    What it does:
+    search_lines: int = Field(
+        default=3,
+        ge=1,
+        le=20,
+        description="How many non-blank lines at the end of the report are searched for the signature.",
+    )
+    require_agency: bool = Field(
+        default=True,
+        description="Also require a line before the date that names the agency of the title.",
+    )
+
+
+class SignatureMissing(Rule[SignatureOptions]):
+    """What it does:
         Looks at the last non-blank lines of the report for the signature that closes
         an official document: a line with the agency's name and a line with the date,
         written 2024年1月20日 or 二〇二四年一月二十日, alone or after the name on the same
@@ -44,30 +57,12 @@ class SignatureMissing(Rule):
     Fix:
         End the report with two lines: the agency's full name as in the title, and the
         date of the report, e.g. 桐溪县水利局 / 2024年1月20日.
-
-    Options:
-        search-lines: how many non-blank lines at the end are searched (default 3).
-        require-agency: also require a line naming the agency (default true).
     """
 
     code = "ME001"
     name = "signature-missing"
     summary = "报告末尾缺少落款（机关名称和成文日期）"
     severity = Severity.WARNING
-
-    class Options(RuleOptions):
-        """Options of ME001 (``[tool.reportlint.rules.ME001]``); keys are written with dashes."""
-
-        search_lines: int = Field(
-            default=3,
-            ge=1,
-            le=20,
-            description="How many non-blank lines at the end of the report are searched for the signature.",
-        )
-        require_agency: bool = Field(
-            default=True,
-            description="Also require a line before the date that names the agency of the title.",
-        )
 
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding at the last line when the signature is missing or incomplete."""

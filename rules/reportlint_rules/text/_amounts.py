@@ -1,4 +1,4 @@
-"""What the tables say, for the X rules: a row's total, a group of rows, a table-四 group.
+"""Amounts read from the tables, for the X rules: a row's total, a group of rows, a table-四 group.
 
 A table-三 row counts by its 总计 cell; when that cell is blank (the Shanghai 2019 report
 leaves the 总计 column blank in every result row) the six applicant cells are added
@@ -11,30 +11,8 @@ from dataclasses import dataclass
 
 from reportlint.model import CellKind, CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
+from reportlint.model.templates import T3, T4, t3_row_name
 from reportlint.text import format_number
-
-T3_LABELS = {row.key: row.label for version in tpl.T3_ROWS.values() for row in version}
-SHORT_LABELS = {
-    "一": "一、本年新收",
-    "二": "二、上年结转",
-    "（七）": "（七）总计",
-    "四": "四、结转下年度继续办理",
-    "（一）": "（一）予以公开",
-    "（二）": "（二）部分公开",
-    "（三）": "（三）不予公开",
-    "（四）": "（四）无法提供",
-    "（五）": "（五）不予处理",
-    "（六）": "（六）其他处理",
-}
-
-
-def short_label(key: str) -> str:
-    """A row's label for messages: （四）1 → （四）1.本机关不掌握相关政府信息; 一 → 一、本年新收."""
-    if key in SHORT_LABELS:
-        return SHORT_LABELS[key]
-    label = T3_LABELS.get(key, key)
-    group, _, sub = label.partition(" ")
-    return f"{group[:3]}{sub}" if sub else label
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +28,22 @@ class Amount:
     group: str | None = None
     """The result group ("（三）") when the rows are the whole group."""
 
-    def describe(self, table: str = "三") -> str:
+    def describe(self, table: str = T3) -> str:
         """The amount for a message: 表三「（一）予以公开」272件＋「（二）部分公开」3件＝275件.
 
         How a blank 总计 cell was read is in :attr:`note`.
         """
         if self.group is not None:
-            nonzero = "、".join(f"{short_label(key)[3:]}{format_number(value)}件" for key, value in self.parts if value)
-            text = f"表{table}「{short_label(self.group)}」各行合计为{format_number(self.value)}件"
+            nonzero = "、".join(f"{t3_row_name(key)[3:]}{format_number(value)}件" for key, value in self.parts if value)
+            text = f"表{table}「{t3_row_name(self.group)}」各行合计为{format_number(self.value)}件"
             if nonzero:
                 text += f"（{nonzero}）"
         elif len(self.parts) == 1:
             key, value = self.parts[0]
-            total = "为" if key == "（七）" else "总计为"
-            text = f"表{table}「{short_label(key)}」{total}{format_number(value)}件"
+            total = "为" if key == tpl.T3_TOTAL_ROW else "总计为"
+            text = f"表{table}「{t3_row_name(key)}」{total}{format_number(value)}件"
         else:
-            pieces = "＋".join(f"「{short_label(key)}」{format_number(value)}件" for key, value in self.parts)
+            pieces = "＋".join(f"「{t3_row_name(key)}」{format_number(value)}件" for key, value in self.parts)
             text = f"表{table}{pieces}＝{format_number(self.value)}件"
         return text
 
@@ -115,19 +93,19 @@ def group_keys(report: Report, table: ReportTable, group: str) -> tuple[str, ...
     return tuple(key for key in keys if key.startswith(group))
 
 
-def t4_total(report: Report, groups: tuple[str, ...], result: str = "总计") -> Amount | None:
+def t4_total(report: Report, groups: tuple[str, ...], result: str = tpl.T4_TOTAL) -> Amount | None:
     """Table 四's *result* column summed over *groups* ("行政复议", "未经复议直接起诉" …)."""
-    table = report.tables.get("四")
+    table = report.tables.get(T4)
     if table is None:
         return None
-    cells = [table.cell(tpl.T4_ROW, f"{group}/{result}") for group in groups]
+    cells = [table.cell(tpl.T4_ROW, tpl.t4_column(group, result)) for group in groups]
     if any(cell is None for cell in cells):
         return None
     found = [cell for cell in cells if cell is not None]
     return Amount(
         value=sum(cell.number for cell in found),
         cells=tuple(found),
-        parts=tuple((cell.column, cell.number) for cell in found),
+        parts=tuple((cell.column_key, cell.number) for cell in found),
     )
 
 
