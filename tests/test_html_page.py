@@ -9,11 +9,14 @@ from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from reportlint.app import RunOptions, Session
 from reportlint.output.context import RunContext
 from reportlint.output.html import format_html
 from reportlint.readers.extracted import Origin
 from tests.conftest import EXAMPLES, FIXTURES, run
+from tests.test_robustness import HOSTILE
 
 BUREAU = EXAMPLES / "2023-water-bureau.txt"
 
@@ -47,3 +50,13 @@ def test_clean_and_unreadable_files_have_their_sections(tmp_path: Path) -> None:
     page = run("--isolated", "--format", "html", str(empty), str(FIXTURES / "clean-2021.txt")).stdout
     assert page.count('<section class="report"') == 2
     assert "未发现问题" in page and 'data-code="P001"' in page and "文件为空" in page
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_renders_in_html_and_csv(name: str, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_bytes(HOSTILE[name]())
+    for output, ending in (("html", "</html>\n"), ("csv", "\r\n")):
+        result = run("--isolated", "--format", output, str(path))
+        assert result.returncode in (0, 1) and result.stderr == "", (output, result.stderr[-500:])
+        assert result.stdout.endswith(ending), output
