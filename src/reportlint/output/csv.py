@@ -17,19 +17,17 @@ from collections.abc import Sequence
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.output.context import RunContext
 from reportlint.output.overview import (
+    KEY_FIGURE_NAMES,
     SEVERITY_NAMES,
     by_path,
     counts,
     families,
     family_name,
     key_figures,
-    show_number,
-    show_rate,
 )
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-KEY_FIGURE_HEADERS = ("本年新收", "予以公开", "行政复议总计", "行政诉讼总计", "纠错率")
 
 
 def safe_cell(value: str) -> str:
@@ -50,7 +48,7 @@ def format_csv(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
         "问题总数",
         *(SEVERITY_NAMES[severity] for severity in Severity),
         *(f"{prefix} {family_name(prefix)}" if family_name(prefix) != prefix else prefix for prefix in prefixes),
-        *KEY_FIGURE_HEADERS,
+        *KEY_FIGURE_NAMES,
     ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -59,17 +57,10 @@ def format_csv(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
         found = counts(grouped.get(path, []))
         report = context.reports.get(path)
         if report is not None and report.readable:
-            figures = key_figures(report)
             about = [report.agency or "", str(report.year or ""), report.template.version or ""]
-            numbers = [
-                show_number(figures.new_requests),
-                show_number(figures.disclosed),
-                show_number(figures.review_total),
-                show_number(figures.litigation_total),
-                show_rate(figures.correction_rate),
-            ]
+            numbers = key_figures(report).shown()
         else:
-            about, numbers = ["", "", ""], [""] * len(KEY_FIGURE_HEADERS)
+            about, numbers = ["", "", ""], [""] * len(KEY_FIGURE_NAMES)
         row = [
             path,
             *about,

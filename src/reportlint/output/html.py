@@ -28,6 +28,7 @@ from reportlint.model import Report
 from reportlint.output.context import RunContext
 from reportlint.output.html_tables import CellMarks, Mark, attr, draw_tables
 from reportlint.output.overview import (
+    KEY_FIGURE_NAMES,
     SEVERITY_NAMES,
     KeyFigures,
     by_path,
@@ -35,8 +36,6 @@ from reportlint.output.overview import (
     family,
     family_name,
     key_figures,
-    show_number,
-    show_rate,
 )
 
 NO_AGENCY = "（未识别发布机关）"
@@ -105,11 +104,7 @@ _OVERVIEW_COLUMNS = (
     ("格式版本", "text"),
     ("错误", "num"),
     ("警告", "num"),
-    ("本年新收", "num"),
-    ("予以公开", "num"),
-    ("行政复议总计", "num"),
-    ("行政诉讼总计", "num"),
-    ("纠错率", "num"),
+    *((name, "num") for name in KEY_FIGURE_NAMES),
 )
 
 
@@ -159,13 +154,9 @@ def _overview_row(path: str, anchor: str, diagnostics: list[Diagnostic], report:
 def _figure_values(figures: KeyFigures | None) -> list[tuple[str, str]]:
     """(sort value, shown text) of each key figure; blanks when the report has no model."""
     if figures is None:
-        return [("", "")] * 5
-    numbers = [figures.new_requests, figures.disclosed, figures.review_total, figures.litigation_total]
-    rate = figures.correction_rate
-    return [
-        *((show_number(value), show_number(value)) for value in numbers),
-        ("" if rate is None else f"{rate:.4f}", show_rate(rate)),
-    ]
+        return [("", "")] * len(KEY_FIGURE_NAMES)
+    pairs = zip(figures.values(), figures.shown(), strict=True)
+    return [("" if value is None else repr(value), shown) for value, shown in pairs]
 
 
 # -- one report -------------------------------------------------------------------------
@@ -226,9 +217,10 @@ def _summary(numbered: list[Numbered]) -> str:
 def _figures(report: Report | None) -> str:
     if report is None or not report.readable:
         return ""
-    names = ("本年新收", "予以公开", "行政复议总计", "行政诉讼总计", "纠错率")
-    values = [shown for _, shown in _figure_values(key_figures(report))]
-    items = "".join(f"<dt>{name}</dt><dd>{attr(value) or '—'}</dd>" for name, value in zip(names, values, strict=True))
+    shown = key_figures(report).shown()
+    items = "".join(
+        f"<dt>{name}</dt><dd>{attr(value) or '—'}</dd>" for name, value in zip(KEY_FIGURE_NAMES, shown, strict=True)
+    )
     return f'<dl class="figures">{items}</dl>'
 
 

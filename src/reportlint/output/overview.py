@@ -81,6 +81,10 @@ def by_path(diagnostics: Sequence[Diagnostic]) -> dict[str, list[Diagnostic]]:
     return grouped
 
 
+KEY_FIGURE_NAMES = ("本年新收", "予以公开", "行政复议总计", "行政诉讼总计", "纠错率")
+"""The key figures' column names, in the order of :meth:`KeyFigures.values`."""
+
+
 @dataclass(frozen=True, slots=True)
 class KeyFigures:
     """The totals an evaluator quotes from tables 三 and 四; ``None`` where the cell is blank or missing."""
@@ -105,6 +109,15 @@ class KeyFigures:
         if not self.review_total:
             return None
         return 100.0 * (self.corrected or 0.0) / self.review_total
+
+    def values(self) -> tuple[float | None, ...]:
+        """The figures in :data:`KEY_FIGURE_NAMES` order (the last is the rate, in percent)."""
+        return (self.new_requests, self.disclosed, self.review_total, self.litigation_total, self.correction_rate)
+
+    def shown(self) -> list[str]:
+        """The figures as written in a cell: counts as a clerk writes them, the rate as ``12.50%``."""
+        *numbers, rate = self.values()
+        return [*(show_number(value) for value in numbers), show_rate(rate)]
 
 
 def _cell_number(table: ReportTable | None, row: str, column: str) -> float | None:
