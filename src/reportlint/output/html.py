@@ -293,7 +293,8 @@ def _text(anchor: str, lines: Sequence[str], numbered: list[Numbered]) -> str:
         rows.append(
             f'<div class="line{" has-notes" if notes else ""}" id="{anchor}-L{number}">'
             f'<span class="ln">{number}</span><span class="tx">{text}</span>'
-            f'<ol class="notes">{listed}</ol></div>'
+            + (f'<ol class="notes">{listed}</ol>' if listed else "")
+            + "</div>"
         )
     return f'<div class="text">{"".join(rows)}</div>'
 
