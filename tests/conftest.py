@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -53,6 +54,19 @@ def _standard_streams(stdin: bytes, out: io.BytesIO, err: io.BytesIO) -> Iterato
         for stream in streams:
             stream.flush()
             stream.detach()  # keep the buffers open for the caller
+
+
+TOTAL_RE = re.compile(r"^发现 (\d+) 个问题（(\d+) 个错误，(\d+) 个警告），检查了 (\d+) 个文件。$")
+"""The line that ends default-format output with findings."""
+
+
+def findings(stdout: str) -> list[str]:
+    """The lines of default-format output without its closing total line (checked to be the last)."""
+    lines = stdout.splitlines()
+    if lines and TOTAL_RE.match(lines[-1]):
+        lines.pop()
+    assert not any(TOTAL_RE.match(line) for line in lines), "the total line must be the last line"
+    return lines
 
 
 def run_process(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

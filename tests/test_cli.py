@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, FIXTURES, SHARED, run, run_process
+from tests.conftest import EXAMPLES, FIXTURES, SHARED, findings, run, run_process
 
 FINDING_RE = re.compile(r"^[^:]+:\d+:\d+: [A-Z]+\d{3} .+$")
 
@@ -19,7 +19,7 @@ def test_a_clean_report_exits_0_and_prints_nothing() -> None:
 
 def test_findings_are_flake8_lines_sorted_and_exit_1() -> None:
     result = run(str(EXAMPLES))
-    lines = result.stdout.splitlines()
+    lines = findings(result.stdout)
     assert result.returncode == 1
     assert lines and all(FINDING_RE.match(line) for line in lines)
     keys = [(line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2])) for line in lines]
@@ -38,7 +38,7 @@ def test_directories_are_searched_for_txt_files(tmp_path: Path) -> None:
     (tmp_path / "sub" / "empty.txt").write_bytes(b"")
     (tmp_path / "notes.md").write_bytes(b"")
     result = run(str(tmp_path))
-    assert result.stdout == f"{tmp_path / 'sub' / 'empty.txt'}:1:1: P001 文件为空\n"
+    assert findings(result.stdout) == [f"{tmp_path / 'sub' / 'empty.txt'}:1:1: P001 文件为空"]
     assert result.returncode == 1
 
 
@@ -64,13 +64,13 @@ def test_stdin_gives_the_same_findings_under_its_given_name() -> None:
 
 def test_select_and_ignore_by_prefix() -> None:
     path = str(EXAMPLES / "2020-qinghe-town.txt")
-    everything = run(path).stdout.splitlines()
-    only_a = run(path, "--select", "A").stdout.splitlines()
-    no_a = run(path, "--ignore", "A").stdout.splitlines()
+    everything = findings(run(path).stdout)
+    only_a = findings(run(path, "--select", "A").stdout)
+    no_a = findings(run(path, "--ignore", "A").stdout)
     assert only_a and all(": A" in line for line in only_a)
     assert no_a and not any(": A" in line for line in no_a)
     assert sorted(only_a + no_a) == sorted(everything)
-    assert run(path, "--select", "A", "--ignore", "A007").stdout.splitlines() == [
+    assert findings(run(path, "--select", "A", "--ignore", "A007").stdout) == [
         line for line in only_a if ": A007 " not in line
     ]
 
@@ -92,7 +92,7 @@ def test_every_line_printed_over_shared_is_a_well_formed_finding() -> None:
     result = run(str(SHARED / "seeds"), str(SHARED / "corpus"))
     assert result.returncode in (0, 1)
     assert result.stderr == ""
-    assert all(FINDING_RE.match(line) for line in result.stdout.splitlines())
+    assert all(FINDING_RE.match(line) for line in findings(result.stdout))
     assert not re.search(r": P\d{3} ", result.stdout)
 
 
@@ -113,7 +113,7 @@ def test_unreadable_files_are_reported_even_when_other_rules_are_selected(tmp_pa
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     result = run(str(empty), "--select", "A")
-    assert result.stdout == f"{empty}:1:1: P001 文件为空\n" and result.returncode == 1
+    assert findings(result.stdout) == [f"{empty}:1:1: P001 文件为空"] and result.returncode == 1
     assert run(str(empty), "--select", "A", "--ignore", "P001").stdout == ""
 
 

@@ -26,7 +26,7 @@ from reportlint.config import LoadedConfig, Settings, check_codes, rule_options
 from reportlint.explain import option_docs
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.rulebase import DOC_SECTIONS
-from tests.conftest import run
+from tests.conftest import TOTAL_RE, findings, run
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -218,10 +218,21 @@ def _lint(*args: str) -> str:
 
 @pytest.fixture(scope="module")
 def real_output() -> tuple[list[str], list[dict[str, Any]]]:
-    """reportlint's default-format lines and the same findings as JSON records."""
-    lines = _lint().splitlines()
+    """reportlint's default-format lines and the same findings as JSON records.
+
+    The total line that ends the output is checked here to be last and to match no
+    matcher, so editors never take it for a finding.
+    """
+    output = _lint()
+    lines = findings(output)
     records = json.loads(_lint("--format", "json"))
     assert lines and len(lines) == len(records)
+    (total,) = output.splitlines()[len(lines) :]
+    counted = TOTAL_RE.match(total)
+    assert counted and int(counted[1]) == len(records)
+    tasks = json.loads((DOCS / "recipes" / "vscode-problem-matcher.json").read_text(encoding="utf-8"))
+    assert not re.match(tasks["tasks"][0]["problemMatcher"]["pattern"]["regexp"], total)
+    assert not errorformat_to_regex(r"%f:%l:%c:\ %m").match(total)
     return lines, records
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, run
+from tests.conftest import EXAMPLES, findings, run
 
 RULE_MODULE = '''
 """A local rule pack: reports titles that do not say 年度报告."""
@@ -63,7 +63,7 @@ def test_a_local_rule_runs_from_the_configured_path(tmp_path: Path, layout: str)
     (tmp_path / "reportlint.toml").write_text(f'local-plugins = ["{configured}"]\n', encoding="utf-8")
     report = _report(tmp_path, "桐溪县水利局2023年政府信息公开工作报告")
     result = run(str(report), "--select", "LC", cwd=tmp_path)
-    assert result.stdout == f"{report}:1:1: LC001 标题中没有“年度报告”\n"
+    assert findings(result.stdout) == [f"{report}:1:1: LC001 标题中没有“年度报告”"]
     assert "LC001" in run("--list-rules", cwd=tmp_path).stdout
     clean = _report(tmp_path, "桐溪县水利局2023年政府信息公开工作年度报告")
     assert run(str(clean), "--select", "LC", cwd=tmp_path).stdout == ""

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from tests.conftest import EXAMPLES, run
+from tests.conftest import EXAMPLES, findings, run
 
 BUREAU = str(EXAMPLES / "2023-water-bureau.txt")
 
 
 def _default_lines(*args: str) -> list[str]:
-    return run(BUREAU, *args).stdout.splitlines()
+    return findings(run(BUREAU, *args).stdout)
 
 
 def test_json_carries_every_field() -> None:
@@ -57,17 +57,17 @@ def test_junit_has_one_case_per_file_and_a_failure_per_finding() -> None:
     root = ElementTree.fromstring(run(str(EXAMPLES), "--format", "junit").stdout)
     cases = root.findall(".//testcase")
     assert len(cases) == 2
-    assert sum(len(case.findall("failure")) for case in cases) == len(run(str(EXAMPLES)).stdout.splitlines())
+    assert sum(len(case.findall("failure")) for case in cases) == len(findings(run(str(EXAMPLES)).stdout))
 
 
 def test_output_file_show_source_and_statistics(tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     assert run(BUREAU, "--output-file", str(out)).stdout == ""
-    assert out.read_text(encoding="utf-8").splitlines() == _default_lines()
+    assert findings(out.read_text(encoding="utf-8")) == _default_lines()
     shown = run(BUREAU, "--show-source").stdout.splitlines()
     first = _default_lines()[0]
     assert shown[0] == first and shown[2].strip() == "^"
-    stats = run(BUREAU, "--statistics").stdout.splitlines()
+    stats = findings(run(BUREAU, "--statistics").stdout)
     assert re.match(r"^\d+\s+[A-Z]\d{3} [a-z-]+$", stats[-1])
 
 

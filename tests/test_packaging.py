@@ -38,6 +38,7 @@ def test_wheel_contains_grammar_rules_and_entry_points(wheel: Path) -> None:
     assert "reportlint_grammar/report.lark" in names
     assert "reportlint_grammar/cjk.lark" in names
     assert "reportlint/py.typed" in names
+    assert {"reportlint/output/html_assets/report.css", "reportlint/output/html_assets/report.js"} <= set(names)
     for family in ("parse", "structure", "arithmetic", "dates", "contact", "text", "typography"):
         assert f"reportlint_rules/{family}/__init__.py" in names
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import findings
+
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "docs" / "examples" / "reportlint-acme"
 EXAMPLES = ROOT / "examples"
@@ -90,7 +92,7 @@ def test_the_pack_rule_reports_unsigned_reports_only(installed: Installed) -> No
     paths = [str(path.relative_to(ROOT)) for path in (unsigned, *signed)]
     result = installed.reportlint("--select", "ME001", "--fail-on", "warning", "-j", "2", *paths)
     assert (result.returncode, result.stderr) == (1, "")
-    lines = result.stdout.splitlines()
+    lines = findings(result.stdout)
     last_line = len(unsigned.read_text(encoding="utf-8").rstrip("\n").split("\n"))
     assert len(lines) == 1 and lines[0].startswith(f"examples/2020-qinghe-town.txt:{last_line}:1: ME001 "), lines
 

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from reportlint.policy import DEFAULT_LAYER, Selection, SelectionLayer
-from tests.conftest import EXAMPLES, run
+from tests.conftest import EXAMPLES, findings, run
 
 TOWN = str(EXAMPLES / "2020-qinghe-town.txt")
 
 
 def codes(output: str) -> set[str]:
     """The codes of the findings printed in the default format."""
-    return {line.split(": ", 1)[1].split(" ", 1)[0] for line in output.splitlines()}
+    return {line.split(": ", 1)[1].split(" ", 1)[0] for line in findings(output)}
 
 
 def test_a_later_select_starts_afresh_and_ignore_wins_a_tie() -> None:

@@ -33,7 +33,7 @@ from reportlint.engine import MAX_FILE_BYTES, FileResult, Linter
 from reportlint.model import Report
 from reportlint.plugins import Registry, collect_rules, create_manager, source_suffixes
 from reportlint.policy import DEFAULT_LAYER, Policy, Selection, SelectionLayer
-from reportlint.runner import LinterRecipe, build_linter, lint_files, resolve_jobs
+from reportlint.runner import LinterRecipe, Progress, build_linter, lint_files, resolve_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -143,15 +143,23 @@ class Session:
 
     # -- running ------------------------------------------------------------------
     def lint_paths(
-        self, paths: Sequence[str], *, stdin: bytes | None = None, stdin_name: str | None = None
+        self,
+        paths: Sequence[str],
+        *,
+        stdin: bytes | None = None,
+        stdin_name: str | None = None,
+        progress: Progress | None = None,
     ) -> RunResult:
-        """Check files and directories (``-`` reads *stdin*, named *stdin_name*)."""
+        """Check files and directories (``-`` reads *stdin*, named *stdin_name*).
+
+        *progress*, if given, is called with (files done, files in all) after each file.
+        """
         files, errors = collect_files(paths, source_suffixes(self.manager))
         try:
             jobs = resolve_jobs(self.jobs, len(files))
         except ValueError:
             raise RunError(f"-j 需要正整数或 auto，而不是 {self.jobs!r}") from None
-        results = lint_files(self.linter, self.recipe, [path for path in files if path != STDIN], jobs)
+        results = lint_files(self.linter, self.recipe, [path for path in files if path != STDIN], jobs, progress)
         in_memory: dict[str, bytes] = {}
         if STDIN in files:
             name = stdin_name or "stdin"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from reportlint import __version__
-from reportlint.output import FORMATS
+from reportlint.output import FORMATS, NEEDS_REPORTS
 
 if TYPE_CHECKING:
     from reportlint.app import RunOptions, RunResult, Session
@@ -111,6 +111,7 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         jobs=args.jobs,
         keep_lines=args.show_source,
         previous=args.previous,
+        keep_reports=args.format in NEEDS_REPORTS,
     )
 
 
@@ -131,7 +132,7 @@ def run(argv: Sequence[str]) -> int:
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（或 - 表示标准输入）")
     stdin = sys.stdin.buffer.read(STDIN_LIMIT) if STDIN in args.paths else None
-    result = session.lint_paths(args.paths, stdin=stdin, stdin_name=args.stdin_filename)
+    result = _lint_with_progress(session, args, stdin)
     if args.write_baseline:
         count = session.write_baseline(args.write_baseline, result)
         print(f"reportlint: 已把 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
@@ -147,16 +148,34 @@ def run(argv: Sequence[str]) -> int:
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
+def _lint_with_progress(session: Session, args: argparse.Namespace, stdin: bytes | None) -> RunResult:
+    """Run the check, with a progress counter on stderr when it is a terminal (not in CI)."""
+    from reportlint.output.progress import ProgressLine, wanted
+
+    progress = ProgressLine(sys.stderr) if wanted(sys.stderr) else None
+    try:
+        return session.lint_paths(args.paths, stdin=stdin, stdin_name=args.stdin_filename, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+
+
 def _print_findings(
     args: argparse.Namespace, session: Session, result: RunResult, shown: tuple[Diagnostic, ...]
 ) -> None:
     from reportlint.output import formatter
     from reportlint.output.context import RunContext
 
-    context = RunContext(files=result.checked, rules=session.registry.rules, sources=result.sources)
+    context = RunContext(
+        files=result.checked, rules=session.registry.rules, sources=result.sources, reports=result.reports
+    )
     output = formatter(args.format)(shown, context)
     if args.statistics and args.format == "default":
         output += _statistics(shown)
+    if args.format == "default":
+        from reportlint.output.progress import total_line
+
+        output += total_line(shown, len(result.checked))
     _write(output, args.output_file)
     if args.statistics and args.format != "default":
         sys.stderr.write(_statistics(shown))  # keep structured output parseable

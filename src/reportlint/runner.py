@@ -8,7 +8,7 @@ prints exactly what a serial one prints.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,17 +85,34 @@ def resolve_jobs(value: str | int, file_count: int) -> int:
     return jobs
 
 
-def lint_files(linter: Linter, recipe: LinterRecipe, paths: Sequence[str], jobs: int) -> list[FileResult]:
-    """Check *paths* with *jobs* processes; results in input order."""
+Progress = Callable[[int, int], None]
+"""Called with (files done, files in all) after each file, for a progress display."""
+
+
+def lint_files(
+    linter: Linter, recipe: LinterRecipe, paths: Sequence[str], jobs: int, progress: Progress | None = None
+) -> list[FileResult]:
+    """Check *paths* with *jobs* processes; results in input order, *progress* told after each."""
     global _WORKER_LINTER
     if jobs <= 1 or len(paths) <= 1:
-        return [linter.lint_file(path) for path in paths]
+        return _collect((linter.lint_file(path) for path in paths), len(paths), progress)
     from concurrent.futures import ProcessPoolExecutor
 
     _WORKER_LINTER = linter  # inherited by forked workers; others build their own
     try:
         chunk = max(1, len(paths) // (jobs * 8))
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(recipe,)) as pool:
-            return list(pool.map(_lint_in_worker, paths, chunksize=chunk))
+            return _collect(pool.map(_lint_in_worker, paths, chunksize=chunk), len(paths), progress)
     finally:
         _WORKER_LINTER = None
+
+
+def _collect(results: Iterator[FileResult], total: int, progress: Progress | None) -> list[FileResult]:
+    """The results as a list, telling *progress* as each arrives."""
+    if progress is None:
+        return list(results)
+    collected = []
+    for result in results:
+        collected.append(result)
+        progress(len(collected), total)
+    return collected

@@ -80,6 +80,10 @@ T3_TOTAL = "总计"
 T3_COLUMNS = (*T3_APPLICANT_COLUMNS, T3_TOTAL)
 
 T3_NEW, T3_CARRIED_IN, T3_TOTAL_ROW, T3_CARRIED_OUT = "一", "二", "（七）", "四"
+T3_DISCLOSED = "（一）"
+"""予以公开: the row an evaluator quotes beside 本年新收."""
+T3_RESULTS_HEADING = "三、本年度办理结果"
+"""The template's label over rows （一）…（七） (a merged cell; it has no row of its own)."""
 
 _T3_COMMON_HEAD = (
     RowSpec("一", "一、本年新收政府信息公开申请数量", ("本年新收", "新收"), "一、本年新收"),
@@ -158,7 +162,11 @@ T4_REVIEW, T4_DIRECT_SUIT, T4_SUIT_AFTER_REVIEW = T4_GROUPS
 T4_SUITS = (T4_DIRECT_SUIT, T4_SUIT_AFTER_REVIEW)
 """The two groups of 行政诉讼."""
 T4_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
-T4_UPHELD, T4_TOTAL = T4_RESULTS[0], T4_RESULTS[-1]
+T4_UPHELD, T4_CORRECTED, T4_TOTAL = T4_RESULTS[0], T4_RESULTS[1], T4_RESULTS[-1]
+T4_REVIEW, T4_DIRECT_SUIT, T4_SUIT_AFTER_REVIEW = T4_GROUPS
+T4_LITIGATION = "行政诉讼"
+"""The template's merged header over the two litigation groups."""
+T4_LITIGATION_GROUPS = (T4_DIRECT_SUIT, T4_SUIT_AFTER_REVIEW)
 
 
 def t4_column(group: str, result: str) -> str:

@@ -23,7 +23,11 @@ FORMATS = {
     "sarif": "reportlint.output.sarif:format_sarif",
     "github": "reportlint.output.github:format_github",
     "junit": "reportlint.output.junit:format_junit",
+    "html": "reportlint.output.html:format_html",
+    "csv": "reportlint.output.csv:format_csv",
 }
+NEEDS_REPORTS = frozenset({"html", "csv"})
+"""Formats that draw or measure the report model, so the run must keep it."""
 
 
 def formatter(name: str) -> Formatter:
@@ -33,4 +37,4 @@ def formatter(name: str) -> Formatter:
     return found
 
 
-__all__ = ["FORMATS", "Formatter", "formatter"]
+__all__ = ["FORMATS", "NEEDS_REPORTS", "Formatter", "formatter"]

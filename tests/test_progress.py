@@ -1,0 +1,102 @@
+"""Long runs: a progress counter on a terminal's stderr only, and the total line that ends the default format."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from reportlint.output.progress import MIN_FILES
+from tests.conftest import EXAMPLES, SHARED, TOTAL_RE, findings, run, run_process
+
+pytestmark = pytest.mark.usefixtures("shared_dir")
+
+
+def _many() -> list[str]:
+    paths = [SHARED / "seeds", SHARED / "corpus" / "real", EXAMPLES]
+    count = sum(len(list(path.glob("*.txt"))) for path in paths)
+    assert count >= MIN_FILES, "not enough reports for a progress counter"
+    return [str(path) for path in paths]
+
+
+def _on_terminal(*args: str, ci: bool = False) -> tuple[subprocess.CompletedProcess[str], str]:
+    """``python -m reportlint ARGS`` with stderr on a pseudo-terminal; returns the run and what the terminal got."""
+    env = {name: value for name, value in os.environ.items() if name != "CI"}
+    if ci:
+        env["CI"] = "true"
+    controller, terminal = pty.openpty()
+    received: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # EIO once the child has closed the terminal
+                return
+            if not chunk:
+                return
+            received.append(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "reportlint", *args], stdout=subprocess.PIPE, stderr=terminal, env=env, check=False
+        )
+    finally:
+        os.close(terminal)
+        reader.join(timeout=30)
+        os.close(controller)
+    done = subprocess.CompletedProcess(process.args, process.returncode, process.stdout.decode("utf-8"), "")
+    return done, b"".join(received).decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_terminal_sees_a_counter_that_is_erased_at_the_end(jobs: str) -> None:
+    result, screen = _on_terminal("--isolated", "-j", jobs, *_many())
+    total = TOTAL_RE.match(result.stdout.splitlines()[-1])
+    assert total, result.stdout[-300:]
+    files = int(total[4])
+    assert f"检查中 {files}/{files} 个文件（100%）" in screen
+    assert screen.startswith("\r检查中 ") and screen.endswith("\r\x1b[K")
+    assert "\n" not in screen, "the counter must stay on one line"
+
+
+def test_piped_ci_and_short_runs_show_no_counter() -> None:
+    piped = run_process("--isolated", *_many())
+    assert piped.stderr == "" and TOTAL_RE.match(piped.stdout.splitlines()[-1])
+    _, in_ci = _on_terminal("--isolated", *_many(), ci=True)
+    assert in_ci == ""
+    _, short = _on_terminal("--isolated", str(EXAMPLES))
+    assert short == ""
+
+
+def test_the_total_line_counts_findings_and_files() -> None:
+    result = run("--isolated", *_many())
+    lines = findings(result.stdout)
+    total = TOTAL_RE.match(result.stdout.splitlines()[-1])
+    assert total
+    found, errors, warnings, files = (int(group) for group in total.groups())
+    records = json.loads(run("--isolated", "--format", "json", *_many()).stdout)
+    assert found == len(lines) == len(records) == errors + warnings
+    assert errors == sum(record["severity"] == "error" for record in records)
+    assert files == sum(len(list(Path(path).glob("*.txt"))) for path in _many())
+
+
+def test_the_total_line_is_only_in_the_default_format(tmp_path: Path) -> None:
+    report = str(EXAMPLES / "2023-water-bureau.txt")
+    for name in ("json", "sarif", "github", "junit", "csv", "html"):
+        output = run("--isolated", "--format", name, report).stdout
+        assert not any(TOTAL_RE.match(line) for line in output.splitlines()), name
+    out = tmp_path / "findings.txt"
+    run("--isolated", "--output-file", str(out), report)
+    assert TOTAL_RE.match(out.read_text(encoding="utf-8").splitlines()[-1]), "the file gets the total, as with ruff"
+    with_statistics = run("--isolated", "--statistics", report).stdout.splitlines()
+    assert TOTAL_RE.match(with_statistics[-1]) and not TOTAL_RE.match(with_statistics[-2])
+    assert run("--isolated", str(Path(__file__).parent / "fixtures" / "clean-2021.txt")).stdout == ""
