@@ -64,6 +64,8 @@ class Report:
     """The text's lines (without newlines), for quoting and anchors."""
     extracted: ExtractedText | None = None
     """For a document (.docx, .html, .pdf): the extracted text with its map back to the original."""
+    wrapped: dict[int, syntax.Line] = field(default_factory=dict, repr=False)
+    """Paragraphs joined from several lines (a PDF's wrapped text), by their first line."""
     _anchors: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
     _derived: dict[Callable[[Report], Any], Any] = field(default_factory=dict, repr=False)
 
@@ -79,6 +81,17 @@ class Report:
             value = self._derived[compute] = compute(self)
             return value
 
+    def locate(self, line: int, column: int) -> tuple[int, int]:
+        """Where (*line*, *column*) of a joined paragraph's text really is in the file.
+
+        Rules count columns along a paragraph's text as if it were one line; for a
+        paragraph wrapped over several lines this finds the line the character is on.
+        """
+        block = self.wrapped.get(line)
+        if block is None or column < block.column:
+            return line, column
+        return block.position(column - block.column)
+
     def anchor(self, line: int, column: int = 1) -> str:
         """The normalised text a finding at (*line*, *column*) is keyed by in baselines.
 
@@ -88,6 +101,8 @@ class Report:
         """
         key = (line, column)
         found = self._anchors.get(key)
+        if found is None and self.wrapped:
+            line, column = self.locate(line, column)
         if found is None:
             text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
             start = max(column - 1 - ANCHOR_CONTEXT, 0)
@@ -120,6 +135,9 @@ def build_report(path: str, text: str, document: syntax.Document) -> Report:
         report.problems.append(
             ModelProblem(ProblemKind.SYNTAX, f"无法解析的内容「{error.text[:20]}」", error.line, error.column)
         )
+    report.wrapped = {
+        block.line: block for block in document.blocks if isinstance(block, syntax.Line) and block.wraps
+    }
     report.preamble, sections = split_sections(document.blocks)
     report.sections = {section.number: section for section in sections}
     report.section_order = [section.number for section in sections]

@@ -122,5 +122,4 @@ def _plausible(block: syntax.Heading | syntax.Paragraph, number: int, sections: 
 def _last_line(section: Section) -> int:
     if not section.blocks:
         return section.heading.line
-    last = section.blocks[-1]
-    return last.end_line if isinstance(last, syntax.Table) else last.line
+    return section.blocks[-1].end_line
