@@ -18,7 +18,7 @@ from reportlint import __version__
 from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
 from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve
 from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.discovery import STDIN, collect_files
+from reportlint.discovery import STDIN, discover, exclusion_for, parse_globs
 from reportlint.engine import FileResult, Linter
 from reportlint.explain import explain
 from reportlint.local_plugins import load_local_plugins
@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("--write-baseline", metavar="FILE", help="把本次发现的问题写入基线文件")
     add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto（默认：文件较多时用全部 CPU）")
     add("--stdin-filename", metavar="NAME", help="从标准输入读取时，输出中使用的文件名")
+    add("--exclude", type=parse_globs, metavar="GLOBS", help="在目录中跳过这些路径，逗号分隔（取代默认排除项与配置）")
+    add("--extend-exclude", type=parse_globs, metavar="GLOBS", help="在已排除的路径之外再跳过这些路径，逗号分隔")
+    add("--force-exclude", action="store_true", help="命令行上直接列出的文件也按排除规则跳过")
     return parser
 
 
@@ -121,7 +124,10 @@ def run(argv: Sequence[str]) -> int:
         keep_lines=args.show_source,
     )
     linter = build_linter(recipe, manager, registry)
-    files, errors = collect_files(args.paths, source_suffixes(manager))
+    found = discover(args.paths, source_suffixes(manager), exclusion_for(args, loaded))
+    files, errors = found.files, found.errors
+    for note in found.notes():
+        print(f"reportlint: {note}", file=sys.stderr)
     try:
         jobs = resolve_jobs(args.jobs, len(files))
     except ValueError:
