@@ -16,6 +16,7 @@ from reportlint import syntax
 from reportlint.model import templates as tpl
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
+from reportlint.model.unread import find_unread_tables
 from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
 from reportlint.readers.extracted import ExtractedText
 from reportlint.text import fold
@@ -153,6 +154,10 @@ def build_report(path: str, text: str, document: syntax.Document) -> Report:
         report.tables[T3] = build_t3(grouped[T3])
     if grouped.get(T4):
         report.tables[T4] = build_t4(grouped[T4])
+    for unread in find_unread_tables(document.blocks, set(report.tables)):
+        report.problems.append(
+            ModelProblem(ProblemKind.UNREAD_TABLE, unread.message, unread.line, unread.column, unread.kind)
+        )
     for table in report.tables.values():
         for problem in table.problems:
             report.problems.append(ModelProblem(problem.kind, problem.message, problem.line, problem.column))
