@@ -167,16 +167,14 @@ class Discovery:
         """Lines for stderr about what was skipped on purpose (at most one)."""
         if not self.not_reports:
             return []
-        example = os.path.basename(self.not_reports[0])
+        example = os.path.basename(sorted(self.not_reports)[0])
         return [
             f"已跳过目录中 {len(self.not_reports)} 个不像年度报告的 .txt 文件（如 {example}）；"
             "在命令行上直接列出文件即可检查"
         ]
 
 
-def discover(
-    paths: Sequence[str], suffixes: tuple[str, ...], excluded: Exclusion | None = None
-) -> Discovery:
+def discover(paths: Sequence[str], suffixes: tuple[str, ...], excluded: Exclusion | None = None) -> Discovery:
     """Expand *paths* into the files to check, in order, each once."""
     excluded = excluded or Exclusion()
     found = Discovery()

@@ -246,7 +246,10 @@ def _is_caption(block: Block | Row) -> bool:
 
 
 # -- wrapped paragraphs --------------------------------------------------------------
-_PAGE_NUMBER_RE = re.compile(r"^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3})$")
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3})$"
+)
+"""A page number line of a PDF's text: -3-, — 3 —, 第 3 页, 3."""
 
 
 def join_wrapped_lines(blocks: list[Block], lines: list[str]) -> list[Block]:

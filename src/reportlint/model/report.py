@@ -16,8 +16,8 @@ from reportlint import syntax
 from reportlint.model import templates as tpl
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
-from reportlint.model.unread import find_unread_tables
 from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
+from reportlint.model.unread import find_unread_tables
 from reportlint.readers.extracted import ExtractedText
 from reportlint.text import fold
 
@@ -136,9 +136,7 @@ def build_report(path: str, text: str, document: syntax.Document) -> Report:
         report.problems.append(
             ModelProblem(ProblemKind.SYNTAX, f"无法解析的内容「{error.text[:20]}」", error.line, error.column)
         )
-    report.wrapped = {
-        block.line: block for block in document.blocks if isinstance(block, syntax.Line) and block.wraps
-    }
+    report.wrapped = {block.line: block for block in document.blocks if isinstance(block, syntax.Line) and block.wraps}
     report.preamble, sections = split_sections(document.blocks)
     report.sections = {section.number: section for section in sections}
     report.section_order = [section.number for section in sections]
