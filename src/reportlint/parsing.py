@@ -214,27 +214,64 @@ def _append(children: list[Any]) -> list[Any]:
 def _join_separator_rows(blocks: list[Block | Row]) -> list[Block]:
     """Consecutive rows of the separator-line layout (blocks of their own) form one table.
 
-    A table-二 caption (第二十条第（九）项, a one-cell row on a line of its own) right
-    before such rows is the table's first row, as it is in the other layouts.
+    A row one blank line below the previous one continues its last cell (see
+    :func:`_continues`). A table-二 caption (第二十条第（九）项, a one-cell row on a line of its own) right
+    before such rows is the table's first row, as it is in the other layouts, and so
+    is a short line between the caption and the rows (a header of one cell, such as
+    「本年处理决定数量」 where 「信息内容」 is missing).
     """
     joined: list[Block] = []
     pending: list[Row] = []
-    for index, block in enumerate(blocks):
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
         if isinstance(block, Row):
-            pending.append(block)
+            if pending and _continues(pending[-1], block):
+                pending[-1] = _merge_rows(pending[-1], block)
+            else:
+                pending.append(block)
+            index += 1
             continue
         if pending:
             joined.append(_table(TableLayout.SEPARATOR_LINES, pending))
             pending = []
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if isinstance(following, Row) and _is_caption(block):
-            assert isinstance(block, Table)
-            pending = list(block.rows)
-            continue
+        if isinstance(block, Table) and _is_caption(block):
+            end = index + 1
+            while end < len(blocks) and _is_header_line(blocks[end]):
+                end += 1
+            if end < len(blocks) and isinstance(blocks[end], Row):
+                pending = list(block.rows)
+                for header in blocks[index + 1 : end]:
+                    assert isinstance(header, Paragraph)
+                    pending.append(Row((Cell(header.text, header.line, header.column, header.line),), header.line))
+                index = end
+                continue
         joined.append(block)
+        index += 1
     if pending:
         joined.append(_table(TableLayout.SEPARATOR_LINES, pending))
     return joined
+
+
+def _continues(previous: Row, row: Row) -> bool:
+    """True if *row* is only one blank line below *previous*: rows are a gap apart, so its
+    first line is a further paragraph of the previous row's last cell (「本年新」 / 「制作数量」)."""
+    last = previous.cells[-1]
+    return bool(last.text) and row.line == last.end_line + 2
+
+
+def _merge_rows(previous: Row, row: Row) -> Row:
+    last, first = previous.cells[-1], row.cells[0]
+    joined = Cell(last.text + first.text, last.line, last.column, first.end_line)
+    return Row((*previous.cells[:-1], joined, *row.cells[1:]), previous.line)
+
+
+_MAX_HEADER_LINE = 20
+"""A one-cell header row between a table-二 caption and its rows is short."""
+
+
+def _is_header_line(block: Block | Row) -> bool:
+    return isinstance(block, Paragraph) and len(block.text) <= _MAX_HEADER_LINE
 
 
 def _is_caption(block: Block | Row) -> bool:

@@ -167,7 +167,8 @@ def _find_title(preamble: list[syntax.Block], blocks: tuple[syntax.Block, ...]) 
     lines = [block for block in (preamble or list(blocks[:3])) if isinstance(block, syntax.Line)]
     for index, line in enumerate(lines[:4]):
         if any(word in line.text for word in _TITLE_WORDS) and len(line.text) <= 80:
-            if index > 0 and len(lines[index - 1].text) <= 30 and lines[index - 1].line == line.line - 1:
+            # The line above may be apart by one blank line (a browser copy of a page).
+            if index > 0 and len(lines[index - 1].text) <= 30 and lines[index - 1].line >= line.line - 2:
                 above = lines[index - 1]
                 return syntax.Line(above.text + line.text, above.line, above.column)
             return line
