@@ -337,14 +337,20 @@ def _width(text: str) -> int:
 
 
 _TABLE_GAP_RE = re.compile(r"\S\s{2,}\S")
+_MARGIN_SLACK = 3
+"""Display columns a wrapped line may stop short of the margin (a punctuation mark kept off a line start)."""
+_MIN_MARGIN = 30
+_WRAPPED_SHARE = 0.5
 
 
 def _reaches_margin(lines: list[str], number: int, margin: list[int]) -> bool:
     """True if line *number* (1-based) of text runs to the right margin, as a wrapped line does.
 
     The margin is the most common width of the document's plain lines (no column gaps),
-    computed once per document into *margin*; a line ending within three characters of
-    it wrapped there, while a heading or a paragraph's last line stops short.
+    computed once per document into *margin*, if half of those lines are within a few
+    columns of it (else the text was not wrapped by a typesetter); a line ending within
+    three characters of it wrapped there, while a heading or a paragraph's last line
+    stops short.
     """
     if not margin:
         widths = Counter(
@@ -352,9 +358,14 @@ def _reaches_margin(lines: list[str], number: int, margin: list[int]) -> bool:
             for line in lines
             if len(line.strip()) >= 10 and not _TABLE_GAP_RE.search(line.strip())
         )
-        margin.append(widths.most_common(1)[0][0] if widths else 0)
+        mode = widths.most_common(1)[0][0] if widths else 0
+        near = sum(count for width, count in widths.items() if abs(width - mode) <= _MARGIN_SLACK)
+        # Text wrapped by a typesetter has most of its lines at the margin; text with a
+        # paragraph a line (an office suite's "save as text") has none, and no margin.
+        wrapped = mode >= _MIN_MARGIN and near >= _WRAPPED_SHARE * sum(widths.values())
+        margin.append(mode if wrapped else 1 << 30)
     raw = lines[number - 1].replace("\f", "") if 0 < number <= len(lines) else ""
-    return _width(raw.rstrip()) >= margin[0] - 6
+    return _width(raw.rstrip()) >= margin[0] - 2 * _MARGIN_SLACK
 
 
 def _indented(block: Line, lines: list[str]) -> bool:
