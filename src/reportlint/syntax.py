@@ -19,6 +19,8 @@ class TableLayout(StrEnum):
     PIPE = "pipe"
     SEPARATOR_LINES = "separator-lines"
     """A browser's copy: cells one per line, a TAB-only line between cells."""
+    LINE_PER_CELL = "line-per-cell"
+    """An office suite's "save as text": a line per cell and nothing else (rebuilt by the model)."""
 
 
 @dataclass(frozen=True, slots=True)

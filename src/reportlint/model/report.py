@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
 from reportlint import syntax
 from reportlint.model import templates as tpl
+from reportlint.model.bare import join_bare_cells
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
 from reportlint.model.tables import T2, T3, T4, ReportTable, build_t2, build_t3, build_t4, classify
@@ -131,7 +132,11 @@ def unreadable_report(path: str, kind: ProblemKind, message: str) -> Report:
 
 def build_report(path: str, text: str, document: syntax.Document) -> Report:
     """Build the model of one report from its syntax tree."""
-    report = Report(path=path, text=text, document=document, lines=text.split("\n"))
+    lines = text.split("\n")
+    bare = join_bare_cells(document.blocks, lines)
+    if bare is not document.blocks:
+        document = replace(document, blocks=bare)
+    report = Report(path=path, text=text, document=document, lines=lines)
     for error in document.syntax_errors:
         report.problems.append(
             ModelProblem(ProblemKind.SYNTAX, f"无法解析的内容「{error.text[:20]}」", error.line, error.column)
