@@ -133,6 +133,10 @@ def test_a_fifo_named_or_found_does_not_block_and_is_reported(tree: Path) -> Non
     named = run("reports/pipe.txt", "reports/2021.txt", cwd=tree)
     assert named.returncode == 2
     assert "reportlint: reports/pipe.txt: 不是普通文件（命名管道），未检查" in named.stderr.splitlines()
+    command = [sys.executable, "-m", "reportlint", "parse", "reports/pipe.txt"]
+    parsed = subprocess.run(command, capture_output=True, cwd=tree, check=False, timeout=120)
+    assert parsed.returncode == 2
+    assert parsed.stderr.decode() == "reportlint: reports/pipe.txt: 不是普通文件（命名管道），未检查\n"
     found = run("reports", cwd=tree)
     assert found.returncode == 2
     assert f"reportlint: {Path('reports') / 'pipe.txt'}: 不是普通文件（命名管道），已跳过" in found.stderr.splitlines()

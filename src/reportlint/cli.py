@@ -18,7 +18,7 @@ from reportlint import __version__
 from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
 from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve
 from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.discovery import STDIN, discover, exclusion_for, parse_globs
+from reportlint.discovery import STDIN, discover, exclusion_for, parse_globs, special_kind
 from reportlint.engine import FileResult, Linter
 from reportlint.explain import explain
 from reportlint.local_plugins import load_local_plugins
@@ -206,6 +206,8 @@ def run_parse(argv: Sequence[str]) -> int:
     manager = create_manager()
     if args.file == STDIN:
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    elif (kind := special_kind(args.file)) is not None:
+        raise UsageError(f"{args.file}: 不是普通文件（{kind}），未检查")
     else:
         try:
             with open(args.file, "rb") as handle:

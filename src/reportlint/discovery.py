@@ -196,14 +196,14 @@ def discover(paths: Sequence[str], suffixes: tuple[str, ...], excluded: Exclusio
                     found.files.append(name)
         elif not os.path.lexists(path):
             found.errors.append(f"{path}: 文件不存在")
-        elif (kind := _special_kind(path)) is not None:
+        elif (kind := special_kind(path)) is not None:
             found.errors.append(f"{path}: 不是普通文件（{kind}），未检查")
         else:
             found.files.append(path)  # a broken link or a loop fails when read, with the reason
     return found
 
 
-def _special_kind(path: str) -> str | None:
+def special_kind(path: str) -> str | None:
     """What *path* is if it is no regular file to read (a pipe would block the run)."""
     try:
         mode = os.stat(path).st_mode
@@ -236,7 +236,7 @@ def _walk(folder: str, suffixes: tuple[str, ...], excluded: Exclusion, found: Di
             path = os.path.join(root, name)
             if excluded.match(path):
                 continue
-            kind = _special_kind(path)
+            kind = special_kind(path)
             if kind is not None:
                 found.errors.append(f"{path}: 不是普通文件（{kind}），已跳过")
             elif name.lower().endswith(TEXT_SUFFIXES) and not looks_like_report(path):
