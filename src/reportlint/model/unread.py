@@ -107,13 +107,17 @@ def find_unread_tables(blocks: tuple[syntax.Block, ...], built: set[str]) -> lis
     if not found:
         return []
     for line in _label_lines(blocks):
-        # A header line of a column layout holds several labels, apart by wide gaps.
+        # A header line of a column layout holds several labels, apart by wide gaps;
+        # each is found at its own column.
+        start = 0
         for field in _FIELD_GAP_RE.split(line.text):
+            at = syntax.Line(field, line.line, line.column + line.text.index(field, start))
+            start = at.column - line.column + len(field)
             folded = fold(field)
             for kind, hits in found.items():
                 label = _label_of(folded, wanted[kind])
                 if label is not None and all(label != seen for _, seen in hits):
-                    hits.append((line, label))
+                    hits.append((at, label))
     unread = []
     for kind, hits in found.items():
         if len(hits) >= _MIN_LABELS[kind]:
