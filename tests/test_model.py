@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from reportlint import syntax
 from reportlint.model import CellKind, Report
 from reportlint.model.values import parse_value
 from tests.conftest import FIXTURES, report_from_file, report_from_text
@@ -123,3 +124,21 @@ def test_numbered_points_inside_a_section_do_not_open_sections(build: Build) -> 
     )
     assert report.section_order == [1, 5, 6]
     assert [line.text for line in report.sections[5].text_lines()] == ["一、人员不足。", "二、加强培训。"]
+
+
+def test_a_table_of_one_line_cells_is_rebuilt_and_numbers_in_prose_are_not(build: Callable[[str], Report]) -> None:
+    """LibreOffice's "save as text": a cell a line, an empty cell an empty line, nothing else."""
+    text = (
+        "某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n"
+        "本年制发件数\n本年废止件数\n现行有效件数\n规章\n1\n0\n11\n行政规范性文件\n8\n\n66\n"
+        "第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n447\n三、收到和处理政府信息公开申请情况\n"
+    )
+    report = build(text)
+    table = report.tables["二"]
+    assert table.cell("规章", "本年制发件数") is not None and table.number("规章", "现行有效件数") == 11
+    empty = table.cell("行政规范性文件", "本年废止件数")
+    assert empty is not None and empty.value.kind == "blank" and empty.line == 14
+    assert table.number("行政许可", "本年处理决定数量") == 447
+    assert 3 in report.sections  # the heading after the table is not a cell
+    prose = build("某某局2023年报告\n一、总体情况\n本年共受理申请\n3\n件，办结\n3\n件。\n")
+    assert not prose.tables and not [block for block in prose.document.blocks if isinstance(block, syntax.Table)]

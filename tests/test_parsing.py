@@ -1,4 +1,4 @@
-"""The grammar on hand-written snippets: line kinds, the three table layouts, positions."""
+"""The grammar on hand-written snippets: line kinds, the table layouts, wrapped lines, positions."""
 
 from __future__ import annotations
 
@@ -116,3 +116,52 @@ def _ranges(spelled: str) -> set[str]:
     for start, end in re.findall(r"\\u([0-9a-f]{4})-\\u([0-9a-f]{4})", spelled):
         found |= {chr(code) for code in range(int(start, 16), int(end, 16) + 1)}
     return found
+
+
+def test_separator_line_table_as_a_browser_copies_it() -> None:
+    """Chromium's innerText: a TAB-only line between cells, &nbsp; for an empty cell, a gap between rows."""
+    text = (
+        "第二十条第（一）项\n\n\n\n信息内容\n\n\t\n\n本年新\n制作数量\n\n\t\n\n对外公开总数量\n\n\n\n"
+        "四、结转下年度继续办理\n\n\t\n\n3\n\n\t\n\n\u00a0\n\n\t\n\n0\n\n\t\u00a0\t\u00a0\n\n"
+        "五、存在的主要问题及改进情况\n"
+    )
+    table, heading = blocks(text)
+    assert isinstance(table, syntax.Table) and isinstance(heading, syntax.Heading)
+    assert table.layout is syntax.TableLayout.SEPARATOR_LINES
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["第二十条第（一）项"],
+        ["信息内容", "本年新制作数量", "对外公开总数量"],
+        ["四、结转下年度继续办理", "3", "", "0", "", ""],
+    ]
+    assert heading.text == "五、存在的主要问题及改进情况"
+
+
+def test_a_row_one_blank_line_below_continues_the_last_cell() -> None:
+    text = "信息内容\n\n\t\n\n本年新\n\n制作数量\n\n\t\n\n本年新\n\n公开数量\n\n\t\n\n对外公开总数量\n"
+    (table,) = blocks(text)
+    assert isinstance(table, syntax.Table)
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "信息内容",
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+    ]
+
+
+def test_wrapped_pdf_lines_join_into_one_paragraph_across_a_page_number() -> None:
+    width = "一二三四五六七八九十" * 3
+    text = (
+        f"   一、总体情况\n   （一）主动公开。{width}\n{width}（续\n\n        -1-\n\f完）。\n"
+        f"{width}{width}\n   短的段落。\n"
+    ) + "".join(f"   {width}\n" for _ in range(6))
+    parsed = blocks(text)
+    joined = parsed[1]
+    assert isinstance(joined, syntax.Heading) and joined.text.endswith("（续完）。")
+    assert [(wrap.line, wrap.column) for wrap in joined.wraps] == [(3, 1), (6, 2)]
+    assert joined.position(joined.text.index("完")) == (6, 2)
+    assert isinstance(parsed[0], syntax.Heading) and parsed[0].text == "一、总体情况"
+
+
+def test_hand_made_lines_at_the_margin_are_not_joined() -> None:
+    parsed = blocks("一、总体情况\n2020年，我镇……\n（一）主动公开\n")
+    assert len(parsed) == 3 and not any(block.wraps for block in parsed if isinstance(block, syntax.Line))

@@ -28,7 +28,7 @@ import pluggy
 
 from reportlint.config import LoadedConfig, check_codes, resolve
 from reportlint.diagnostics import Diagnostic, EngineCode, Severity
-from reportlint.discovery import STDIN, collect_files
+from reportlint.discovery import STDIN, Exclusion, discover, exclusion
 from reportlint.engine import MAX_FILE_BYTES, FileResult, Linter
 from reportlint.model import Report
 from reportlint.plugins import Registry, collect_rules, create_manager, source_suffixes
@@ -69,6 +69,11 @@ class RunOptions:
     previous: str | None = None
     """Last year's report: compare every checked file with it (``--previous``), instead of
     pairing the run's own files by agency and year."""
+    exclude: tuple[str, ...] | None = None
+    """Paths skipped in directories, instead of the configuration's ``exclude`` (``--exclude``)."""
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    """Apply the exclusions to files named explicitly too (``--force-exclude``)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class RunResult:
     """The files that were read and checked, in order."""
     errors: tuple[str, ...] = ()
     """Files that could not be checked at all (missing, unreadable): each one line, in Chinese."""
+    notes: tuple[str, ...] = ()
+    """What was skipped on purpose (``.txt`` files that are plainly no report): for stderr."""
     failed: bool = False
     """Whether a finding is at or above ``fail-on``."""
     sources: dict[str, list[str]] = field(default_factory=dict)
@@ -110,6 +117,8 @@ class Session:
     """Worker processes for :meth:`lint_paths`, or ``"auto"``."""
     previous: str | None = None
     """Last year's report, given with ``--previous``."""
+    excluded: Exclusion = field(default_factory=Exclusion)
+    """Paths skipped when directories are searched."""
 
     @classmethod
     def open(cls, options: RunOptions | None = None) -> Session:
@@ -139,7 +148,16 @@ class Session:
             keep_reports=options.keep_reports,
         )
         linter = build_linter(recipe, manager, registry)
-        return cls(loaded, manager, registry, policy, recipe, linter, options.jobs, options.previous)
+        settings = loaded.settings
+        excluded = exclusion(
+            settings.exclude,
+            settings.extend_exclude,
+            loaded.folder,
+            options.exclude,
+            options.extend_exclude,
+            force=options.force_exclude,
+        )
+        return cls(loaded, manager, registry, policy, recipe, linter, options.jobs, options.previous, excluded)
 
     # -- running ------------------------------------------------------------------
     def lint_paths(
@@ -154,7 +172,8 @@ class Session:
 
         *progress*, if given, is called with (files done, files in all) after each file.
         """
-        files, errors = collect_files(paths, source_suffixes(self.manager))
+        found = discover(paths, source_suffixes(self.manager), self.excluded)
+        files, errors = found.files, found.errors
         try:
             jobs = resolve_jobs(self.jobs, len(files))
         except ValueError:
@@ -165,7 +184,7 @@ class Session:
             name = stdin_name or "stdin"
             in_memory[name] = (stdin or b"")[: MAX_FILE_BYTES + 1]
             results.append(self.linter.lint_source(name, in_memory[name]))
-        return self._result(self._pairs(results, jobs, in_memory), errors)
+        return self._result(self._pairs(results, jobs, in_memory), errors, tuple(found.notes()))
 
     def lint_bytes(self, data: bytes, path: str = "stdin") -> RunResult:
         """Check a document held in memory, under the name *path* (which may not exist on disk).
@@ -190,7 +209,7 @@ class Session:
         """Check report text held in memory (an editor's buffer, pasted text)."""
         return self.lint_bytes(text.encode("utf-8"), path)
 
-    def _result(self, results: list[FileResult], errors: list[str]) -> RunResult:
+    def _result(self, results: list[FileResult], errors: list[str], notes: tuple[str, ...] = ()) -> RunResult:
         errors = errors + [result.error for result in results if result.error]
         checked = tuple(result.path for result in results if result.error is None)
         stale = partial(self.linter.synthetic, EngineCode.STALE_BASELINE)
@@ -199,6 +218,7 @@ class Session:
             diagnostics=tuple(diagnostics),
             checked=checked,
             errors=tuple(errors),
+            notes=notes,
             failed=self.policy.fails(diagnostics),
             sources={result.path: list(result.lines) for result in results if result.lines is not None},
             reports={result.path: result.report for result in results if result.report is not None},

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from reportlint import __version__
+from reportlint.discovery import parse_globs
 from reportlint.output import FORMATS, NEEDS_REPORTS
 
 if TYPE_CHECKING:
@@ -84,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto（默认：文件较多时用全部 CPU）")
     add("--stdin-filename", metavar="NAME", help="从标准输入读取时，输出中使用的文件名")
     add("--previous", metavar="FILE", help="上年度的报告，与之逐项比对（不写时按机关和年度自动配对）")
+    add("--exclude", type=parse_globs, metavar="GLOBS", help="在目录中跳过这些路径，逗号分隔（取代默认排除项与配置）")
+    add("--extend-exclude", type=parse_globs, metavar="GLOBS", help="在已排除的路径之外再跳过这些路径，逗号分隔")
+    add("--force-exclude", action="store_true", help="命令行上直接列出的文件也按排除规则跳过")
     return parser
 
 
@@ -111,6 +115,9 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         jobs=args.jobs,
         keep_lines=args.show_source,
         previous=args.previous,
+        exclude=args.exclude,
+        extend_exclude=args.extend_exclude or (),
+        force_exclude=args.force_exclude,
         keep_reports=args.format in NEEDS_REPORTS,
     )
 
@@ -140,6 +147,8 @@ def run(argv: Sequence[str]) -> int:
     else:
         shown = result.diagnostics
     _print_findings(args, session, result, shown)
+    for note in result.notes:
+        print(f"reportlint: {note}", file=sys.stderr)
     for error in result.errors:
         print(f"reportlint: {error}", file=sys.stderr)
     if result.errors:
@@ -265,6 +274,7 @@ def _write(output: str, path: str | None) -> None:
 # -- reportlint parse ---------------------------------------------------------------
 def run_parse(argv: Sequence[str]) -> int:
     """``reportlint parse FILE``: print the model a rule sees (no rule runs)."""
+    from reportlint.discovery import special_kind
     from reportlint.engine import MAX_FILE_BYTES, read_report
     from reportlint.model.dump import model_json, model_text
     from reportlint.plugins import create_manager
@@ -273,6 +283,8 @@ def run_parse(argv: Sequence[str]) -> int:
     manager = create_manager()
     if args.file == STDIN:
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    elif (kind := special_kind(args.file)) is not None:
+        raise UsageError(f"{args.file}: 不是普通文件（{kind}），未检查")
     else:
         try:
             with open(args.file, "rb") as handle:

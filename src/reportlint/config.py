@@ -52,11 +52,23 @@ class Settings(BaseModel):
     """Python files or folders of rule modules to load without packaging (paths relative to the file)."""
     fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
     """The least severity that makes the exit status 1."""
+    exclude: tuple[str, ...] | None = None
+    """Globs of paths not searched in folders, replacing the defaults (see discovery.py)."""
+    extend_exclude: tuple[str, ...] = Field(default=(), alias="extend-exclude")
+    """Globs of paths not searched in folders, on top of ``exclude`` or the defaults."""
 
     @field_validator("select", "ignore", "extend_select", mode="after")
     @classmethod
     def _upper(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
         return None if value is None else tuple(code.strip().upper() for code in value)
+
+    @field_validator("exclude", "extend_exclude", mode="after")
+    @classmethod
+    def _exclude_globs(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        for pattern in value or ():
+            if pattern.count("[") != pattern.count("]") or not pattern.strip():
+                raise ValueError(f"无效的 glob 模式 {pattern!r}")
+        return value
 
     @field_validator("per_file_ignores", mode="after")
     @classmethod

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +31,7 @@ from reportlint.syntax import (
     Row,
     Table,
     TableLayout,
+    Wrap,
 )
 from reportlint.text import leading_space_count, strip_spaces
 
@@ -111,6 +114,45 @@ class _SyntaxTreeBuilder(Transformer[Token, Any]):
         end_line = children[-1].line if len(children) > 1 else token.line
         return Cell("".join(parts), token.line or 1, column, end_line or 1)
 
+    def empty_cell(self, children: list[Token]) -> Cell:
+        token = children[0]
+        line = token.line or 1
+        return Cell("", line, (token.column or 1) + token.value.index("\t") + 1, line)
+
+    def sep_text(self, children: list[Any]) -> list[Line]:
+        if isinstance(children[0], list):
+            lines: list[Line] = children[0]
+            lines.append(_line(children[-1]))
+            return lines
+        return [_line(children[0])]
+
+    def sep_unit(self, children: list[Any]) -> list[Cell]:
+        """The cells after one separator line: empty ones between its TABs, then its text."""
+        token: Token = children[0]
+        line = token.line or 1
+        base = token.column or 1
+        tabs = [index for index, char in enumerate(token.value) if char == "\t"]
+        cells = [Cell("", line, base + tab + 1, line) for tab in tabs[:-1]]
+        if len(children) > 1:
+            lines: list[Line] = children[1]
+            text = "".join(part.text for part in lines)
+            cells.append(Cell(text, lines[0].line, lines[0].column, lines[-1].line))
+        else:
+            cells.append(Cell("", line, base + tabs[-1] + 1, line))
+        return cells
+
+    def sep_units(self, children: list[Any]) -> list[Cell]:
+        if len(children) == 1:
+            return list(children[0])
+        cells: list[Cell] = children[0]
+        cells.extend(children[1])
+        return cells
+
+    def sep_row(self, children: list[Any]) -> Row:
+        first = _line(children[0])
+        cells: list[Cell] = children[1]
+        return Row((Cell(first.text, first.line, first.column, first.line), *cells), first.line)
+
     def cells(self, children: list[Any]) -> list[Cell]:
         return _append(children)
 
@@ -127,6 +169,9 @@ class _SyntaxTreeBuilder(Transformer[Token, Any]):
     def tab_row(self, children: list[Token]) -> Row:
         cells = _split_cells(children[0], "\t")
         return Row(tuple(cells), cells[0].line)
+
+    def empty_tab_row(self, children: list[Token]) -> Row:
+        return self.tab_row(children)
 
     def caption_row(self, children: list[Token]) -> Row:
         line = _line(children[0])
@@ -152,8 +197,8 @@ class _SyntaxTreeBuilder(Transformer[Token, Any]):
     def blocks(self, children: list[Any]) -> list[Block]:
         return _append(children)
 
-    def start(self, children: list[list[Block]]) -> list[Block]:
-        blocks = children[0] if children else []
+    def start(self, children: list[list[Block | Row]]) -> list[Block]:
+        blocks = _join_separator_rows(children[0] if children else [])
         return [block for block in blocks if not (isinstance(block, Table) and not block.rows)]
 
 
@@ -164,6 +209,184 @@ def _append(children: list[Any]) -> list[Any]:
     items: list[Any] = children[0]
     items.append(children[1])
     return items
+
+
+def _join_separator_rows(blocks: list[Block | Row]) -> list[Block]:
+    """Consecutive rows of the separator-line layout (blocks of their own) form one table.
+
+    A row one blank line below the previous one continues its last cell (see
+    :func:`_continues`). A table-二 caption (第二十条第（九）项, a one-cell row on a line of its own) right
+    before such rows is the table's first row, as it is in the other layouts, and so
+    is a short line between the caption and the rows (a header of one cell, such as
+    「本年处理决定数量」 where 「信息内容」 is missing).
+    """
+    joined: list[Block] = []
+    pending: list[Row] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if isinstance(block, Row):
+            if pending and _continues(pending[-1], block):
+                pending[-1] = _merge_rows(pending[-1], block)
+            else:
+                pending.append(block)
+            index += 1
+            continue
+        if pending:
+            joined.append(_table(TableLayout.SEPARATOR_LINES, pending))
+            pending = []
+        if isinstance(block, Table) and _is_caption(block):
+            end = index + 1
+            while end < len(blocks) and _is_header_line(blocks[end]):
+                end += 1
+            if end < len(blocks) and isinstance(blocks[end], Row):
+                pending = list(block.rows)
+                for header in blocks[index + 1 : end]:
+                    assert isinstance(header, Paragraph)
+                    pending.append(Row((Cell(header.text, header.line, header.column, header.line),), header.line))
+                index = end
+                continue
+        joined.append(block)
+        index += 1
+    if pending:
+        joined.append(_table(TableLayout.SEPARATOR_LINES, pending))
+    return joined
+
+
+def _continues(previous: Row, row: Row) -> bool:
+    """True if *row* is only one blank line below *previous*: rows are a gap apart, so its
+    first line is a further paragraph of the previous row's last cell (「本年新」 / 「制作数量」)."""
+    last = previous.cells[-1]
+    return bool(last.text) and row.line == last.end_line + 2
+
+
+def _merge_rows(previous: Row, row: Row) -> Row:
+    last, first = previous.cells[-1], row.cells[0]
+    joined = Cell(last.text + first.text, last.line, last.column, first.end_line)
+    return Row((*previous.cells[:-1], joined, *row.cells[1:]), previous.line)
+
+
+_MAX_HEADER_LINE = 20
+"""A one-cell header row between a table-二 caption and its rows is short."""
+
+
+def _is_header_line(block: Block | Row) -> bool:
+    return isinstance(block, Paragraph) and len(block.text) <= _MAX_HEADER_LINE
+
+
+def _is_caption(block: Block | Row) -> bool:
+    return (
+        isinstance(block, Table)
+        and block.layout is TableLayout.ROW_PER_LINE
+        and all(len(row.cells) == 1 for row in block.rows)
+    )
+
+
+# -- wrapped paragraphs --------------------------------------------------------------
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3})$"
+)
+"""A page number line of a PDF's text: -3-, — 3 —, 第 3 页, 3."""
+
+
+def join_wrapped_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """Join the lines of a paragraph that a PDF's text wrapped at its right margin.
+
+    Text taken from a PDF (``pdftotext -layout``) keeps the typesetter's line breaks:
+    a paragraph's first line is indented, the lines it wraps onto are not. So a line
+    that starts at the margin, right after an indented line of text (or after the line
+    it wrapped onto), continues that paragraph — also across a page break, where a
+    page number line stands between. Hand-made text (one paragraph a line, none
+    indented) is left as it is. The joined block keeps where each line's text starts
+    (:class:`reportlint.syntax.Wrap`), so findings still point into the right line.
+    """
+    joined: list[Block] = []
+    open_index: int | None = None
+    """Index in *joined* of the paragraph the next margin line would continue."""
+    expected = 0
+    """The line number a continuation must have (the line after the last one joined)."""
+    last = 0
+    """The last line of text joined so far: the one that must run to the margin."""
+    margin: list[int] = []
+    for block in blocks:
+        if open_index is not None and isinstance(block, Paragraph) and _PAGE_NUMBER_RE.match(block.text):
+            if not any(line.strip() for line in lines[expected - 1 : block.line - 1]):
+                expected = _next_text_line(lines, block.line)
+                joined.append(block)
+                continue
+        if open_index is not None and isinstance(block, Paragraph) and block.line == expected:
+            if not _indented(block, lines) and _reaches_margin(lines, last, margin):
+                target = joined[open_index]
+                assert isinstance(target, (Paragraph, Heading, Item))
+                joined[open_index] = _join(target, block)
+                expected, last = block.line + 1, block.line
+                continue
+        if isinstance(block, (Paragraph, Heading, Item)) and _indented(block, lines):
+            open_index, expected, last = len(joined), block.line + 1, block.line
+        elif not (isinstance(block, Paragraph) and _PAGE_NUMBER_RE.match(block.text)):
+            open_index = None
+        else:
+            expected = _next_text_line(lines, block.line)
+        joined.append(block)
+    return joined
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns, as in ``pdftotext -layout``."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+_TABLE_GAP_RE = re.compile(r"\S\s{2,}\S")
+_MARGIN_SLACK = 3
+"""Display columns a wrapped line may stop short of the margin (a punctuation mark kept off a line start)."""
+_MIN_MARGIN = 30
+_WRAPPED_SHARE = 0.5
+
+
+def _reaches_margin(lines: list[str], number: int, margin: list[int]) -> bool:
+    """True if line *number* (1-based) of text runs to the right margin, as a wrapped line does.
+
+    The margin is the most common width of the document's plain lines (no column gaps),
+    computed once per document into *margin*, if half of those lines are within a few
+    columns of it (else the text was not wrapped by a typesetter); a line ending within
+    three characters of it wrapped there, while a heading or a paragraph's last line
+    stops short.
+    """
+    if not margin:
+        widths = Counter(
+            _width(line.rstrip())
+            for line in lines
+            if len(line.strip()) >= 10 and not _TABLE_GAP_RE.search(line.strip())
+        )
+        mode = widths.most_common(1)[0][0] if widths else 0
+        near = sum(count for width, count in widths.items() if abs(width - mode) <= _MARGIN_SLACK)
+        # Text wrapped by a typesetter has most of its lines at the margin; text with a
+        # paragraph a line (an office suite's "save as text") has none, and no margin.
+        wrapped = mode >= _MIN_MARGIN and near >= _WRAPPED_SHARE * sum(widths.values())
+        margin.append(mode if wrapped else 1 << 30)
+    raw = lines[number - 1].replace("\f", "") if 0 < number <= len(lines) else ""
+    return _width(raw.rstrip()) >= margin[0] - 2 * _MARGIN_SLACK
+
+
+def _indented(block: Line, lines: list[str]) -> bool:
+    """True if the line's text starts after spaces (a form feed of a page break aside)."""
+    raw = lines[block.line - 1] if 0 < block.line <= len(lines) else ""
+    return bool(raw[: block.column - 1].replace("\f", ""))
+
+
+def _next_text_line(lines: list[str], line: int) -> int:
+    """The number of the first non-blank line after *line* (a page's first line)."""
+    for number in range(line + 1, len(lines) + 1):
+        if lines[number - 1].strip():
+            return number
+    return 0
+
+
+def _join(target: Paragraph | Heading | Item, more: Paragraph) -> Paragraph | Heading | Item:
+    from dataclasses import replace
+
+    wrap = Wrap(len(target.text), more.line, more.column)
+    return replace(target, text=target.text + more.text, wraps=(*target.wraps, wrap))
 
 
 def _table(layout: TableLayout, rows: list[Row]) -> Table:
@@ -182,4 +405,4 @@ def parse_text(text: str) -> Document:
         return True
 
     blocks: list[Block] = load_parser().parse(text, on_error=recover)  # type: ignore[assignment]
-    return Document(tuple(blocks), tuple(errors))
+    return Document(tuple(join_wrapped_lines(blocks, text.split("\n"))), tuple(errors))

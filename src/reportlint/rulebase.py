@@ -130,13 +130,19 @@ class Rule(Generic[OptionsT]):
         and SARIF viewers can underline exactly that span.
         """
         end_column = column + length if length else None
+        anchor = report.anchor(line, column)
+        end_line = line if end_column else None
+        if report.wrapped:  # a paragraph joined from wrapped lines: point into the right line
+            if end_column is not None:
+                end_line, end_column = report.locate(line, end_column)
+            line, column = report.locate(line, column)
         return Finding(
             message=message,
             line=line,
             column=column,
-            end_line=line if end_column else None,
+            end_line=end_line,
             end_column=end_column,
-            anchor=report.anchor(line, column),
+            anchor=anchor,
         )
 
     def at_span(self, report: Report, message: str, where: Located, start: int, end: int | None = None) -> Finding:

@@ -7,7 +7,7 @@ All positions are 1-based lines and character columns in the original file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -17,6 +17,10 @@ class TableLayout(StrEnum):
     CELL_PER_LINE = "cell-per-line"
     ROW_PER_LINE = "row-per-line"
     PIPE = "pipe"
+    SEPARATOR_LINES = "separator-lines"
+    """A browser's copy: cells one per line, a TAB-only line between cells."""
+    LINE_PER_CELL = "line-per-cell"
+    """An office suite's "save as text": a line per cell and nothing else (rebuilt by the model)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,33 @@ class Line:
     """One line of text, stripped of surrounding spaces, with where its text starts."""
 
     text: str
+    line: int
+    column: int
+    wraps: tuple[Wrap, ...] = field(default=(), kw_only=True)
+    """For a paragraph wrapped over several lines (a PDF's text): where each further
+    line's text starts in ``text``; empty for a line of its own."""
+
+    @property
+    def end_line(self) -> int:
+        """The last line the text spans."""
+        return self.wraps[-1].line if self.wraps else self.line
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of the character at *offset* in ``text``."""
+        line, column, start = self.line, self.column, 0
+        for wrap in self.wraps:
+            if wrap.offset > offset:
+                break
+            line, column, start = wrap.line, wrap.column, wrap.offset
+        return line, column + offset - start
+
+
+@dataclass(frozen=True, slots=True)
+class Wrap:
+    """One further line of a wrapped paragraph: from ``offset`` of the joined text on,
+    the text is at (``line``, ``column``)."""
+
+    offset: int
     line: int
     column: int
 

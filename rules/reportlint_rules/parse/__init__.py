@@ -7,6 +7,7 @@ from reportlint.rulebase import RulePack
 from reportlint_rules.parse.P001 import EmptyFile
 from reportlint_rules.parse.P002 import UndecodableFile
 from reportlint_rules.parse.P003 import UnparsableContent
+from reportlint_rules.parse.P004 import UnreadTable
 from reportlint_rules.parse.P005 import UnrecognisedTable
 from reportlint_rules.parse.P006 import FileTooLarge
 from reportlint_rules.parse.P801 import StaleBaselineEntry
@@ -26,6 +27,7 @@ def reportlint_rule_pack() -> RulePack:
             UnparsableContent,
             UnrecognisedTable,
             FileTooLarge,
+            UnreadTable,
             StaleBaselineEntry,
             InternalError,
             RuleCrashed,

@@ -22,6 +22,7 @@ class ProblemKind(StrEnum):
     ROW_SHAPE = "row-shape"
     DUPLICATE_ROW = "duplicate-row"
     NO_DATA_ROW = "no-data-row"
+    UNREAD_TABLE = "unread-table"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +33,5 @@ class ModelProblem:
     message: str
     line: int
     column: int
+    table: str | None = None
+    """For a problem with one of tables 二/三/四: which."""

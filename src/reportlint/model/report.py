@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
 from reportlint import syntax
 from reportlint.model import templates as tpl
+from reportlint.model.bare import join_bare_cells
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
 from reportlint.model.tables import ReportTable, build_t2, build_t3, build_t4, classify
 from reportlint.model.templates import T2, T3, T4
+from reportlint.model.unread import find_unread_tables
 from reportlint.model.versions import UNDETECTED, TemplateVersion, detect_version
 from reportlint.readers.extracted import ExtractedText
 from reportlint.text import fold
@@ -58,6 +60,8 @@ class Report:
     """The text's lines (without newlines), for quoting and anchors."""
     extracted: ExtractedText | None = None
     """For a document (.docx, .html, .pdf): the extracted text with its map back to the original."""
+    wrapped: dict[int, syntax.Line] = field(default_factory=dict, repr=False)
+    """Paragraphs joined from several lines (a PDF's wrapped text), by their first line."""
     _anchors: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
     _derived: dict[Callable[[Report], Any], Any] = field(default_factory=dict, repr=False)
 
@@ -94,6 +98,17 @@ class Report:
         self._anchors.clear()
         return self
 
+    def locate(self, line: int, column: int) -> tuple[int, int]:
+        """Where (*line*, *column*) of a joined paragraph's text really is in the file.
+
+        Rules count columns along a paragraph's text as if it were one line; for a
+        paragraph wrapped over several lines this finds the line the character is on.
+        """
+        block = self.wrapped.get(line)
+        if block is None or column < block.column:
+            return line, column
+        return block.position(column - block.column)
+
     def anchor(self, line: int, column: int = 1) -> str:
         """The normalised text a finding at (*line*, *column*) is keyed by in baselines.
 
@@ -103,6 +118,8 @@ class Report:
         """
         key = (line, column)
         found = self._anchors.get(key)
+        if found is None and self.wrapped:
+            line, column = self.locate(line, column)
         if found is None:
             text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
             start = max(column - 1 - ANCHOR_CONTEXT, 0)
@@ -148,11 +165,16 @@ def unreadable_report(path: str, kind: ProblemKind, message: str) -> Report:
 
 def build_report(path: str, text: str, document: syntax.Document) -> Report:
     """Build the model of one report from its syntax tree."""
-    report = Report(path=path, text=text, document=document, lines=text.split("\n"))
+    lines = text.split("\n")
+    bare = join_bare_cells(document.blocks, lines)
+    if bare is not document.blocks:
+        document = replace(document, blocks=bare)
+    report = Report(path=path, text=text, document=document, lines=lines)
     for error in document.syntax_errors:
         report.problems.append(
             ModelProblem(ProblemKind.SYNTAX, f"无法解析的内容「{error.text[:20]}」", error.line, error.column)
         )
+    report.wrapped = {block.line: block for block in document.blocks if isinstance(block, syntax.Line) and block.wraps}
     report.preamble, sections = split_sections(document.blocks)
     report.sections = {section.number: section for section in sections}
     report.section_order = [section.number for section in sections]
@@ -173,6 +195,10 @@ def build_report(path: str, text: str, document: syntax.Document) -> Report:
     if T2 in tables and version not in (None, tpl.T2_DEFAULT_VERSION):
         tables[T2] = build_t2(grouped[T2], version)
     report.tables = tables
+    for unread in find_unread_tables(document.blocks, set(report.tables)):
+        report.problems.append(
+            ModelProblem(ProblemKind.UNREAD_TABLE, unread.message, unread.line, unread.column, unread.kind)
+        )
     for table in report.tables.values():
         for problem in table.problems:
             report.problems.append(ModelProblem(problem.kind, problem.message, problem.line, problem.column))
@@ -184,7 +210,8 @@ def _find_title(preamble: list[syntax.Block], blocks: tuple[syntax.Block, ...]) 
     lines = [block for block in (preamble or list(blocks[:3])) if isinstance(block, syntax.Line)]
     for index, line in enumerate(lines[:4]):
         if any(word in line.text for word in _TITLE_WORDS) and len(line.text) <= 80:
-            if index > 0 and len(lines[index - 1].text) <= 30 and lines[index - 1].line == line.line - 1:
+            # The line above may be apart by one blank line (a browser copy of a page).
+            if index > 0 and len(lines[index - 1].text) <= 30 and lines[index - 1].line >= line.line - 2:
                 above = lines[index - 1]
                 return syntax.Line(above.text + line.text, above.line, above.column)
             return line

@@ -36,6 +36,9 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
 
 _NUMBER_RE = re.compile(rf"^{numeral_alternatives(len(SECTION_TITLES))}[,.、]")
 _BARE_TITLES = {fold(title)[2:]: number for number, title in SECTION_TITLES.items()}
+_TABLE_ROW_LABELS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果")
+"""Words of table 三's top-level row labels (一、…二、…三、…四、…), which are numbered like
+section headings and stand on lines of their own when a table's layout is lost."""
 _MAX_HEADING_LENGTH = 40
 """Longer lines are sentences, even when they start with 一、."""
 
@@ -72,6 +75,8 @@ def section_number(block: syntax.Block) -> int | None:
     if len(block.text) > _MAX_HEADING_LENGTH:
         return None
     folded = fold(block.text)
+    if any(label in folded for label in _TABLE_ROW_LABELS):
+        return None  # 「四、结转下年度继续办理」: a table-三 row out of its table, not section 四
     numbered = _NUMBER_RE.match(folded)
     if isinstance(block, syntax.Paragraph) and numbered is None:
         # An unnumbered line counts only if it *is* a section title ("总体情况").
@@ -122,5 +127,4 @@ def _plausible(block: syntax.Heading | syntax.Paragraph, number: int, sections: 
 def _last_line(section: Section) -> int:
     if not section.blocks:
         return section.heading.line
-    last = section.blocks[-1]
-    return last.end_line if isinstance(last, syntax.Table) else last.line
+    return section.blocks[-1].end_line

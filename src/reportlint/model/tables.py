@@ -131,6 +131,43 @@ def split_row(row: syntax.Row) -> tuple[list[syntax.Cell], list[tuple[syntax.Cel
     return labels, values
 
 
+def split_lost_rows(row: syntax.Row, width: int | None = None) -> list[syntax.Row]:
+    """Split a row that holds several template rows, because the row breaks were lost.
+
+    A browser's copy separates rows by blank lines only, so a row whose first cell is
+    empty (a label cell merged down from the row above, which an office suite's HTML
+    leaves out) cannot be told from more cells of the previous row. A label that
+    follows numbers starts a new row; of the empty cells before it, the previous row
+    keeps as many as make up its *width* values (all of them when *width* is unknown)
+    and the new row starts with the rest.
+    """
+    cells = list(row.cells)
+    pieces: list[list[syntax.Cell]] = [[]]
+    for cell in cells:
+        current = pieces[-1]
+        value = parse_value(cell.text)
+        if not value.is_value and any(parse_value(seen.text).number is not None for seen in current):
+            empties: list[syntax.Cell] = []
+            while current and not current[-1].text:
+                empties.insert(0, current.pop())
+            trailing = 0
+            for seen in reversed(current):
+                if not parse_value(seen.text).is_value:
+                    break
+                trailing += 1
+            keep = len(empties) if width is None else max(0, min(len(empties), width - trailing))
+            current.extend(empties[:keep])
+            pieces.append(empties[keep:])
+        pieces[-1].append(cell)
+    if len(pieces) == 1:
+        return [row]
+    return [syntax.Row(tuple(piece), piece[0].line) for piece in pieces if piece]
+
+
+def _pieces(row: syntax.Row, width: int | None, lost_breaks: bool) -> list[syntax.Row]:
+    return split_lost_rows(row, width) if lost_breaks else [row]
+
+
 def _has_number(values: list[tuple[syntax.Cell, CellValue]]) -> bool:
     return any(value.number is not None for _, value in values)
 
@@ -178,8 +215,10 @@ def build_t3(tables: list[syntax.Table]) -> ReportTable:
     """Interpret table 三: 23 (2019) or 25 (2021) rows of 7 values each."""
     result = _new_table(T3, tables)
     group: str | None = None
+    width = len(tpl.T3_COLUMNS)
     for table in tables:
-        for row in table.rows:
+        lost_breaks = table.layout is syntax.TableLayout.SEPARATOR_LINES
+        for row in (piece for whole in table.rows for piece in _pieces(whole, width, lost_breaks)):
             labels, values = split_row(row)
             folded = [fold(cell.text) for cell in labels]
             column_hint = any(hint in text for text in folded for hint in _T3_COLUMN_HINTS)
