@@ -41,18 +41,22 @@ logging.getLogger("lark").addHandler(logging.NullHandler())
 
 @lru_cache(maxsize=1)
 def load_parser() -> Lark:
-    """Build (or load from Lark's on-disk cache) the LALR parser once per process.
+    """Build (or load from the private on-disk cache) the LALR parser once per process.
 
     The AST builder runs inside the parser (LALR's inline transformer), so no
-    intermediate parse tree is built: about a third less work per report.
+    intermediate parse tree is built: about a third less work per report. The cache
+    is never Lark's shared-temp-folder default, which unpickles whatever another
+    user planted there (see :mod:`reportlint.parser_cache`).
     """
+    from reportlint.parser_cache import parser_cache_file
+
     return Lark.open_from_package(
         "reportlint_grammar",
         "report.lark",
         parser="lalr",
         lexer="basic",
         maybe_placeholders=False,
-        cache=True,
+        cache=parser_cache_file() or False,
         transformer=_SyntaxTreeBuilder(),
     )
 
