@@ -6,10 +6,12 @@ from collections.abc import Sequence
 
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.output.context import RunContext
+from reportlint.output.escape import printable
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's own escapes for ``%``, CR and LF; every other unsafe character made visible."""
+    return printable(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
