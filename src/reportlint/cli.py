@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--extend-select", type=parse_codes, metavar="CODES", help="在已选规则之外再启用这些代码或前缀")
     add("--config", metavar="PATH", help="使用这个配置文件（pyproject.toml 或 reportlint.toml）")
     add("--isolated", action="store_true", help="忽略所有配置文件")
+    add("--no-local-plugins", action="store_true", help="不加载配置文件中的 local-plugins（检查不信任的目录时使用）")
     add("--format", choices=sorted(FORMATS), default="default", help="输出格式（默认 path:line:col: CODE message）")
     add("--output-file", metavar="FILE", help="把结果写入文件而不是标准输出")
     add("--show-source", action="store_true", help="在每条问题下显示原文行，并用 ^ 标出位置")
@@ -92,7 +93,7 @@ def _list_rules(registry: Registry) -> str:
 def run(argv: Sequence[str]) -> int:
     """Run the main command and return the exit status."""
     args = build_parser().parse_args(argv)
-    loaded = resolve(args.config, args.isolated)
+    loaded = resolve(args.config, args.isolated, local_plugins=not args.no_local_plugins)
     manager = create_manager(load_local_plugins(loaded.settings.local_plugins, loaded.folder))
     registry = collect_rules(manager)
     if args.list_rules:
@@ -119,6 +120,7 @@ def run(argv: Sequence[str]) -> int:
         str(loaded.folder),
         str(loaded.path) if loaded.path else None,
         keep_lines=args.show_source,
+        rule_timeout=loaded.settings.rule_timeout,
     )
     linter = build_linter(recipe, manager, registry)
     files, errors = collect_files(args.paths, source_suffixes(manager))
