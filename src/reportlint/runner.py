@@ -3,21 +3,33 @@
 Workers are started with the recipe of the run's linter (selection, options,
 severities, local plugins) and build their own; results come back in input order,
 so a parallel run prints exactly what a serial one prints.
+
+A worker that dies (killed by the system, or by a plugin that ends its own process)
+breaks Python's pool for every file in it. So the files not yet done are checked
+again, one worker at a time: the file a worker dies on is identified and gets an
+error naming it, and every other file is still checked. SIGTERM to the main process
+ends the workers too before the main process ends by that signal.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from reportlint.diagnostics import Severity
 from reportlint.engine import FileResult, Linter
+from reportlint.output.escape import printable
 from reportlint.plugins import Registry
 from reportlint.selection import Selection
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 AUTO_THRESHOLD = 8
 """``-j auto`` runs in parallel only above this many files: below, start-up costs more."""
@@ -35,7 +47,11 @@ class LinterRecipe:
     config_path: str | None = None
     """The configuration file the options came from, named in option errors."""
     keep_lines: bool = False
+    rule_timeout: float | None = None
+    """Seconds each rule may take per report (``rule-timeout``); ``None``: the default."""
 
+
+WORKER_DIED = "检查此文件时工作进程意外终止（可能被系统或插件结束），此文件未检查"
 
 _WORKER_LINTER: Linter | None = None
 
@@ -60,11 +76,16 @@ def build_linter(
     config_path = Path(recipe.config_path) if recipe.config_path else None
     loaded = LoadedConfig(Settings.model_construct(rules=recipe.options), config_path)
     options = rule_options(loaded, registry.rules)
-    return Linter(manager, registry, recipe.selection, options, recipe.severities, keep_lines=recipe.keep_lines)
+    linter = Linter(manager, registry, recipe.selection, options, recipe.severities, keep_lines=recipe.keep_lines)
+    linter.rule_timeout = recipe.rule_timeout
+    return linter
 
 
 def _init_worker(recipe: LinterRecipe) -> None:
     global _WORKER_LINTER
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not run the parent's handler
     if _WORKER_LINTER is None:
         _WORKER_LINTER = build_linter(recipe)
 
@@ -89,12 +110,100 @@ def lint_files(linter: Linter, recipe: LinterRecipe, paths: Sequence[str], jobs:
     global _WORKER_LINTER
     if jobs <= 1 or len(paths) <= 1:
         return [linter.lint_file(path) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor
 
     _WORKER_LINTER = linter  # inherited by forked workers; others build their own
     try:
-        chunk = max(1, len(paths) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(recipe,)) as pool:
-            return list(pool.map(_lint_in_worker, paths, chunksize=chunk))
+        with _ending_workers_on_sigterm() as pools:
+            results = _run_pool(recipe, paths, jobs, pools)
+            pending = [index for index, result in enumerate(results) if result is None]
+            if pending:  # a worker died: find the file it died on, check the others
+                redone = _run_one_by_one(recipe, [paths[index] for index in pending], pools)
+                for index, result in zip(pending, redone, strict=True):
+                    results[index] = result
     finally:
         _WORKER_LINTER = None
+    return [result for result in results if result is not None]
+
+
+def _run_pool(
+    recipe: LinterRecipe, paths: Sequence[str], jobs: int, pools: list[ProcessPoolExecutor]
+) -> list[FileResult | None]:
+    """Each file's result, or ``None`` for the files a dead worker left undone."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk = max(1, len(paths) // (jobs * 8))
+    results: list[FileResult | None] = []
+    with _pool(jobs, recipe, pools) as pool:
+        batches = [pool.submit(_lint_batch, paths[start : start + chunk]) for start in range(0, len(paths), chunk)]
+        for batch, start in zip(batches, range(0, len(paths), chunk), strict=True):
+            try:
+                results.extend(batch.result())
+            except BrokenProcessPool:
+                results.extend([None] * len(paths[start : start + chunk]))
+    return results
+
+
+def _run_one_by_one(recipe: LinterRecipe, paths: Sequence[str], pools: list[ProcessPoolExecutor]) -> list[FileResult]:
+    """Check *paths* in one worker, in order; the file a worker dies on gets an error, and a new worker goes on."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    results: list[FileResult] = []
+    while len(results) < len(paths):
+        with _pool(1, recipe, pools) as pool:
+            futures = [pool.submit(_lint_in_worker, path) for path in paths[len(results) :]]
+            for future in futures:
+                try:
+                    results.append(future.result())
+                except BrokenProcessPool:  # one worker, files in order: this one killed it
+                    path = paths[len(results)]
+                    results.append(FileResult(path, error=f"{printable(path)}: {WORKER_DIED}"))
+                    break
+    return results
+
+
+def _lint_batch(paths: Sequence[str]) -> list[FileResult]:
+    return [_lint_in_worker(path) for path in paths]
+
+
+@contextmanager
+def _pool(jobs: int, recipe: LinterRecipe, pools: list[ProcessPoolExecutor]) -> Iterator[ProcessPoolExecutor]:
+    """A process pool the SIGTERM handler can find and end (see :func:`_ending_workers_on_sigterm`)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(recipe,))
+    pools.append(pool)
+    try:
+        with pool:
+            yield pool
+    finally:
+        pools.remove(pool)
+
+
+@contextmanager
+def _ending_workers_on_sigterm() -> Iterator[list[ProcessPoolExecutor]]:
+    """While the body runs, SIGTERM ends the pools' workers, then this process, by that signal.
+
+    Without it the main process dies and its workers, waiting on a queue whose
+    other end they hold themselves, live on. Only the main thread can handle signals;
+    elsewhere the body simply runs.
+    """
+    import signal
+    import threading
+
+    pools: list[ProcessPoolExecutor] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield pools
+        return
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        for pool in list(pools):
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield pools
+    finally:
+        signal.signal(signal.SIGTERM, previous)
