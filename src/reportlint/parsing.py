@@ -113,7 +113,8 @@ class _SyntaxTreeBuilder(Transformer[Token, Any]):
             column += leading_space_count(raw[tab + 1 :])
         parts = [text] + [line.text for line in children[1:]]
         end_line = children[-1].line if len(children) > 1 else token.line
-        return Cell("".join(parts), token.line or 1, column, end_line or 1)
+        first = len(text) if len(children) > 1 else None  # a wrapped cell ends its first line early
+        return Cell("".join(parts), token.line or 1, column, end_line or 1, first)
 
     def cells(self, children: list[Any]) -> list[Cell]:
         return _append(children)
