@@ -12,9 +12,9 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from functools import partial
-from pathlib import Path
 
 from reportlint import __version__
+from reportlint.atomic import is_one_of, write_atomically
 from reportlint.baseline import STALE_CODE, BaselineError, apply_baseline, write_baseline
 from reportlint.config import ConfigError, LoadedConfig, check_codes, resolve
 from reportlint.diagnostics import Diagnostic, Severity
@@ -124,6 +124,9 @@ def run(argv: Sequence[str]) -> int:
     )
     linter = build_linter(recipe, manager, registry)
     files, errors = collect_files(args.paths, source_suffixes(manager))
+    for target in (args.output_file, args.write_baseline):
+        if target and is_one_of(target, files):
+            raise UsageError(f"{target}: 是被检查的报告之一，拒绝用结果覆盖它")
     try:
         jobs = resolve_jobs(args.jobs, len(files))
     except ValueError:
@@ -187,7 +190,7 @@ def _write(output: str, path: str | None) -> None:
         sys.stdout.write(output)
         return
     try:
-        Path(path).write_text(output, encoding="utf-8")
+        write_atomically(path, output)
     except OSError as error:
         raise UsageError(f"{path}: 无法写入：{error.strerror or error}") from None
 
