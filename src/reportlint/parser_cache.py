@@ -84,4 +84,5 @@ def parser_cache_file() -> str | None:
     """
     import lark
 
-    return private_cache_file(f"parser-{__version__}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}")
+    python = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return private_cache_file(f"parser-{__version__}-lark{lark.__version__}-py{python}")
