@@ -206,4 +206,4 @@ def _ending_workers_on_sigterm() -> Iterator[list[ProcessPoolExecutor]]:
     try:
         yield pools
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
