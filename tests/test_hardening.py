@@ -259,11 +259,12 @@ def _plugin(folder: Path, rules: dict[str, str], prelude: str = "", name: str = 
     return folder / name
 
 
-@pytest.mark.parametrize("path", ["/etc/checks.py", "../checks.py", "sub/../../checks.py"])
+@pytest.mark.parametrize("path", ["{absolute}", "../checks.py", "sub/../../checks.py"])
 def test_local_plugin_paths_outside_the_configuration_folder_are_refused(tmp_path: Path, path: str) -> None:
     project = tmp_path / "project"
     project.mkdir()
-    _plugin(tmp_path, {"LC001": "        return iter(())"})
+    plugin = _plugin(tmp_path, {"LC001": "        return iter(())"})
+    path = path.format(absolute=plugin)  # an existing plugin, outside the project
     (project / "reportlint.toml").write_text(f"local-plugins = [{path!r}]\n", encoding="utf-8")
     result = run("--list-rules", cwd=project)
     assert result.returncode == 2
