@@ -8,7 +8,8 @@ same folder, is flushed to disk, and then replaces the target in one rename
 removed and the old file is untouched.
 
 A target that exists but is not a regular file (``/dev/stdout``, a FIFO) cannot be
-replaced by a rename and is written directly, as the user asked for a stream.
+replaced by a rename and is written directly, as the user asked for a stream; so is
+an existing file in a folder where no temporary file may be created, as before.
 """
 
 from __future__ import annotations
@@ -43,7 +44,14 @@ def write_atomically(path: str, text: str) -> None:
             stream.write(text)
         return
     folder, name = os.path.split(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+    except PermissionError:
+        if info is None:
+            raise
+        with open(target, "w", encoding="utf-8") as stream:  # a writable file in a folder we may not write to
+            stream.write(text)
+        return
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)

@@ -76,6 +76,19 @@ def private_cache_file(name: str) -> str | None:
     return str(target)
 
 
+def seal(path: str | None) -> None:
+    """Make the cache file Lark just wrote private (0600), so a group-writable umask (0002)
+    does not make :func:`private_cache_file` refuse it on every later start."""
+    if path is None or not hasattr(os, "geteuid"):
+        return
+    try:
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and info.st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass
+
+
 def parser_cache_file() -> str | None:
     """The cache file of the report grammar's parser (see :func:`private_cache_file`).
 

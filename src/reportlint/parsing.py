@@ -48,17 +48,20 @@ def load_parser() -> Lark:
     is never Lark's shared-temp-folder default, which unpickles whatever another
     user planted there (see :mod:`reportlint.parser_cache`).
     """
-    from reportlint.parser_cache import parser_cache_file
+    from reportlint.parser_cache import parser_cache_file, seal
 
-    return Lark.open_from_package(
+    cache = parser_cache_file()
+    parser = Lark.open_from_package(
         "reportlint_grammar",
         "report.lark",
         parser="lalr",
         lexer="basic",
         maybe_placeholders=False,
-        cache=parser_cache_file() or False,
+        cache=cache or False,
         transformer=_SyntaxTreeBuilder(),
     )
+    seal(cache)
+    return parser
 
 
 def _line(token: Token) -> Line:
