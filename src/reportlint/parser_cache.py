@@ -79,7 +79,7 @@ def private_cache_file(name: str) -> str | None:
 def seal(path: str | None) -> None:
     """Make the cache file Lark just wrote private (0600), so a group-writable umask (0002)
     does not make :func:`private_cache_file` refuse it on every later start."""
-    if path is None or not hasattr(os, "geteuid"):
+    if not isinstance(path, str) or not hasattr(os, "geteuid"):
         return
     try:
         info = os.lstat(path)
