@@ -200,6 +200,19 @@ def test_junit_is_well_formed_with_control_characters_in_text_and_file_names(tmp
     assert any("\\x1b]0;pwned\\x07" in message for message in messages)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="file names are bytes on POSIX only")
+def test_json_output_is_utf_8_and_names_a_file_whose_name_is_not(tmp_path: Path) -> None:
+    name = os.fsdecode(b"report-\xff\xfe.txt")
+    (tmp_path / name).write_bytes(WATER.read_bytes())
+    process = subprocess.run(
+        [sys.executable, "-m", "reportlint", "--isolated", "--format", "json", "."], cwd=tmp_path, capture_output=True
+    )
+    assert process.returncode == 1
+    findings = json.loads(process.stdout.decode("utf-8"))  # strict UTF-8: no raw surrogate bytes
+    assert {finding["path"] for finding in findings} == {f"./{name}"}
+    assert (tmp_path / findings[0]["path"]).is_file()
+
+
 URI_REFERENCE_RE = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$")
 """RFC 3986: a URI reference holds only unreserved, reserved and percent-encoded characters."""
 

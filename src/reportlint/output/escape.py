@@ -54,6 +54,22 @@ def xml_text(text: str) -> str:
     return _XML_FORBIDDEN_RE.sub(_escape, text) if _XML_FORBIDDEN_RE.search(text) else text
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def json_document(dumped: str) -> str:
+    """A ``json.dumps(..., ensure_ascii=False)`` result that UTF-8 can hold.
+
+    A file name that is not UTF-8 reaches Python as lone surrogates, which
+    ``ensure_ascii=False`` leaves raw, so the output would not be UTF-8. They can
+    only stand inside JSON strings, where the ``\\udcff`` escape is valid JSON and
+    reads back (``json.loads`` + ``os.fsencode``) as the very bytes of the name.
+    """
+    if not _SURROGATE_RE.search(dumped):
+        return dumped
+    return _SURROGATE_RE.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
+
+
 def uri_reference(path: str) -> str:
     """*path* as an RFC 3986 URI reference, percent-encoded (as SARIF's ``uri`` requires).
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from reportlint.diagnostics import Diagnostic
 from reportlint.output.context import RunContext
+from reportlint.output.escape import json_document
 
 
 def format_json(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
@@ -24,4 +25,4 @@ def format_json(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
     for record in records:
         if record["origin"] is None:
             del record["origin"]  # only findings in documents have one
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(records, ensure_ascii=False, indent=2)) + "\n"

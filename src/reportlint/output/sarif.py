@@ -16,7 +16,7 @@ from typing import Any
 from reportlint import __version__
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.output.context import RunContext
-from reportlint.output.escape import uri_reference
+from reportlint.output.escape import json_document, uri_reference
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -91,4 +91,4 @@ def format_sarif(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
