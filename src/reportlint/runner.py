@@ -14,11 +14,11 @@ ends the workers too before the main process ends by that signal.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
 
@@ -29,7 +29,9 @@ from reportlint.plugins import Registry
 from reportlint.selection import Selection
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+T = TypeVar("T")
 
 AUTO_THRESHOLD = 8
 """``-j auto`` runs in parallel only above this many files: below, start-up costs more."""
@@ -132,15 +134,33 @@ def _run_pool(
     from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, len(paths) // (jobs * 8))
+    batches = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
     results: list[FileResult | None] = []
     with _pool(jobs, recipe, pools) as pool:
-        batches = [pool.submit(_lint_batch, paths[start : start + chunk]) for start in range(0, len(paths), chunk)]
-        for batch, start in zip(batches, range(0, len(paths), chunk), strict=True):
+        futures = _submit(pool, _lint_batch, batches)
+        for batch, future in zip(batches, futures, strict=True):
             try:
-                results.extend(batch.result())
+                if future is None:
+                    raise BrokenProcessPool  # broke before this batch could be sent
+                results.extend(future.result())
             except BrokenProcessPool:
-                results.extend([None] * len(paths[start : start + chunk]))
+                results.extend([None] * len(batch))
     return results
+
+
+def _submit(
+    pool: ProcessPoolExecutor, function: Callable[[T], FileResult | list[FileResult]], items: Sequence[T]
+) -> list[Future[Any] | None]:
+    """Submit *function* for each item; ``None`` for the items a pool broken meanwhile refused."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    futures: list[Future[Any] | None] = []
+    for item in items:
+        try:
+            futures.append(pool.submit(function, item))
+        except BrokenProcessPool:
+            futures.append(None)
+    return futures
 
 
 def _run_one_by_one(recipe: LinterRecipe, paths: Sequence[str], pools: list[ProcessPoolExecutor]) -> list[FileResult]:
@@ -150,8 +170,9 @@ def _run_one_by_one(recipe: LinterRecipe, paths: Sequence[str], pools: list[Proc
     results: list[FileResult] = []
     while len(results) < len(paths):
         with _pool(1, recipe, pools) as pool:
-            futures = [pool.submit(_lint_in_worker, path) for path in paths[len(results) :]]
-            for future in futures:
+            for future in _submit(pool, _lint_in_worker, paths[len(results) :]):
+                if future is None:
+                    break  # the pool broke although no earlier file failed: go on in a fresh one
                 try:
                     results.append(future.result())
                 except BrokenProcessPool:  # one worker, files in order: this one killed it
