@@ -39,7 +39,7 @@ def load_local_plugin(path: Path) -> tuple[str, ModuleType]:
     sys.modules[module_name] = module
     try:
         spec.loader.exec_module(module)
-    except Exception as error:
+    except (Exception, SystemExit) as error:  # sys.exit() at import time is a broken plugin, not an exit status
         del sys.modules[module_name]
         raise PluginError(f"本地插件 {path} 无法加载：{type(error).__name__}: {error}") from error
     return f"local:{path.as_posix()}", module
