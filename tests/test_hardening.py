@@ -299,6 +299,14 @@ def test_refused_local_plugins_are_not_even_imported(tmp_path: Path, refusal: st
     assert not marker.exists()
 
 
+def test_a_local_plugin_calling_sys_exit_at_import_exits_2_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "checks.py").write_text("import sys\nsys.exit(7)\n", encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('local-plugins = ["checks.py"]\n', encoding="utf-8")
+    result = run("--list-rules", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == f"reportlint: 本地插件 {tmp_path.resolve() / 'checks.py'} 无法加载：SystemExit: 7\n"
+
+
 # -- faults in rules and workers ---------------------------------------------------------
 def _reports(folder: Path, count: int) -> list[Path]:
     paths = []
