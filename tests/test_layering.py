@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = Path(__file__).resolve().parents[1] / "src" / "reportlint"
 
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("reportlint", "reportlint.text", "reportlint.hookspecs")),
+    ("base", ("reportlint", "reportlint.text", "reportlint.hookspecs", "reportlint.escaping", "reportlint.atomic")),
     ("read", ("reportlint.readers",)),
-    ("parse", ("reportlint.parsing", "reportlint.syntax")),
+    ("parse", ("reportlint.parsing", "reportlint.syntax", "reportlint.parser_cache")),
     ("model", ("reportlint.model",)),
     (
         "rules",
@@ -31,6 +31,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.plugins",
             "reportlint.local_plugins",
             "reportlint.explain",
+            "reportlint.rule_guard",
             "reportlint.engine",
             "reportlint.policy",
             "reportlint.baseline",

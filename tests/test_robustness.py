@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine import Linter
 from reportlint.plugins import collect_rules, create_manager
+from reportlint.readers.text import UndecodableError, decode, normalise_newlines
 from tests.conftest import FIXTURES, shared_reports
 from tests.layouts import to_pipe, to_row_per_line
 
@@ -33,7 +34,10 @@ def lint(data: bytes) -> list[Diagnostic]:
 def assert_sane(data: bytes, diagnostics: list[Diagnostic]) -> None:
     """No engine fault, and every finding's position lies inside the file."""
     assert not [d for d in diagnostics if d.code in ("P900", "P901")], diagnostics
-    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    try:  # the lines as the reader makes them (Unicode line breaks included)
+        text = normalise_newlines(decode(data).text)
+    except UndecodableError:
+        text = ""
     lines = text.split("\n")
     for d in diagnostics:
         assert 1 <= d.line <= max(len(lines), 1), d

@@ -55,6 +55,8 @@ class RunOptions:
     """A configuration file to use instead of searching for one."""
     isolated: bool = False
     """Ignore every configuration file."""
+    local_plugins: bool = True
+    """Import the configuration's ``local-plugins`` (``--no-local-plugins`` says no)."""
     start: Path | None = None
     """Where the search for a configuration file starts (the working folder by default)."""
     fail_on: Severity | None = None
@@ -130,7 +132,7 @@ class Session:
         from reportlint.local_plugins import load_local_plugins
 
         options = options or RunOptions()
-        loaded = resolve(options.config, options.isolated, options.start)
+        loaded = resolve(options.config, options.isolated, options.start, local_plugins=options.local_plugins)
         manager = create_manager(load_local_plugins(loaded.settings.local_plugins, loaded.folder))
         registry = collect_rules(manager)
         check_codes(loaded, registry.rules)
@@ -146,6 +148,7 @@ class Session:
             str(loaded.path) if loaded.path else None,
             keep_lines=options.keep_lines,
             keep_reports=options.keep_reports,
+            rule_timeout=loaded.settings.rule_timeout,
         )
         linter = build_linter(recipe, manager, registry)
         settings = loaded.settings

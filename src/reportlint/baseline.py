@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from reportlint.atomic import write_atomically
 from reportlint.diagnostics import Diagnostic, EngineCode
 
 BASELINE_VERSION = 1
@@ -82,17 +83,23 @@ def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:
     document = BaselineFile(findings=entries)
     text = json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        write_atomically(path, text)  # a full disk must not destroy the previous baseline
     except OSError as error:
         raise BaselineError(f"{path}: 无法写入基线文件：{error.strerror or error}") from None
     return len(entries)
 
 
 def read_baseline(path: str) -> BaselineFile:
-    """Read a baseline written by ``--write-baseline``."""
+    """Read a baseline written by ``--write-baseline``; a version this reportlint does not know is refused."""
     try:
-        return BaselineFile.model_validate_json(Path(path).read_bytes())
+        baseline = BaselineFile.model_validate_json(Path(path).read_bytes())
     except OSError as error:
         raise BaselineError(f"{path}: 无法读取基线文件：{error.strerror or error}") from None
     except ValidationError as error:
         raise BaselineError(f"{path}: 不是有效的基线文件（{error.error_count()} 处错误）") from None
+    if baseline.version != BASELINE_VERSION:
+        raise BaselineError(
+            f"{path}: 基线文件版本为 {baseline.version}，本版 reportlint 只能读取版本 {BASELINE_VERSION}"
+            "（请用 --write-baseline 重新生成）"
+        )
+    return baseline

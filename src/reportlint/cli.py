@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--extend-ignore", type=_codes, metavar="CODES", help="同 --ignore（与 ruff 一致）")
     add("--config", metavar="PATH", help="使用这个配置文件（pyproject.toml 或 reportlint.toml）")
     add("--isolated", action="store_true", help="忽略所有配置文件")
+    add("--no-local-plugins", action="store_true", help="不加载配置文件中的 local-plugins（检查不信任的目录时使用）")
     add("--format", choices=sorted(FORMATS), default="default", help="输出格式（默认 path:line:col: CODE message）")
     add("--output-file", metavar="FILE", help="把结果写入文件而不是标准输出")
     add("--show-source", action="store_true", help="在每条问题下显示原文行，并用 ^ 标出位置")
@@ -110,6 +111,7 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         ignore=(*(args.ignore or ()), *(args.extend_ignore or ())),
         config=args.config,
         isolated=args.isolated,
+        local_plugins=not args.no_local_plugins,
         fail_on=Severity(args.fail_on) if args.fail_on else None,
         baseline=None if args.write_baseline else args.baseline,
         jobs=args.jobs,
@@ -140,6 +142,11 @@ def run(argv: Sequence[str]) -> int:
         raise UsageError("请给出要检查的文件或目录（或 - 表示标准输入）")
     stdin = sys.stdin.buffer.read(STDIN_LIMIT) if STDIN in args.paths else None
     result = _lint_with_progress(session, args, stdin)
+    from reportlint.atomic import is_one_of
+
+    for target in (args.output_file, args.write_baseline):
+        if target and is_one_of(target, list(result.checked)):
+            raise UsageError(f"{target}: 是被检查的报告之一，拒绝用结果覆盖它")
     if args.write_baseline:
         count = session.write_baseline(args.write_baseline, result)
         print(f"reportlint: 已把 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
@@ -263,10 +270,10 @@ def _write(output: str, path: str | None) -> None:
         except OSError as error:
             raise UsageError(f"无法写入标准输出：{error.strerror or error}") from None
         return
-    from pathlib import Path
+    from reportlint.atomic import write_atomically
 
     try:
-        Path(path).write_text(output, encoding="utf-8")
+        write_atomically(path, output)  # a failed write leaves the previous file as it was
     except OSError as error:
         raise UsageError(f"{path}: 无法写入：{error.strerror or error}") from None
 

@@ -56,11 +56,14 @@ class Settings(BaseModel):
     """Globs of paths not searched in folders, replacing the defaults (see discovery.py)."""
     extend_exclude: tuple[str, ...] = Field(default=(), alias="extend-exclude")
     """Globs of paths not searched in folders, on top of ``exclude`` or the defaults."""
+    rule_timeout: float | None = Field(default=None, ge=0, alias="rule-timeout")
+    """Seconds one rule may take on one report before it is stopped (P901); 0 switches the budget
+    off; unset: ``reportlint.rule_guard.DEFAULT_RULE_TIMEOUT``."""
 
     @field_validator("select", "ignore", "extend_select", mode="after")
     @classmethod
     def _upper(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
-        return None if value is None else tuple(code.strip().upper() for code in value)
+        return None if value is None else _codes(value)
 
     @field_validator("exclude", "extend_exclude", mode="after")
     @classmethod
@@ -76,7 +79,16 @@ class Settings(BaseModel):
         for pattern in value:
             if pattern.count("[") != pattern.count("]") or not pattern.strip():
                 raise ValueError(f"无效的 glob 模式 {pattern!r}")
-        return {pattern: tuple(code.upper() for code in codes) for pattern, codes in value.items()}
+        return {pattern: _codes(codes) for pattern, codes in value.items()}
+
+
+def _codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes upper-cased and stripped; a blank one is refused, since as a prefix it matches every code
+    (``ignore = [" "]`` would switch off everything, P001/P002/P900 included)."""
+    cleaned = tuple(code.strip().upper() for code in codes)
+    if any(not code for code in cleaned):
+        raise ValueError(f"规则代码不能为空或只有空白：{list(codes)!r}")
+    return cleaned
 
 
 @dataclass(frozen=True)
@@ -110,14 +122,36 @@ def _has_tool_table(path: Path) -> bool:
     return not isinstance(tool, dict) or "reportlint" in tool
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+"""A configuration file is a few hundred bytes; a larger one is refused, not read."""
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML document at *path*; every way it can be unusable is one :class:`ConfigError`.
+
+    TOML is UTF-8 (a UTF-8 BOM is tolerated); a UTF-16/32 file, bytes that are not
+    UTF-8, and nesting deep enough to exhaust the parser's recursion are refused
+    with the file named, so a bad file in a parent folder is an error, not a crash.
+    """
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: TOML 语法错误：{error}") from None
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise ConfigError(f"{path}: 无法读取：{error.strerror or error}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: 配置文件过大（超过 {MAX_CONFIG_BYTES // 1024} KB）")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ConfigError(f"{path}: 配置文件是 UTF-16/UTF-32 编码，TOML 文件必须是 UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: 配置文件不是 UTF-8 编码（第 {error.start} 字节），TOML 文件必须是 UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: TOML 语法错误：{error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: TOML 嵌套过深，无法读取") from None
 
 
 def load_config(path: Path) -> LoadedConfig:
@@ -165,14 +199,27 @@ def _describe(path: Path, table: str, error: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def resolve(config_path: str | None, isolated: bool, start: Path | None = None) -> LoadedConfig:
-    """The configuration in force for this run."""
+def resolve(
+    config_path: str | None, isolated: bool, start: Path | None = None, *, local_plugins: bool = True
+) -> LoadedConfig:
+    """The configuration in force for this run.
+
+    ``local_plugins=False`` (``--no-local-plugins``), or ``REPORTLINT_NO_LOCAL_PLUGINS=1``
+    in the environment, drops the file's ``local-plugins``: none is imported.
+    """
+    from reportlint.local_plugins import refused_by_environment
+
     if isolated:
         return LoadedConfig()
     if config_path is not None:
-        return load_config(Path(config_path))
-    found = find_config((start or Path.cwd()).resolve())
-    return load_config(found) if found else LoadedConfig()
+        loaded = load_config(Path(config_path))
+    else:
+        found = find_config((start or Path.cwd()).resolve())
+        loaded = load_config(found) if found else LoadedConfig()
+    if loaded.settings.local_plugins and (not local_plugins or refused_by_environment()):
+        settings = loaded.settings.model_copy(update={"local_plugins": ()})
+        return LoadedConfig(settings, loaded.path)
+    return loaded
 
 
 def check_codes(loaded: LoadedConfig, known: Mapping[str, Any]) -> None:

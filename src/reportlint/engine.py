@@ -1,8 +1,9 @@
 """The pipeline for one file: read → parse → model → rules → diagnostics.
 
 Nothing a file contains may crash the run: unreadable input becomes a P finding,
-a rule that raises becomes one P901 finding naming the rule, and a fault in the
-engine itself becomes P900 — the other rules and files still run.
+a rule that raises, hangs past its time budget or yields something that is not a
+finding becomes one P901 finding naming the rule (:func:`run_rule`), and a fault in
+the engine itself becomes P900 — the other rules and files still run.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pluggy
 from pydantic import BaseModel
 
 from reportlint.diagnostics import Diagnostic, EngineCode, Finding, Severity
+from reportlint.escaping import printable
 from reportlint.model.pairing import ReportIdentity, identify
 from reportlint.model.problems import ProblemKind
 from reportlint.model.report import Report, build_report, unreadable_report
@@ -23,6 +25,15 @@ from reportlint.plugins import Registry
 from reportlint.policy import Policy
 from reportlint.readers.extracted import ExtractedText
 from reportlint.readers.text import UndecodableError, normalise_newlines
+from reportlint.rule_guard import (
+    RuleTimeout,
+    describe_error,
+    describe_result,
+    interrupted_by_user,
+    rule_timeout,
+    time_budget,
+    watch_interrupts,
+)
 from reportlint.rulebase import Rule
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -56,6 +67,7 @@ class Linter:
         *,
         keep_lines: bool = False,
         keep_reports: bool = False,
+        rule_timeout: float | None = None,
     ) -> None:
         self.manager = manager
         self.registry = registry
@@ -64,6 +76,8 @@ class Linter:
         """Keep each file's lines in its result, for ``--show-source``."""
         self.keep_reports = keep_reports
         """Keep each file's report model in its result, for formats that draw it."""
+        self.rule_timeout = rule_timeout
+        """Seconds each rule may take per report (``rule-timeout``); ``None``: the default."""
         options = options or {}
         self.rules: list[Rule] = [
             rule_class(options.get(code))
@@ -97,13 +111,14 @@ class Linter:
     def _check(self, report: Report) -> list[Diagnostic]:
         path = report.path
         diagnostics: list[Diagnostic] = []
+        watch_interrupts()
+        budget = rule_timeout(self.rule_timeout)
         for rule in self.rules:
             if rule.needs_content and not report.readable:
                 continue
-            try:
-                findings = list(rule.check(report))
-            except Exception as error:
-                message = f"规则 {rule.code}（{rule.name}）运行出错，已跳过：{type(error).__name__}: {error}"
+            problem, findings = run_rule(rule, report, budget)
+            if problem is not None:
+                message = f"规则 {rule.code}（{rule.name}）{problem}"
                 crash = self.synthetic(EngineCode.RULE_CRASHED, path, message, anchor=rule.code)
                 diagnostics += [crash] if crash is not None else []
                 continue
@@ -119,7 +134,7 @@ class Linter:
                     return self.lint_source(path, b"", size=size)
                 data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
-            return FileResult(path, error=f"{path}: 无法读取：{error.strerror or error}")
+            return FileResult(path, error=f"{printable(path)}: 无法读取：{error.strerror or error}")
         return self.lint_source(path, data)
 
     def diagnostic(self, report: Report, rule: Rule, finding: Finding) -> Diagnostic:
@@ -161,6 +176,32 @@ class Linter:
             message=message,
             anchor=anchor or message,
         )
+
+
+def run_rule(rule: Rule, report: Report, budget: float) -> tuple[str | None, list[Finding]]:
+    """Run one rule within its time budget: (what went wrong, or ``None``; its findings).
+
+    Every fault of the rule's own — an exception of any kind, ``sys.exit``, a
+    ``KeyboardInterrupt`` it raised, running past *budget* seconds, a result that is
+    not a well-formed :class:`Finding` — is described, never raised; only a real
+    Ctrl-C stops the run (see :mod:`reportlint.rule_guard`).
+    """
+    try:
+        with time_budget(budget):
+            findings: list[Finding] = list(rule.check(report))
+    except RuleTimeout:
+        return f"超过时间预算（每个报告 {budget:g} 秒），已中止", []
+    except KeyboardInterrupt:
+        if interrupted_by_user():
+            raise
+        return "运行出错，已跳过：KeyboardInterrupt（由规则引发）", []
+    except BaseException as error:  # SystemExit, GeneratorExit, a plugin's own BaseException
+        return f"运行出错，已跳过：{describe_error(error)}", []
+    for value in findings:
+        problem = describe_result(value)
+        if problem is not None:
+            return f"返回了无效的结果，已跳过：{problem}", []
+    return None, findings
 
 
 def read_report(manager: pluggy.PluginManager, path: str, data: bytes, size: int | None = None) -> Report:

@@ -3,12 +3,20 @@
 Like flake8's ``local-plugins``: ``local-plugins = ["checks/our_rules.py", "checks/pack"]``
 loads a Python file, or a folder that is a package (has ``__init__.py``), as a
 plugin; it implements ``reportlint_rule_pack`` exactly as an installed pack does.
+
+Trust model, as pytest's ``conftest.py``: a local plugin is code, and running
+reportlint in a folder runs the plugins its configuration (or a parent folder's)
+names. So the paths are confined to the configuration file's own folder (an
+absolute path, or one that leaves it through ``..`` or a symlink, is refused), and
+``--no-local-plugins`` or ``REPORTLINT_NO_LOCAL_PLUGINS=1`` refuses them all, for
+checking reports in a folder one does not trust.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -31,13 +39,33 @@ def load_local_plugin(path: Path) -> tuple[str, ModuleType]:
     sys.modules[module_name] = module
     try:
         spec.loader.exec_module(module)
-    except Exception as error:
+    except (Exception, SystemExit) as error:  # sys.exit() at import time is a broken plugin, not an exit status
         del sys.modules[module_name]
         raise PluginError(f"本地插件 {path} 无法加载：{type(error).__name__}: {error}") from error
     return f"local:{path.as_posix()}", module
 
 
+REFUSE_VARIABLE = "REPORTLINT_NO_LOCAL_PLUGINS"
+"""Set to 1 (or true, yes) to refuse every local plugin, as ``--no-local-plugins`` does."""
+
+
+def refused_by_environment() -> bool:
+    """Whether :data:`REFUSE_VARIABLE` asks to refuse local plugins."""
+    return os.environ.get(REFUSE_VARIABLE, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def confined_path(path: str, folder: Path) -> Path:
+    """*path* resolved against *folder*, refused unless it stays inside *folder*."""
+    if Path(path).is_absolute() or Path(path).drive:
+        raise PluginError(f"本地插件路径必须是相对于配置文件所在目录的路径，而不是绝对路径：{path}")
+    base = folder.resolve()
+    resolved = (base / path).resolve()
+    if not resolved.is_relative_to(base):
+        raise PluginError(f"本地插件路径 {path} 指向配置文件所在目录 {base} 之外，已拒绝")
+    return resolved
+
+
 def load_local_plugins(paths: tuple[str, ...], folder: Path) -> list[tuple[str, ModuleType]]:
-    """Every local plugin named in the configuration, paths relative to its file."""
-    unique = dict.fromkeys((folder / path).resolve() for path in paths)  # listed twice, loaded once
+    """Every local plugin named in the configuration, paths relative to its file and inside its folder."""
+    unique = dict.fromkeys(confined_path(path, folder) for path in paths)  # listed twice, loaded once
     return [load_local_plugin(path) for path in unique]

@@ -44,20 +44,27 @@ logging.getLogger("lark").addHandler(logging.NullHandler())
 
 @lru_cache(maxsize=1)
 def load_parser() -> Lark:
-    """Build (or load from Lark's on-disk cache) the LALR parser once per process.
+    """Build (or load from the private on-disk cache) the LALR parser once per process.
 
     The AST builder runs inside the parser (LALR's inline transformer), so no
-    intermediate parse tree is built: about a third less work per report.
+    intermediate parse tree is built: about a third less work per report. The cache
+    is never Lark's shared-temp-folder default, which unpickles whatever another
+    user planted there (see :mod:`reportlint.parser_cache`).
     """
-    return Lark.open_from_package(
+    from reportlint.parser_cache import parser_cache_file, seal
+
+    cache = parser_cache_file()
+    parser = Lark.open_from_package(
         "reportlint_grammar",
         "report.lark",
         parser="lalr",
         lexer="basic",
         maybe_placeholders=False,
-        cache=True,
+        cache=cache or False,
         transformer=_SyntaxTreeBuilder(),
     )
+    seal(cache)
+    return parser
 
 
 def _line(token: Token) -> Line:
@@ -112,7 +119,8 @@ class _SyntaxTreeBuilder(Transformer[Token, Any]):
             column += leading_space_count(raw[tab + 1 :])
         parts = [text] + [line.text for line in children[1:]]
         end_line = children[-1].line if len(children) > 1 else token.line
-        return Cell("".join(parts), token.line or 1, column, end_line or 1)
+        first = len(text) if len(children) > 1 else None  # a wrapped cell ends its first line early
+        return Cell("".join(parts), token.line or 1, column, end_line or 1, first)
 
     def empty_cell(self, children: list[Token]) -> Cell:
         token = children[0]

@@ -171,11 +171,13 @@ class Rule(Generic[OptionsT]):
     ) -> Finding:
         """A finding anchored to a table cell, with arithmetic evidence.
 
-        The end position spans the cell's text; a blank cell has none to underline.
+        The end position spans the cell's text on its first line (a wrapped cell's
+        first part); a blank cell has none to underline.
         """
         evidence = Evidence(expected, cell.value.number, tuple(cell_evidence(ref) for ref in operands))
         shown = cell.value.text.strip()
-        end_column = cell.column_number + len(shown) if shown else None
+        length = len(shown) if cell.first_line_length is None else cell.first_line_length
+        end_column = cell.column_number + length if length else None
         return Finding(
             message=message,
             line=cell.line,

@@ -84,6 +84,9 @@ class Cell:
     line: int
     column: int
     end_line: int
+    first_line_length: int | None = None
+    """Characters of ``text`` on the cell's first line, when it wraps onto more lines
+    (``None``: all of it is on that line), so an end column stays on that line."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rulebase import Paragraph, Rule, prose
 from reportlint.text import format_number
-from reportlint_rules.arithmetic._text import COUNT_UNITS, clause_start, quote, sentence_end
+from reportlint_rules.arithmetic._text import COUNT_UNITS, clause_start, count_value, quote, sentence_end
 
 _DECREASE = "清理|精简|压减|减少|缩减|压缩|削减|调减|下降|降低|降|减"
 _INCREASE = "增加|增长|增|上升|提升|提高|扩大|扩充|调增"
@@ -71,7 +71,9 @@ class ChangeArithmeticMismatch(Rule):
     def _check_change(self, report: Report, paragraph: Paragraph, match: re.Match[str]) -> Finding | None:
         """The finding for one before/after phrase, if its changes are stated and disagree."""
         text = paragraph.text
-        before, after, unit = int(match["before"]), int(match["after"]), match["unit"]
+        before, after, unit = count_value(match["before"]), count_value(match["after"]), match["unit"]
+        if before is None or after is None:
+            return None
         sign = -1 if match["down"] else 1
         end = sentence_end(text, match.end(), _ENDS)
         changes: list[int] = []
@@ -82,7 +84,10 @@ class ChangeArithmeticMismatch(Rule):
                 break
             if delta["merged"]:
                 return None
-            changes.append(int(delta["number"]) * (-1 if delta["removed"] else 1))
+            change = count_value(delta["number"])
+            if change is None:
+                return None
+            changes.append(change * (-1 if delta["removed"] else 1))
             stop = clause[1]
         if not changes or all((change > 0) == (sign < 0) for change in changes):
             return None

@@ -16,6 +16,7 @@ from reportlint_rules.arithmetic._text import (
     COUNT_UNITS,
     Count,
     clause_start,
+    count_value,
     quote,
     sentence_end,
 )
@@ -145,7 +146,10 @@ class PartsSumMismatch(Rule[A007Options]):
 def _breakdowns(text: str) -> Iterator[Breakdown]:
     """Every (total, parts) the line states with 其中 or 在…N…中."""
     for match in TOTAL_WHICH_RE.finditer(text):
-        total = Count(int(match["number"]), match["unit"], match.start("number"), match.end("unit"))
+        number = count_value(match["number"])
+        if number is None:
+            continue
+        total = Count(number, match["unit"], match.start("number"), match.end("unit"))
         end = sentence_end(text, match.end(), window=_REGION)
         if "（" in match["open"] or "(" in match["open"]:
             end = _closing(text, match.end(), end)
@@ -157,11 +161,14 @@ def _breakdowns(text: str) -> Iterator[Breakdown]:
         region = text[match.end() : end]
         if "其中" in region:
             continue  # the 其中 list that follows is checked above
+        number = count_value(match["number"])
+        if number is None:
+            continue
         first = COUNT_RE.search(region)
-        if first is not None and int(first["number"].replace(",", "")) == int(match["number"]):
+        if first is not None and count_value(first["number"]) == number:
             separator = _SEPARATOR_RE.search(region, first.end())
             region = region[separator.end() :] if separator else ""
-        total = Count(int(match["number"]), match["unit"], match.start("number"), match.end("unit"))
+        total = Count(number, match["unit"], match.start("number"), match.end("unit"))
         parts = _parts(region)
         if parts is not None:
             yield Breakdown(total, tuple(parts), match.start(), match.end() - 1)
@@ -189,15 +196,15 @@ def _parts(region: str) -> list[Part] | None:
         part = _PART_RE.match(item)
         if part is None:
             return None if item.startswith("等") else parts
-        rest = part["rest"]
-        if rest.startswith("等"):
+        rest, number = part["rest"], count_value(part["number"])
+        if rest.startswith("等") or number is None:
             return None
         if rest.startswith(("）", ")")):  # the bracket that holds the list closes here
-            parts.append(Part(part["label"], int(part["number"])))
+            parts.append(Part(part["label"], number))
             break
         if rest and not _ATTACHMENT_RE.match(rest):
             break
-        parts.append(Part(part["label"], int(part["number"])))
+        parts.append(Part(part["label"], number))
     return parts
 
 

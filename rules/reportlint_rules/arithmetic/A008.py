@@ -13,7 +13,7 @@ from pydantic import Field
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
-from reportlint_rules.arithmetic._text import COUNT_UNITS, Count, counts
+from reportlint_rules.arithmetic._text import COUNT_UNITS, Count, count_value, counts
 
 _PERCENT = r"(?P<percent>\d{1,3}(?:\.\d{1,4})?)[%％]"
 BESIDE_RE = re.compile(
@@ -145,7 +145,9 @@ def _shares(text: str) -> list[Share]:
     shares: list[Share] = []
     taken: set[int] = set()
     for match in BESIDE_RE.finditer(text):
-        shares.append(_share(int(match["number"]), match, text))
+        number = count_value(match["number"])
+        if number is not None:
+            shares.append(_share(number, match, text))
         taken.add(match.start("percent"))
     for match in SUBJECT_RE.finditer(text):
         if match.start("percent") in taken:
@@ -174,7 +176,7 @@ def _count_named(plain: str, subject: str) -> int | None:
                 break
             after = NAMED_COUNT_RE.match(plain, position + len(name))
             if after is not None:
-                return int(after["number"].replace(",", ""))
+                return count_value(after["number"])
             position = plain.find(name, position + 1)
     return None
 

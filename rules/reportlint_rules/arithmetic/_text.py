@@ -19,6 +19,17 @@ COUNT_RE = re.compile(
 
 SENTENCE_END = "。！？!?"
 
+MAX_COUNT_DIGITS = 15
+"""No count a report states has more digits: a longer run of digits is no count (an
+ID, a typo, an attack), and reading it as one would overflow float arithmetic (a
+401-digit count) or exceed Python's 4,300-digit limit on int conversion."""
+
+
+def count_value(digits: str) -> int | None:
+    """The value of a count's digits ("2,599" → 2599), or ``None`` past :data:`MAX_COUNT_DIGITS`."""
+    plain = digits.replace(",", "")
+    return int(plain) if len(plain) <= MAX_COUNT_DIGITS else None
+
 
 @dataclass(frozen=True, slots=True)
 class Count:
@@ -33,8 +44,9 @@ class Count:
 def counts(text: str) -> list[Count]:
     """The counts in *text*, with their offsets."""
     return [
-        Count(int(match["number"].replace(",", "")), match["unit"], match.start(), match.end())
+        Count(number, match["unit"], match.start(), match.end())
         for match in COUNT_RE.finditer(text)
+        if (number := count_value(match["number"])) is not None
     ]
 
 

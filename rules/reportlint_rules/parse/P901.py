@@ -11,8 +11,11 @@ from reportlint.rulebase import Rule
 
 class RuleCrashed(Rule):
     """What it does:
-        Reports that one rule raised an error on this file; the message names the rule.
-        The other rules still run.
+        Reports that one rule failed on this file; the message names the rule. A rule
+        fails when it raises any exception (``SystemExit`` and ``KeyboardInterrupt``
+        included), yields something that is not a well-formed ``Finding``, or runs past
+        its time budget (``rule-timeout``, 10 seconds per report by default). The other
+        rules still run.
 
     Why it matters:
         A rule that fails must not hide the findings of the others, nor pass silently.

@@ -8,6 +8,7 @@ and position.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from reportlint.model import Report, ReportTable
@@ -28,7 +29,7 @@ def _table_dict(table: ReportTable) -> dict[str, Any]:
                     {
                         "column": column,
                         "kind": ref.value.kind.value,
-                        "value": ref.value.number,
+                        "value": _finite(ref.value.number),
                         "unit": ref.value.unit,
                         "text": ref.value.text,
                         "line": ref.line,
@@ -41,6 +42,11 @@ def _table_dict(table: ReportTable) -> dict[str, Any]:
         ],
         "header": [cell.text for cell in table.header_cells],
     }
+
+
+def _finite(number: float | None) -> float | None:
+    """*number*, or ``None`` for infinity and NaN, which JSON cannot hold (the cell's text is kept)."""
+    return number if number is None or math.isfinite(number) else None
 
 
 def model_dict(report: Report) -> dict[str, Any]:
@@ -68,7 +74,7 @@ def model_dict(report: Report) -> dict[str, Any]:
 
 def model_json(report: Report) -> str:
     """The model as JSON."""
-    return json.dumps(model_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(model_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def model_text(report: Report) -> str:

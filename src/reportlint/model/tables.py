@@ -35,6 +35,8 @@ class CellRef:
     value: CellValue
     line: int
     column_number: int
+    first_line_length: int | None = None
+    """Characters of the cell's text on its first line when the cell wraps (see :class:`syntax.Cell`)."""
 
     @property
     def number(self) -> float:
@@ -310,7 +312,7 @@ def _add_row(
     label = "".join(cell.text for cell in labels)
     anchor = labels[-1] if labels else row.cells[0]
     refs = tuple(
-        CellRef(result.kind, key or label, str(index + 1), value, cell.line, cell.column)
+        CellRef(result.kind, key or label, str(index + 1), value, cell.line, cell.column, cell.first_line_length)
         for index, (cell, value) in enumerate(values)
     )
     data_row = DataRow(key, label, anchor.line, anchor.column, refs)
@@ -327,7 +329,7 @@ def _add_row(
     result.rows[key] = data_row
     if columns and len(values) == len(columns):
         data_row.cells = {
-            column: CellRef(result.kind, key, column, value, cell.line, cell.column)
+            column: CellRef(result.kind, key, column, value, cell.line, cell.column, cell.first_line_length)
             for column, (cell, value) in zip(columns, values, strict=True)
         }
     elif columns:

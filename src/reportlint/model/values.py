@@ -33,6 +33,10 @@ _NUMBER_RE = re.compile(
     r"^(?P<sign>[+-])?(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>万元|元|件|个|条|笔|项|次|人次)?$"
 )
 _SPACE_TABLE = str.maketrans("", "", SPACE_CHARS)
+MAX_DIGITS = 15
+"""Digits a cell's number may have (before the decimal point, and in all): a float is
+exact to about 15, no real count or sum of money has more, and a longer run of digits
+(``float("9" * 401)`` is infinity) is kept as text, never as a number."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,10 @@ def parse_value(text: str) -> CellValue:
     match = _NUMBER_RE.match(compact)
     if match is None:
         return CellValue(CellKind.TEXT, None, None, text)
-    number = float(match["number"].replace(",", ""))
+    digits = match["number"].replace(",", "")
+    if len(digits.replace(".", "")) > MAX_DIGITS:
+        return CellValue(CellKind.TEXT, None, None, text)
+    number = float(digits)
     if match["sign"] == "-":
         number = -number
     if match["sign"]:

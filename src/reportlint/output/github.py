@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.escaping import printable
 from reportlint.output.context import RunContext
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's own escapes for ``%``, CR and LF; every other unsafe character made visible."""
+    return printable(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlint.diagnostics import Diagnostic
+from reportlint.escaping import json_document
 from reportlint.output.context import RunContext
 
 
@@ -24,4 +25,4 @@ def format_json(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
     for record in records:
         if record["origin"] is None:
             del record["origin"]  # only findings in documents have one
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(records, ensure_ascii=False, indent=2)) + "\n"

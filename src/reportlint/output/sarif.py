@@ -3,7 +3,8 @@
 Rule metadata (with the rule's documentation as help text) goes in
 ``tool.driver.rules``; each finding is one result; the cells an arithmetic finding
 rests on are its ``relatedLocations``. Columns count Unicode code points, which the
-run declares with ``columnKind``.
+run declares with ``columnKind``. File names become percent-encoded URI references
+(RFC 3986), as the SARIF 2.1.0 schema requires.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from reportlint import __version__
 from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.escaping import json_document, uri_reference
 from reportlint.output.context import RunContext
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,7 +33,7 @@ def _location(
         region["endLine"] = end_line
     if end_column is not None:
         region["endColumn"] = end_column
-    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": uri_reference(path)}, "region": region}}
 
 
 def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
@@ -89,4 +91,4 @@ def format_sarif(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_document(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"

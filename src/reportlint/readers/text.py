@@ -66,9 +66,32 @@ def decode(data: bytes) -> DecodedText:
         raise UndecodableError(f"既不是 UTF-8 也不是 GB18030/GBK 编码（第 {error.start} 字节无法解码）") from None
 
 
+INVISIBLE_FORMAT_CHARS = (
+    "\u00ad\u061c\u180e\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\ufeff"
+)
+"""Invisible format characters removed from report text: the soft hyphen, joiners,
+direction marks, embeddings, overrides and isolates, the word joiner and invisible
+operators, and U+FEFF inside the text. They come in by copy and paste, show as
+nothing, and would split a number or a heading so that findings change. U+200B
+(zero-width space) is not here: it is a space (:data:`reportlint.text.SPACE_CHARS`)."""
+_REMOVE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_FORMAT_CHARS))
+_LINE_BREAKS = {ord("\u2028"): "\n", ord("\u2029"): "\n", ord("\u0085"): "\n"}
+
+
 def normalise_newlines(text: str) -> str:
-    """Turn CRLF and CR into LF and end the text with one LF, keeping line numbers."""
+    """Report text as the grammar reads it: LF line breaks, one final LF, no invisible format characters.
+
+    CRLF, CR, NEL (U+0085), U+2028 and U+2029 all end a line. The characters of
+    :data:`INVISIBLE_FORMAT_CHARS` are removed, so a column counts the characters a
+    person sees — the N-th visible character of the line is column N, in findings
+    and under ``--show-source`` alike — and a report reads the same with or
+    without them. Line numbers do not change (except that the Unicode line breaks
+    start lines, as editors show them).
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = text.translate(_REMOVE_INVISIBLE).translate(_LINE_BREAKS)
     if text and not text.endswith("\n"):
         text += "\n"
     return text
