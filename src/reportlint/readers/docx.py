@@ -1,0 +1,67 @@
+"""The .docx reader plugin: Word documents become report text with a map back to Word.
+
+This module only recognises a Word document — the ``.docx`` suffix, or any file
+whose bytes are a zip holding ``word/document.xml`` — and imports python-docx (via
+:mod:`reportlint.readers.docx_text`) only when it has one, so that linting .txt files
+never pays for it. A Word document without python-docx installed gets a P007
+finding naming the extra to install; a damaged one (not a zip, truncated, no
+``word/document.xml``) gets P008; the other files of the run are checked as usual.
+"""
+
+from __future__ import annotations
+
+from reportlint import hookimpl
+from reportlint.readers.errors import DamagedDocumentError, ReaderUnavailableError
+from reportlint.readers.extracted import ExtractedText
+
+DOCX_SUFFIXES = (".docx",)
+"""Suffixes this reader claims when a directory is searched."""
+_ZIP_MAGIC = b"PK\x03\x04"
+_MAIN_PART = "word/document.xml"
+INSTALL_HINT = "pip install 'reportlint[docx]'"
+
+
+def _is_docx_zip(data: bytes) -> bool:
+    """Whether *data* is a readable zip holding ``word/document.xml``."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _MAIN_PART in archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return False
+
+
+def _damage(data: bytes) -> str:
+    """Why a file named ``.docx`` is not a readable Word document, in Chinese."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "这是旧版 Word（.doc）格式的文件，请另存为 .docx 后再检查"
+    if not data.startswith(_ZIP_MAGIC):
+        return "文件扩展名为 .docx，但内容不是 Word 文档（缺少 zip 文件头）"
+    return "Word 文档已损坏或不完整（zip 结构无法读取，或其中没有 word/document.xml）"
+
+
+@hookimpl
+def reportlint_read_source(path: str, data: bytes) -> ExtractedText | None:
+    """Read a Word document; pass on anything else."""
+    named_docx = path.lower().endswith(DOCX_SUFFIXES)
+    if not data.startswith(_ZIP_MAGIC) and not named_docx:
+        return None
+    if not _is_docx_zip(data):
+        if named_docx:
+            raise DamagedDocumentError(_damage(data))
+        return None
+    try:
+        import docx  # noqa: F401  (only to learn whether it is installed)
+    except ImportError:
+        raise ReaderUnavailableError(f"读取 Word 文档需要 python-docx，请安装：{INSTALL_HINT}") from None
+    from reportlint.readers.docx_text import extract
+
+    return extract(data)
+
+
+@hookimpl
+def reportlint_source_suffixes() -> list[str]:
+    """Claim ``*.docx`` when directories are searched."""
+    return list(DOCX_SUFFIXES)
