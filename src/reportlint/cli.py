@@ -70,6 +70,9 @@ def build_parse_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", metavar="FILE", help="报告文件；- 表示标准输入")
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument(
+        "--text", action="store_true", help="只输出读取器得到的文本（.docx 等文档的行号和列号以此文本为准）"
+    )
     return parser
 
 
@@ -207,6 +210,9 @@ def run_parse(argv: Sequence[str]) -> int:
         except OSError as error:
             raise UsageError(f"{args.file}: 无法读取：{error.strerror or error}") from None
     report = read_report(manager, args.file, data)
+    if args.text:
+        sys.stdout.write(report.text)
+        return EXIT_OK
     sys.stdout.write(model_json(report) if args.format == "json" else model_text(report))
     return EXIT_OK
 
