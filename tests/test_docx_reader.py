@@ -17,18 +17,16 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+import docx  # the test extra installs it (through the documents extra)
 import pytest
+from docx.oxml.parser import parse_xml
 
-docx = pytest.importorskip("docx")
-
-from docx.oxml.parser import parse_xml  # noqa: E402
-
-from reportlint.cli import main  # noqa: E402
-from reportlint.engine import Linter, read_report  # noqa: E402
-from reportlint.plugins import collect_rules, create_manager  # noqa: E402
-from reportlint.readers.docx_numbering import format_number  # noqa: E402
-from reportlint.readers.docx_text import extract  # noqa: E402
-from tests.conftest import FIXTURES, shared_reports  # noqa: E402
+from reportlint.cli import main
+from reportlint.engine import Linter, read_report
+from reportlint.plugins import collect_rules, create_manager
+from reportlint.readers.docx_numbering import format_number
+from reportlint.readers.docx_text import extract
+from tests.conftest import FIXTURES, shared_reports
 
 DOCUMENTS = FIXTURES / "documents"
 REPORTS = shared_reports()

@@ -3,7 +3,8 @@
 .venv/bin/python tools/make_documents.py [--no-roundtrip]
 
 For every report in ../shared/corpus/real and ../shared/seeds this writes
-tests/fixtures/documents/<name>.docx with the report's own text and numbers:
+tests/fixtures/documents/<name>.docx with the report's own text and numbers (and
+examples/2024-water-bureau.docx, see examples/README.md):
 
 - a 2021-format report fills the official template
   (../shared/corpus/docx/2021-template_govnianbao.docx): its three tables keep the
@@ -441,13 +442,72 @@ def roundtrip(paths: list[Path]) -> None:
             shutil.move(str(out / path.name), path)
 
 
+# --- the bundled example ------------------------------------------------------------
+EXAMPLE = ROOT / "examples" / "2024-water-bureau.docx"
+_EXAMPLE_TOTAL_ROW = "\t（一）予以公开\n\t3\n\t1\n\t0\n\t0\n\t0\n\t0\n\t4\n"
+_EXAMPLE_REVISED = ("我局共收到政府信息公开申请", "8", "9", "件")
+
+
+def example_text() -> str:
+    """The example's text: the clean test report moved on one year, published late, with
+    the 总计 of （一）予以公开 left blank."""
+    text = (ROOT / "tests" / "fixtures" / "clean-2021.txt").read_text(encoding="utf-8")
+    for old, new in (("2024", "2025"), ("2023", "2024"), ("2022", "2023")):
+        text = text.replace(old, new)
+    assert _EXAMPLE_TOTAL_ROW in text and text.endswith("\n2025年1月20日\n")
+    text = text.removesuffix("2025年1月20日\n") + "2025年2月20日\n"  # after the 1月31日 deadline
+    return text.replace(_EXAMPLE_TOTAL_ROW, _EXAMPLE_TOTAL_ROW[: -len("4\n")] + "\n")
+
+
+def add_tracked_revision(document: Any) -> None:
+    """Revise 「申请8件」 to 「申请9件」 as a tracked change (w:del 8, w:ins 9), left unaccepted."""
+    before, old, new, after = _EXAMPLE_REVISED
+    for paragraph in document.paragraphs:
+        if before + old + after in paragraph.text:
+            full = paragraph.text
+            head, tail = full.split(before + old + after, 1)
+            for run in list(paragraph.runs):
+                run._r.getparent().remove(run._r)
+            paragraph.add_run(head + before)
+            deleted = OxmlElement("w:del")
+            inserted = OxmlElement("w:ins")
+            for element, text, tag in ((deleted, old, "w:delText"), (inserted, new, "w:t")):
+                element.set(qn("w:id"), "1" if element is deleted else "2")
+                element.set(qn("w:author"), "办公室")
+                element.set(qn("w:date"), "2025-01-10T09:00:00Z")
+                run = OxmlElement("w:r")
+                text_element = OxmlElement(tag)
+                text_element.text = text
+                run.append(text_element)
+                element.append(run)
+                paragraph._p.append(element)
+            paragraph.add_run(after + tail)
+            return
+    raise ValueError("the example's paragraph to revise is missing")
+
+
+def make_example() -> Path:
+    """examples/2024-water-bureau.docx: a fictitious 2021-format report with planted faults."""
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / EXAMPLE.with_suffix(".txt").name
+        source.write_text(example_text(), encoding="utf-8")
+        document, _ = make_document(source, numbered=True)
+    add_tracked_revision(document)
+    document.save(str(EXAMPLE))
+    return EXAMPLE
+
+
 def main() -> None:
-    """Write every fixture document."""
+    """Write every fixture document and the bundled example."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--no-roundtrip", action="store_true", help="keep python-docx's output")
+    parser.add_argument("--example-only", action="store_true", help="write only examples/2024-water-bureau.docx")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    written = []
+    written = [make_example()]
+    if args.example_only:
+        roundtrip(written) if not args.no_roundtrip else None
+        return
     for index, source in enumerate(sources()):
         document, notes = make_document(source, numbered=index % 2 == 0)
         path = OUT / f"{source.stem}.docx"

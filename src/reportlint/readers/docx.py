@@ -1,7 +1,7 @@
 """The .docx reader plugin: Word documents become report text with a map back to Word.
 
 This module only recognises a Word document — the ``.docx`` suffix, or any file
-whose bytes are a zip holding ``word/document.xml`` — and imports python-docx (via
+whose bytes are a zip holding a Word main document part — and imports python-docx (via
 :mod:`reportlint.readers.docx_text`) only when it has one, so that linting .txt files
 never pays for it. A Word document without python-docx installed gets a P007
 finding naming the extra to install; a damaged one (not a zip, truncated, no
@@ -18,18 +18,27 @@ DOCX_SUFFIXES = (".docx",)
 """Suffixes this reader claims when a directory is searched."""
 _ZIP_MAGIC = b"PK\x03\x04"
 _MAIN_PART = "word/document.xml"
+_CONTENT_TYPES = "[Content_Types].xml"
+_MAIN_TYPE = b"wordprocessingml.document.main"
 INSTALL_HINT = "pip install 'reportlint[docx]'"
 
 
 def _is_docx_zip(data: bytes) -> bool:
-    """Whether *data* is a readable zip holding ``word/document.xml``."""
+    """Whether *data* is a readable zip holding a Word main document part.
+
+    Word and WPS name it ``word/document.xml``; other producers may name it otherwise,
+    and then ``[Content_Types].xml`` says which part it is.
+    """
     import io
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _MAIN_PART in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            names = set(archive.namelist())
+            if _MAIN_PART in names:
+                return True
+            return _CONTENT_TYPES in names and _MAIN_TYPE in archive.read(_CONTENT_TYPES)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError):
         return False
 
 
@@ -39,7 +48,7 @@ def _damage(data: bytes) -> str:
         return "这是旧版 Word（.doc）格式的文件，请另存为 .docx 后再检查"
     if not data.startswith(_ZIP_MAGIC):
         return "文件扩展名为 .docx，但内容不是 Word 文档（缺少 zip 文件头）"
-    return "Word 文档已损坏或不完整（zip 结构无法读取，或其中没有 word/document.xml）"
+    return "Word 文档已损坏或不完整（zip 结构无法读取，或其中没有 Word 正文部分 word/document.xml）"
 
 
 @hookimpl

@@ -43,7 +43,9 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (_q(n) for n in ("p", "tbl", "tr", "tc"
 _SKIPPED = frozenset(
     {_q("del"), _q("moveFrom"), _q("pPr"), _q("rPr"), _q("tcPr"), _q("trPr"), _q("tblPr"), f"{{{MC}}}Fallback"}
 )
-_TEXT, _TAB, _HYPHEN = _q("t"), _q("tab"), _q("noBreakHyphen")
+_TEXT, _TAB, _HYPHEN, _RUN = _q("t"), _q("tab"), _q("noBreakHyphen"), _q("r")
+_TCPR, _TRPR, _GRID_SPAN, _GRID_BEFORE = _q("tcPr"), _q("trPr"), _q("gridSpan"), _q("gridBefore")
+_MERGES = (_q("vMerge"), _q("hMerge"))
 _VAL = _q("val")
 
 
@@ -66,7 +68,7 @@ def _run_text(element: Any, parts: list[str]) -> None:
             parts.append(" ")
         elif tag == _HYPHEN:
             parts.append("-")
-        elif tag == _q("r") and _hidden(child):
+        elif tag == _RUN and _hidden(child):
             continue
         else:
             _run_text(child, parts)
@@ -122,19 +124,19 @@ def _rows(table: Any) -> Iterator[Any]:
 
 def _is_continuation(cell: Any) -> bool:
     """A ``w:vMerge`` (or legacy ``w:hMerge``) cell that continues the merged cell before it."""
-    tcpr = cell.find(_q("tcPr"))
+    tcpr = cell.find(_TCPR)
     if tcpr is None:
         return False
-    for name in ("vMerge", "hMerge"):
-        merge = tcpr.find(_q(name))
+    for name in _MERGES:
+        merge = tcpr.find(name)
         if merge is not None and merge.get(_VAL) in (None, "continue"):
             return True
     return False
 
 
 def _span(cell: Any) -> int:
-    tcpr = cell.find(_q("tcPr"))
-    span = tcpr.find(_q("gridSpan")) if tcpr is not None else None
+    tcpr = cell.find(_TCPR)
+    span = tcpr.find(_GRID_SPAN) if tcpr is not None else None
     try:
         return max(1, int(span.get(_VAL))) if span is not None else 1
     except (TypeError, ValueError):
@@ -142,8 +144,8 @@ def _span(cell: Any) -> int:
 
 
 def _grid_before(row: Any) -> int:
-    trpr = row.find(_q("trPr"))
-    before = trpr.find(_q("gridBefore")) if trpr is not None else None
+    trpr = row.find(_TRPR)
+    before = trpr.find(_GRID_BEFORE) if trpr is not None else None
     try:
         return max(0, int(before.get(_VAL))) if before is not None else 0
     except (TypeError, ValueError):
