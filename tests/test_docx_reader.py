@@ -243,6 +243,7 @@ MERGED_TABLE = (
     "<w:tr>" + tc("三、本年度办理结果", vmerge="restart") + tc("（一）予以公开", span=2) + tc("5") + "</w:tr>"
     "<w:tr>" + tc(vmerge="continue") + tc("（二）部分公开", span=2) + tc() + "</w:tr>"
     "<w:tr>" + tc("合计", span=3) + tc(paragraphs=("1", "2")) + "</w:tr>"
+    '<w:tr><w:trPr><w:del w:id="9" w:author="a"/></w:trPr>' + tc("删除的行", span=3) + tc("7") + "</w:tr>"
     "</w:tbl>"
 )
 
@@ -390,3 +391,11 @@ def test_linting_text_files_does_not_import_python_docx() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_directory_run_finds_the_docx_example(capsys: pytest.CaptureFixture[str]) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    assert main([str(examples)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    docx_lines = [line.split(": ", 1)[1][:4] for line in out if "2024-water-bureau.docx:" in line]
+    assert docx_lines == ["X001", "A002", "D005"]

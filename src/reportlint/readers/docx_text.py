@@ -14,11 +14,12 @@ starting with a TAB, then a blank line.
   paragraph whose mark is a tracked deletion is joined to the next, as Word shows it.
   Line breaks inside a paragraph are dropped (Chinese text needs no space there) and
   TABs become spaces, so that a paragraph stays one line the grammar reads as text.
-- **Tables**: a cell is written once, at the grid column where it starts: a
-  ``w:gridSpan`` cell is one cell, a ``w:vMerge`` continuation is no cell at all, and
-  an empty cell is an empty cell (``\\t`` on its own line) — a blank 总计 stays a blank
-  value the rules can report. The paragraphs of one cell are joined without a
-  separator, as the hand-made texts join a wrapped label (「本年新」「制作数量」).
+- **Tables**: a row that is a tracked deletion is left out; a cell is written
+  once, at the grid column where it starts: a ``w:gridSpan`` cell is one cell, a
+  ``w:vMerge`` continuation is no cell at all, and an empty cell is an empty cell
+  (``\\t`` on its own line) — a blank 总计 stays a blank value the rules can
+  report. The paragraphs of one cell are joined without a separator, as the
+  hand-made texts join a wrapped label (「本年新」「制作数量」).
 """
 
 from __future__ import annotations
@@ -143,6 +144,12 @@ def _span(cell: Any) -> int:
         return 1
 
 
+def _row_deleted(row: Any) -> bool:
+    """Whether the row is a tracked deletion (``w:trPr/w:del``): gone once changes are accepted."""
+    trpr = row.find(_TRPR)
+    return trpr is not None and trpr.find(_q("del")) is not None
+
+
 def _grid_before(row: Any) -> int:
     trpr = row.find(_TRPR)
     before = trpr.find(_GRID_BEFORE) if trpr is not None else None
@@ -203,6 +210,8 @@ def _write_table(out: _Writer, table: Any, table_index: int) -> None:
     if out.lines and out.lines[-1].strip():
         out.add("", None)
     for row_index, row in enumerate(_rows(table), start=1):
+        if _row_deleted(row):
+            continue
         column = _grid_before(row) + 1
         wrote = False
         for cell in _cells(row):
