@@ -399,3 +399,21 @@ def test_a_directory_run_finds_the_docx_example(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out.splitlines()
     docx_lines = [line.split(": ", 1)[1][:4] for line in out if "2024-water-bureau.docx:" in line]
     assert docx_lines == ["X001", "A002", "D005"]
+
+
+def test_a_macro_enabled_document_reads_like_the_docx(linter: Linter, tmp_path: Path) -> None:
+    """python-docx's Document() refuses a .docm; the reader opens the package itself."""
+    source = DOCUMENTS / "2021_pingtan-police.docx"
+    archive = zipfile.ZipFile(source)
+    macro = tmp_path / "report.docm"
+    plain = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(macro, "w") as out:
+        for item in archive.infolist():
+            data = archive.read(item)
+            if item.filename == "[Content_Types].xml":
+                assert plain in data
+                data = data.replace(plain, b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            out.writestr(item, data)
+    with pytest.raises(ValueError):
+        docx.Document(str(macro))
+    assert findings(linter, macro, (*FAMILIES, "P")) == findings(linter, source)

@@ -228,22 +228,35 @@ def _write_table(out: _Writer, table: Any, table_index: int) -> None:
 
 def _part_element(part: Any, relationship: str) -> Any:
     """The XML root of the part related to *part* by *relationship*, or ``None``."""
+    from docx.oxml.parser import parse_xml
+
     try:
-        return part.part_related_by(relationship).element
-    except (KeyError, AttributeError):
+        related = part.part_related_by(relationship)
+        return related.element if hasattr(related, "element") else parse_xml(related.blob)
+    except Exception:  # no such part, or one that is not XML: read without it
         return None
 
 
 def extract(data: bytes) -> ExtractedText:
-    """Open a .docx from its bytes and extract its report text (python-docx must be importable)."""
-    import docx  # the caller has checked that it is installed
+    """Open a .docx from its bytes and extract its report text (python-docx must be importable).
+
+    The package is opened with ``docx.package.Package`` rather than ``docx.Document``,
+    which refuses every main part but a plain document's: a macro-enabled document
+    (.docm) or a template (.dotx) holds the same WordprocessingML and reads the same.
+    """
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.parser import parse_xml
+    from docx.package import Package
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        part = Package.open(io.BytesIO(data)).part_related_by(RT.OFFICE_DOCUMENT)
+        # python-docx parses only the main part types it knows; parse the others here.
+        element = part.element if hasattr(part, "element") else parse_xml(part.blob)
+        body = element.find(_q("body"))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml and zip errors
         raise DamagedDocumentError(f"无法打开 Word 文档：{type(error).__name__}：{error}"[:200]) from None
-    numbering_root = _part_element(document.part, RT.NUMBERING)
-    styles_root = _part_element(document.part, RT.STYLES)
-    body = document.element.body
+    if body is None:
+        raise DamagedDocumentError("Word 文档中没有正文（w:body）")
+    numbering_root = _part_element(part, RT.NUMBERING)
+    styles_root = _part_element(part, RT.STYLES)
     return extract_body(body, Numbering(numbering_root, styles_root))
