@@ -391,7 +391,11 @@ def add_paragraph(document: Any, text: str, numberer: Numberer) -> None:
         num_pr = OxmlElement("w:numPr")
         _set(num_pr, "w:ilvl", **{"w:val": str(level)})
         _set(num_pr, "w:numId", **{"w:val": numberer.num_id})
-        ppr.insert(0, num_pr) if ppr.find(qn("w:pStyle")) is None else ppr.find(qn("w:pStyle")).addnext(num_pr)
+        style = ppr.find(qn("w:pStyle"))
+        if style is None:
+            ppr.insert(0, num_pr)  # numPr comes first in pPr, after pStyle if there is one
+        else:
+            style.addnext(num_pr)
 
 
 # --- one document -----------------------------------------------------------------
@@ -505,10 +509,7 @@ def main() -> None:
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     written = [make_example()]
-    if args.example_only:
-        roundtrip(written) if not args.no_roundtrip else None
-        return
-    for index, source in enumerate(sources()):
+    for index, source in enumerate([] if args.example_only else sources()):
         document, notes = make_document(source, numbered=index % 2 == 0)
         path = OUT / f"{source.stem}.docx"
         document.save(str(path))
