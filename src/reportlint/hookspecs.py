@@ -41,7 +41,11 @@ def reportlint_read_source(path: str, data: bytes) -> str | ExtractedText | None
     :class:`reportlint.readers.extracted.ExtractedText` to say where each line came
     from in the original document, which JSON and SARIF output then carry. Raise
     ``reportlint.readers.text.UndecodableError`` for content that cannot be read: the file
-    then gets a P002 finding instead of a crash.
+    then gets a P002 finding instead of a crash. A document reader raises
+    ``reportlint.readers.errors.ReaderUnavailableError`` when the library it needs is not
+    installed (P007; the message names the extra) and
+    ``reportlint.readers.errors.DamagedDocumentError`` for a document it recognises but
+    cannot open (P008).
 
     :param path: the file's path as given on the command line (``-`` is stdin's name).
     :param data: the file's bytes.
