@@ -63,12 +63,15 @@ def test_every_shared_report_has_its_docx() -> None:
 
 
 def test_fixtures_are_read_by_the_docx_reader_with_word_numbering() -> None:
-    """Half the fixtures store headings without their number (Word numbering shows it)."""
+    """Half the fixtures store headings without their number (Word numbering shows it);
+    every line of every extracted text has its own origin."""
     numbered = 0
     for path in sorted(DOCUMENTS.glob("*.docx")):
         xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
         report = read_report(create_manager(), str(path), path.read_bytes())
         assert report.extracted is not None and report.extracted.kind == "docx"
+        starts = [(span.line, span.column) for span in report.extracted.spans]
+        assert starts == [(line, 1) for line in range(1, len(report.lines))]
         if "<w:numPr>" in xml:
             numbered += 1
             assert ">总体情况<" in xml and "一、总体情况" in report.text

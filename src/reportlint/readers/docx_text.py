@@ -171,10 +171,9 @@ class _Writer:
         self.lines: list[str] = []
         self.spans: list[OriginSpan] = []
 
-    def add(self, text: str, origin: Origin | None) -> None:
+    def add(self, text: str, origin: Origin) -> None:
         self.lines.append(text)
-        if origin is not None:
-            self.spans.append(OriginSpan(len(self.lines), 1, origin))
+        self.spans.append(OriginSpan(len(self.lines), 1, origin))
 
 
 def extract_body(body: Any, numbering: Numbering) -> ExtractedText:
@@ -208,7 +207,7 @@ def extract_body(body: Any, numbering: Numbering) -> ExtractedText:
 
 def _write_table(out: _Writer, table: Any, table_index: int) -> None:
     if out.lines and out.lines[-1].strip():
-        out.add("", None)
+        out.add("", Origin(f"表格 {table_index} 之前", table=table_index))
     for row_index, row in enumerate(_rows(table), start=1):
         if _row_deleted(row):
             continue
@@ -223,7 +222,7 @@ def _write_table(out: _Writer, table: Any, table_index: int) -> None:
                 wrote = True
             column += span
         if wrote:
-            out.add("", None)
+            out.add("", Origin(f"表格 {table_index} 第 {row_index} 行之后", table=table_index, row=row_index))
 
 
 def _part_element(part: Any, relationship: str) -> Any:
