@@ -405,6 +405,9 @@ def make_document(source: Path, numbered: bool) -> tuple[Any, list[str]]:
     report = build_report(str(source), text, parse_text(text))
     is_2021 = report.template.version == "2021"
     document = docx.Document(str(TEMPLATE))  # its page set-up and styles, for both formats
+    # Not the template author's name: these documents are written by this script.
+    document.core_properties.author = document.core_properties.last_modified_by = "reportlint make_documents.py"
+    document.core_properties.title = report.title.text if report.title else source.stem
     body = document.element.body
     template_tables: dict[str, Any] = {}
     if is_2021:
@@ -497,6 +500,7 @@ def make_example() -> Path:
         source.write_text(example_text(), encoding="utf-8")
         document, _ = make_document(source, numbered=True)
     add_tracked_revision(document)
+    document.core_properties.author = document.core_properties.last_modified_by = "桐溪县水利局办公室"
     document.save(str(EXAMPLE))
     return EXAMPLE
 
