@@ -58,6 +58,20 @@ def test_docx_gives_the_findings_of_the_hand_made_text(linter: Linter, source: P
     assert findings(linter, document, (*FAMILIES, "P")) == findings(linter, source)
 
 
+@pytest.mark.usefixtures("shared_dir")
+@pytest.mark.parametrize("source", [path for path in REPORTS if "seeds" not in path.parts], ids=lambda path: path.name)
+def test_docx_of_a_real_report_extracts_to_its_hand_made_text(source: Path) -> None:
+    """Stronger than equal findings: the 18 real reports come back line for line.
+
+    (The seed is left out: its hand-made text wraps two header cells over two lines and
+    pads some values with spaces, which a Word cell does not keep.)
+    """
+    manager = create_manager()
+    document = DOCUMENTS / f"{source.stem}.docx"
+    expected = read_report(manager, str(source), source.read_bytes()).text
+    assert read_report(manager, str(document), document.read_bytes()).text == expected
+
+
 def test_every_shared_report_has_its_docx() -> None:
     assert sorted(path.stem for path in DOCUMENTS.glob("*.docx")) == sorted(path.stem for path in REPORTS)
 
