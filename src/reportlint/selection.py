@@ -46,7 +46,7 @@ class Selection:
         return unknown_codes((*self.select, *self.ignore), codes)
 
 
-ALWAYS_REPORTED = frozenset({"P001", "P002", "P006", "P007", "P008", "P900", "P901"})
+ALWAYS_REPORTED = frozenset({"P001", "P002", "P006", "P007", "P900", "P901"})
 """Unreadable input and crashes: reported even when not selected (unless ignored)."""
 
 

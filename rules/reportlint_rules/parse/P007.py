@@ -1,35 +1,33 @@
-"""P007 reader-missing: 缺少读取该类文件所需的库"""
+"""P007 reader-unavailable: 读取这类文件所需的库未安装"""
 
 from __future__ import annotations
 
 from reportlint.rulebase import ProblemRule
 
 
-class ReaderMissing(ProblemRule):
-    """缺少读取该类文件所需的库
+class ReaderUnavailable(ProblemRule):
+    """读取这类文件所需的库未安装
 
     What it does:
-        Reports a document (such as a Word `.docx`) that a reportlint reader recognises
-        but cannot read because the library it needs is not installed. The message
-        names the extra to install. The other files of the run are still checked.
+        Reports a document (.html, .pdf, …) whose reader needs a library that is not
+        installed, and names the extra that installs it.
 
     Why it matters:
-        Skipping the file silently would pass a report nobody checked.
+        The file was not checked at all; without this finding a run over a folder of
+        PDFs would look clean.
 
     Example:
-        `report.docx` checked where python-docx is not installed:
-        「读取 Word 文档需要 python-docx，请安装：pip install 'reportlint[docx]'」.
+        `reportlint report.pdf` where pdfplumber is not installed.
 
     Fix:
-        Install the extra the message names (`pip install 'reportlint[documents]'`
-        installs every document reader) and run again.
+        Install the extra the message names, e.g. `pip install 'reportlint[pdf]'`.
 
     Options:
         None.
     """
 
     code = "P007"
-    name = "reader-missing"
-    summary = "缺少读取该类文件所需的库"
+    name = "reader-unavailable"
+    summary = "读取这类文件所需的库未安装"
     needs_content = False
-    problem_kind = "reader-missing"
+    problem_kind = "reader-unavailable"

@@ -9,8 +9,7 @@ from reportlint_rules.parse.P002 import UndecodableFile
 from reportlint_rules.parse.P003 import UnparsableContent
 from reportlint_rules.parse.P005 import UnrecognisedTable
 from reportlint_rules.parse.P006 import FileTooLarge
-from reportlint_rules.parse.P007 import ReaderMissing
-from reportlint_rules.parse.P008 import DamagedDocument
+from reportlint_rules.parse.P007 import ReaderUnavailable
 from reportlint_rules.parse.P801 import StaleBaselineEntry
 from reportlint_rules.parse.P900 import InternalError
 from reportlint_rules.parse.P901 import RuleCrashed
@@ -28,8 +27,7 @@ def reportlint_rule_pack() -> RulePack:
             UnparsableContent,
             UnrecognisedTable,
             FileTooLarge,
-            ReaderMissing,
-            DamagedDocument,
+            ReaderUnavailable,
             StaleBaselineEntry,
             InternalError,
             RuleCrashed,

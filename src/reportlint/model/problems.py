@@ -22,8 +22,7 @@ class ProblemKind(StrEnum):
     ROW_SHAPE = "row-shape"
     DUPLICATE_ROW = "duplicate-row"
     NO_DATA_ROW = "no-data-row"
-    READER_MISSING = "reader-missing"
-    DAMAGED_DOCUMENT = "damaged-document"
+    READER_UNAVAILABLE = "reader-unavailable"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,15 +4,17 @@ This module only recognises a Word document — the ``.docx`` suffix, or any fil
 whose bytes are a zip holding a Word main document part — and imports python-docx (via
 :mod:`reportlint.readers.docx_text`) only when it has one, so that linting .txt files
 never pays for it. A Word document without python-docx installed gets a P007
-finding naming the extra to install; a damaged one (not a zip, truncated, no
-``word/document.xml``) gets P008; the other files of the run are checked as usual.
+finding naming the extra to install; a damaged one (not a zip, truncated, no main
+document part) is unreadable (P002, saying what is wrong); the other files of the run
+are checked as usual.
 """
 
 from __future__ import annotations
 
 from reportlint import hookimpl
-from reportlint.readers.errors import DamagedDocumentError, ReaderUnavailableError
 from reportlint.readers.extracted import ExtractedText
+from reportlint.readers.problems import missing_library
+from reportlint.readers.text import UndecodableError
 
 DOCX_SUFFIXES = (".docx",)
 """Suffixes this reader claims when a directory is searched."""
@@ -20,7 +22,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _MAIN_PART = "word/document.xml"
 _CONTENT_TYPES = "[Content_Types].xml"
 _MAIN_TYPE = b"wordprocessingml.document.main"
-INSTALL_HINT = "pip install 'reportlint[docx]'"
 
 
 def _is_docx_zip(data: bytes) -> bool:
@@ -59,12 +60,12 @@ def reportlint_read_source(path: str, data: bytes) -> ExtractedText | None:
         return None
     if not _is_docx_zip(data):
         if named_docx:
-            raise DamagedDocumentError(_damage(data))
+            raise UndecodableError(_damage(data))
         return None
     try:
         import docx  # noqa: F401  (only to learn whether it is installed)
     except ImportError:
-        raise ReaderUnavailableError(f"读取 Word 文档需要 python-docx，请安装：{INSTALL_HINT}") from None
+        raise missing_library(".docx", "python-docx", "docx") from None
     from reportlint.readers.docx_text import extract
 
     return extract(data)

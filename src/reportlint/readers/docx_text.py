@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportlint.readers.docx_numbering import Numbering
-from reportlint.readers.errors import DamagedDocumentError
 from reportlint.readers.extracted import ExtractedText, Origin, OriginSpan
+from reportlint.readers.text import UndecodableError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -253,9 +253,9 @@ def extract(data: bytes) -> ExtractedText:
         element = part.element if hasattr(part, "element") else parse_xml(part.blob)
         body = element.find(_q("body"))
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml and zip errors
-        raise DamagedDocumentError(f"无法打开 Word 文档：{type(error).__name__}：{error}"[:200]) from None
+        raise UndecodableError(f"无法打开 Word 文档：{type(error).__name__}：{error}"[:200]) from None
     if body is None:
-        raise DamagedDocumentError("Word 文档中没有正文（w:body）")
+        raise UndecodableError("Word 文档中没有正文（w:body）")
     numbering_root = _part_element(part, RT.NUMBERING)
     styles_root = _part_element(part, RT.STYLES)
     return extract_body(body, Numbering(numbering_root, styles_root))
