@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from reportlint.readers.text import decode, normalise_newlines
+from reportlint.engine import read_report
+from reportlint.plugins import create_manager
 from tests.conftest import FIXTURES, run
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -27,9 +29,11 @@ def lint_json(*paths: Path) -> list[dict[str, Any]]:
     return findings
 
 
+@functools.cache
 def file_lines(path: str) -> list[str]:
-    """The lines of a report as the linter reads them (decoded, newlines normalised)."""
-    return normalise_newlines(decode(Path(path).read_bytes()).text).split("\n")
+    """The lines of a report as the linter reads them: decoded, newlines normalised, and for
+    a document (.docx) the text its reader extracted."""
+    return read_report(create_manager(), path, Path(path).read_bytes()).text.split("\n")
 
 
 def underlined(finding: dict[str, Any]) -> str:

@@ -97,6 +97,9 @@ def build_parse_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="reportlint parse", description="显示规则所见的报告模型：章节、表格、单元格及其位置。")
     parser.add_argument("file", metavar="FILE", help="报告文件；- 表示标准输入")
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument(
+        "--text", action="store_true", help="只输出读取器得到的文本（.docx 等文档的行号和列号以此文本为准）"
+    )
     return parser
 
 
@@ -299,6 +302,9 @@ def run_parse(argv: Sequence[str]) -> int:
         except OSError as error:
             raise UsageError(f"{args.file}: 无法读取：{error.strerror or error}") from None
     report = read_report(manager, args.file, data)
+    if args.text:
+        _write(report.text, None)
+        return EXIT_OK
     _write(model_json(report) if args.format == "json" else model_text(report), None)
     return EXIT_OK
 

@@ -23,6 +23,7 @@ class ProblemKind(StrEnum):
     DUPLICATE_ROW = "duplicate-row"
     NO_DATA_ROW = "no-data-row"
     UNREAD_TABLE = "unread-table"
+    READER_UNAVAILABLE = "reader-unavailable"
 
 
 @dataclass(frozen=True, slots=True)
