@@ -20,6 +20,7 @@ from reportlint.model.report import Report, build_report, unreadable_report
 from reportlint.parsing import parse_text
 from reportlint.plugins import Registry
 from reportlint.readers.extracted import ExtractedText
+from reportlint.readers.problems import DocumentProblem
 from reportlint.readers.text import UndecodableError, normalise_newlines
 from reportlint.rulebase import Rule
 from reportlint.selection import Selection
@@ -174,6 +175,8 @@ def read_report(manager: pluggy.PluginManager, path: str, data: bytes, size: int
         return unreadable_report(path, ProblemKind.EMPTY, "文件为空")
     try:
         read: str | ExtractedText | None = manager.hook.reportlint_read_source(path=path, data=data)
+    except DocumentProblem as error:
+        return unreadable_report(path, error.kind, str(error))
     except UndecodableError as error:
         return unreadable_report(path, ProblemKind.UNDECODABLE, f"无法读取文件内容：{error}")
     if read is None:

@@ -9,6 +9,8 @@ from reportlint_rules.parse.P002 import UndecodableFile
 from reportlint_rules.parse.P003 import UnparsableContent
 from reportlint_rules.parse.P005 import UnrecognisedTable
 from reportlint_rules.parse.P006 import FileTooLarge
+from reportlint_rules.parse.P007 import ReaderUnavailable
+from reportlint_rules.parse.P008 import NoTextLayer
 from reportlint_rules.parse.P801 import StaleBaselineEntry
 from reportlint_rules.parse.P900 import InternalError
 from reportlint_rules.parse.P901 import RuleCrashed
@@ -26,6 +28,8 @@ def reportlint_rule_pack() -> RulePack:
             UnparsableContent,
             UnrecognisedTable,
             FileTooLarge,
+            ReaderUnavailable,
+            NoTextLayer,
             StaleBaselineEntry,
             InternalError,
             RuleCrashed,

@@ -22,6 +22,8 @@ class ProblemKind(StrEnum):
     ROW_SHAPE = "row-shape"
     DUPLICATE_ROW = "duplicate-row"
     NO_DATA_ROW = "no-data-row"
+    READER_UNAVAILABLE = "reader-unavailable"
+    NO_TEXT_LAYER = "no-text-layer"
 
 
 @dataclass(frozen=True, slots=True)
