@@ -13,6 +13,7 @@ does not have (table 二's 「本年新公开数量」 spans two grid columns in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlint.readers.extracted import ExtractedText, Origin, OriginSpan
@@ -80,6 +81,26 @@ class TextBuilder:
             return
         self.spans.append(OriginSpan(len(self.lines) + 1, 1, origin))
         self.lines.append(text)
+
+    def paragraph_parts(self, parts: list[tuple[str, Origin]], join: Callable[[list[str]], str]) -> None:
+        """Add one paragraph made of several pieces (wrapped lines), each with its origin.
+
+        *join* joins the pieces' texts (with or without spaces); each piece's origin
+        starts at the column where its text starts in the joined line.
+        """
+        texts = [clean_cell(text) for text, _ in parts]
+        line_number = len(self.lines) + 1
+        joined = ""
+        spans: list[OriginSpan] = []
+        for text, (_, origin) in zip(texts, parts, strict=True):
+            if not text:
+                continue
+            longer = join([joined, text]) if joined else text
+            spans.append(OriginSpan(line_number, len(longer) - len(text) + 1, origin))
+            joined = longer
+        if joined:
+            self.spans += spans
+            self.lines.append(joined)
 
     def table(self, rows: list[list[GridCell]]) -> None:
         """Add a table, one row per line, cells separated by TABs.
