@@ -162,8 +162,8 @@ def _cell_text(chars: list[dict[str, Any]]) -> str:
 
 
 def _inside(char: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
-    middle_x = (char["x0"] + char["x1"]) / 2
-    middle_y = (char["top"] + char["bottom"]) / 2
+    middle_x = (float(char["x0"]) + float(char["x1"])) / 2
+    middle_y = (float(char["top"]) + float(char["bottom"])) / 2
     return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
 
 
