@@ -51,6 +51,8 @@ _PAGE_NUMBER = re.compile(
 _MARGIN = 0.1
 """Headers and footers live in the top and bottom tenth of a page."""
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+_NUMBERED = re.compile(r"^\s*(?:[0-9０-９]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])")
+_NUMBER = re.compile(r"^[+\-]?[0-9０-９][0-9０-９,.]*\s*(?:万元|元|件|个|条)?$")
 _SENTENCE_END = ("。", "；", "：", "！", "？", ";", ":", "!", "?")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 
@@ -76,6 +78,10 @@ class _Table:
     top: float
     bottom: float
     cells: list[GridCell] = field(default_factory=list)
+    open_top: bool = False
+    """No border above the first row: the row goes on from the previous page."""
+    open_bottom: bool = False
+    """No border below the last row: the row goes on on the next page."""
 
 
 def _is_wide(char: str) -> bool:
@@ -172,20 +178,22 @@ def _tables(page: Any, number: int, first_table: int) -> list[_Table]:
     found: list[_Table] = []
     settings: dict[str, Any] = dict(_TABLE_SETTINGS)
     verticals = [edge for edge in page.edges if edge["orientation"] == "v" and edge["height"] > 5]
+    horizontals = [edge["top"] for edge in page.edges if edge["orientation"] == "h" and edge["width"] > 5]
+    first = min((edge["top"] for edge in verticals), default=0.0)
+    last = max((edge["bottom"] for edge in verticals), default=0.0)
     if verticals:
         # A table cut by a page break has no border where it is cut: close it there.
-        settings["explicit_horizontal_lines"] = [
-            min(edge["top"] for edge in verticals),
-            max(edge["bottom"] for edge in verticals),
-        ]
+        settings["explicit_horizontal_lines"] = [first, last]
     for table in page.find_tables(table_settings=settings):
         boxes = [cell for cell in table.cells if cell is not None]
         xs = _snap([value for box in boxes for value in (box[0], box[2])])
         ys = _snap([value for box in boxes for value in (box[1], box[3])])
-        if len(xs) < 3 or len(ys) < 3:
+        if len(xs) < 3 and len(ys) < 3:
             continue  # a single box (a frame or a highlight), not a table
         index = first_table + len(found)
         result = _Table(number, table.bbox[1], table.bbox[3])
+        result.open_top = abs(result.top - first) < 2 and not any(abs(y - first) < 2 for y in horizontals)
+        result.open_bottom = abs(result.bottom - last) < 2 and not any(abs(y - last) < 2 for y in horizontals)
         chars = [char for char in page.chars if _inside(char, table.bbox)]
         for box in boxes:
             row, column = _index(ys, box[1]), _index(xs, box[0])
@@ -328,55 +336,82 @@ def _write(blocks: list[_Line | _Table], left: float, right: float) -> Extracted
             out.paragraph_parts(parts, join_pieces)
             paragraph.clear()
 
-    pending: list[GridCell] = []
-    pending_rows = 0
+    pending: list[_Table] = []
     for block in blocks:
         if isinstance(block, _Table):
-            flush()
             # A table right after another one (only headers and footers between them)
-            # continues it: its rows go on the same grid.
-            pending += [
-                GridCell(cell.row + pending_rows, cell.column, cell.text, cell.origin, cell.rowspan, cell.colspan)
-                for cell in block.cells
-            ]
-            pending_rows += max((cell.row + cell.rowspan for cell in block.cells), default=0)
+            # continues it.
+            flush()
+            pending.append(block)
             continue
         if pending:
-            out.table(_rows(pending))
-            pending, pending_rows = [], 0
+            out.table(_join_parts(pending))
+            pending = []
         if paragraph and not _continues(paragraph[-1], block, left, right):
             flush()
         paragraph.append(block)
     flush()
     if pending:
-        out.table(_rows(pending))
+        out.table(_join_parts(pending))
     return out.build()
 
 
-def _rows(cells: list[GridCell]) -> list[list[GridCell]]:
-    """Rows of a table whose parts may come from several pages, each part on its own grid.
+def _join_parts(parts: list[_Table]) -> list[list[GridCell]]:
+    """The rows of a table whose parts come one after another (across page breaks).
 
     A merged cell cut by the page break (「三、本年度办理结果」 down the side of table 三)
     leaves an empty cell at the top of the next part; it gets the text of the cell
     above the break at the same place, so the rows after the break keep their labels.
+    A row cut by the break (no border at the cut on either side) is one row again,
+    the text of each cell's two halves joined.
     """
-    parts: dict[int, list[GridCell]] = {}
-    for cell in cells:
-        parts.setdefault(cell.origin.page or 0, []).append(cell)
     rows: list[list[GridCell]] = []
     above: list[GridCell] = []
-    for part in parts.values():
-        offset = min(cell.row for cell in part)
-        height = max(cell.row + cell.rowspan for cell in part) - offset
+    previous: _Table | None = None
+    for part in parts:
+        offset = min((cell.row for cell in part.cells), default=0)
+        height = max((cell.row + cell.rowspan for cell in part.cells), default=0) - offset
         placed: list[GridCell] = []
-        for cell in part:
+        carried: set[int] = set()
+        for cell in part.cells:
             text = cell.text
             if cell.row == offset and not text:
-                text = next((old.text for old in above if _same_columns(old, cell)), "")
+                text = next((old.text for old in above if old.rowspan > 1 and _same_columns(old, cell)), "")
+                if text:
+                    carried.add(cell.column)
             placed.append(GridCell(cell.row - offset, cell.column, text, cell.origin, cell.rowspan, cell.colspan))
-        rows += grid_rows(placed)
+        grid = grid_rows(placed)
+        cut_row = previous is not None and ((previous.open_bottom and part.open_top) or _goes_on(grid, carried))
+        repeated_header = bool(rows) and bool(grid) and [c.text for c in grid[0]] == [c.text for c in rows[0]]
+        if cut_row and not repeated_header and rows and grid and len(rows[-1]) == len(grid[0]):
+            rows[-1] = [_join_halves(top, bottom) for top, bottom in zip(rows[-1], grid[0], strict=True)]
+            grid = grid[1:]
+        rows += grid
         above = [cell for cell in placed if cell.row + cell.rowspan == height]
+        previous = part
     return rows
+
+
+def _goes_on(grid: list[list[GridCell]], carried: set[int]) -> bool:
+    """True when a table part's first row looks like the rest of a row cut by the page break.
+
+    Word and LibreOffice draw a border at both sides of the cut, so the border cannot
+    tell. The rest of a cut row has no numbers and its text does not start with a
+    numbering (「2.」, 「（六）」, 「四、」) as a row's label does: it is the end of a
+    label that did not fit (「禁止公开」 after 「2.其他法律行政法规」).
+    """
+    if not grid:
+        return False
+    fresh = [cell.text for cell in grid[0] if cell.text and cell.rowspan == 1 and cell.column not in carried]
+    return bool(fresh) and not any(_NUMBERED.match(text) or _NUMBER.match(text) for text in fresh)
+
+
+def _join_halves(top: GridCell, bottom: GridCell) -> GridCell:
+    """One cell of a row cut by a page break, from its two halves."""
+    if not bottom.text or bottom.text == top.text:
+        return top
+    text = join_pieces([top.text, bottom.text]) if top.text else bottom.text
+    return GridCell(top.row, top.column, text, top.origin, top.rowspan, top.colspan)
 
 
 def _same_columns(one: GridCell, other: GridCell) -> bool:

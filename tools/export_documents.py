@@ -1,0 +1,69 @@
+"""Export the .docx fixtures to PDF and HTML with LibreOffice, as an agency's staff would.
+
+The reader tests need each shared report as a PDF and as an HTML page made by real
+office software, not by a converter of ours. This script runs LibreOffice headless
+(``soffice --convert-to pdf`` and ``--convert-to html``) on every
+``tests/fixtures/documents/*.docx`` and writes the results beside them; the results
+are committed, so the tests do not need LibreOffice.
+
+Usage: ``python tools/export_documents.py [--soffice PATH] [NAME.docx ...]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
+FORMATS = ("pdf", "html")
+
+
+def export(sources: list[Path], target: str, soffice: str) -> None:
+    """Convert *sources* to *target* (``pdf`` or ``html``) into the folder they are in.
+
+    Each run gets its own LibreOffice profile in a temporary folder, so that it
+    neither reads the user's settings nor collides with a LibreOffice already open.
+    """
+    with tempfile.TemporaryDirectory(prefix="reportlint-lo-") as profile, tempfile.TemporaryDirectory() as out:
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            out,
+            *map(str, sources),
+        ]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=900)
+        for source in sources:
+            made = Path(out) / f"{source.stem}.{target}"
+            if not made.exists():
+                raise SystemExit(f"LibreOffice did not write {made.name}")
+            shutil.copyfile(made, source.with_suffix(f".{target}"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Export the named fixtures (default: all of them) to PDF and HTML."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--soffice", default=shutil.which("soffice") or "soffice")
+    parser.add_argument("names", nargs="*", help="file names under tests/fixtures/documents")
+    args = parser.parse_args(argv)
+    sources = [DOCUMENTS / name for name in args.names] or sorted(DOCUMENTS.glob("*.docx"))
+    if not sources:
+        print("no .docx fixtures found", file=sys.stderr)
+        return 1
+    for target in FORMATS:
+        export(sources, target, args.soffice)
+        print(f"{len(sources)} documents exported to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
