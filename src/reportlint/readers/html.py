@@ -203,7 +203,7 @@ def find_report(document: Any) -> Any:
     return _common_ancestor(markers)
 
 
-def _title_outside(document: Any, root: Any) -> str | None:
+def _title_outside(root: Any, page_title: str) -> str | None:
     """The report's title when the page shows it above the element holding the report."""
     first = collapse_spaces(_text_of(root)).strip()[:80]
     if any(word in first[:60] for word in _TITLE_WORDS):
@@ -217,8 +217,7 @@ def _title_outside(document: Any, root: Any) -> str | None:
     for text in candidates:
         if "政府信息公开" in text and any(word in text for word in _TITLE_WORDS):
             return text
-    title = document.findtext(".//title") or ""
-    for part in re.split(r"[-_|—]+", collapse_spaces(title)):
+    for part in re.split(r"[-_|—]+", collapse_spaces(page_title)):
         if "政府信息公开" in part and any(word in part for word in _TITLE_WORDS):
             return part.strip()
     return None
@@ -360,11 +359,12 @@ def extract(data: bytes) -> ExtractedText:
 def extract_document(document: Any) -> ExtractedText:
     """The report text of a parsed page (an lxml HTML document)."""
     tree = document.getroottree()
+    page_title = document.findtext(".//title") or ""
     for element in list(document.iter()):
         if isinstance(element.tag, str) and element.tag in _DROPPED_TAGS and element.getparent() is not None:
             _remove_keep_tail(element)
     root = find_report(document)
-    title = _title_outside(document, root)
+    title = _title_outside(root, page_title)
     inner = [element for element in root.iter() if element is not root]
     for element in inner:
         if element.getparent() is None:
