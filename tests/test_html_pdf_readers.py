@@ -18,7 +18,7 @@ import pytest
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine import Linter, read_report
 from reportlint.plugins import collect_rules, create_manager, source_suffixes
-from reportlint.readers import html as html_reader
+from reportlint.readers import html_document as html_reader
 from reportlint.readers.extracted import Origin
 from reportlint.readers.layout import GridCell, grid_rows
 from tests.conftest import FIXTURES, SHARED, shared_reports
@@ -250,7 +250,9 @@ def test_linting_text_does_not_import_the_document_libraries(tmp_path: Path) -> 
     code = (
         "import sys; from reportlint.cli import main\n"
         f"main([{str(report)!r}, '--exit-zero'])\n"
-        "loaded = [m for m in ('lxml', 'pdfplumber', 'pdfminer') if m in sys.modules]\n"
+        "heavy = ('lxml', 'pdfplumber', 'pdfminer', 'reportlint.readers.html_document',"
+        " 'reportlint.readers.pdf_document')\n"
+        "loaded = [m for m in heavy if m in sys.modules]\n"
         "print('LOADED', loaded)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
