@@ -65,6 +65,8 @@ class _Line:
     x1: float
     bottom: float
     size: float
+    lead: float = 0.0
+    """Width of the line's first unbreakable piece: a Latin word or number, or two Chinese characters."""
 
 
 @dataclass(slots=True)
@@ -218,8 +220,28 @@ def _text_lines(page: Any, number: int, tables: list[_Table]) -> list[_Line]:
         if not text:
             continue
         size = Counter(round(char.get("size", 10.0), 1) for char in chars).most_common(1)[0][0]
-        lines.append(_Line(text, number, line["x0"], line["top"], line["x1"], line["bottom"], size))
+        lead = _lead_width(sorted(chars, key=lambda char: char["x0"]))
+        lines.append(_Line(text, number, line["x0"], line["top"], line["x1"], line["bottom"], size, lead))
     return lines
+
+
+def _lead_width(chars: list[dict[str, Any]]) -> float:
+    """How wide the line's first piece is that could not have ended the line above.
+
+    A Latin word or a number wraps whole; a Chinese line may break after any
+    character, but not after an opening bracket, so two characters are counted.
+    """
+    if not chars:
+        return 0.0
+    if _is_wide(chars[0]["text"][:1]):
+        piece = chars[:2]
+    else:
+        piece = []
+        for char in chars:
+            if _is_wide(char["text"][:1]):
+                break
+            piece.append(char)
+    return float(piece[-1]["x1"]) - float(piece[0]["x0"])
 
 
 def _drop_headers_footers(pages: list[tuple[Any, list[_Line]]]) -> None:
@@ -249,7 +271,9 @@ def _in_margin(line: _Line, page: Any) -> bool:
 def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
     """True when *line* is the next wrapped line of *previous*'s paragraph."""
     size = max(previous.size, 1.0)
-    full = previous.x1 >= right - 1.2 * size
+    # The line above is full when the first piece of this one would not have fitted
+    # at its end: a long number wraps whole, and 「（」 cannot end a line.
+    full = previous.x1 + max(line.lead, 2.2 * size) >= right - 0.3 * size
     flush_left = line.x0 <= left + 0.6 * size
     if not (full and flush_left):
         return False
@@ -370,13 +394,24 @@ def _join_parts(parts: list[_Table]) -> list[list[GridCell]]:
         height = max((cell.row + cell.rowspan for cell in part.cells), default=0) - offset
         placed: list[GridCell] = []
         carried: set[int] = set()
+        renamed: dict[int, GridCell] = {}
         for cell in part.cells:
             text = cell.text
-            if cell.row == offset and not text:
-                text = next((old.text for old in above if old.rowspan > 1 and _same_columns(old, cell)), "")
+            spanning = next((old for old in above if old.rowspan > 1 and _same_columns(old, cell)), None)
+            if cell.row == offset and spanning is not None:
+                if not text:
+                    text = spanning.text
+                elif not (_NUMBERED.match(text) or _NUMBER.match(text)):
+                    # The rest of a merged label cut by the break: 「（三）不予公」 / 「开」.
+                    text = join_pieces([spanning.text, text])
+                    renamed[id(spanning)] = GridCell(
+                        spanning.row, spanning.column, text, spanning.origin, spanning.rowspan, spanning.colspan
+                    )
                 if text:
                     carried.add(cell.column)
             placed.append(GridCell(cell.row - offset, cell.column, text, cell.origin, cell.rowspan, cell.colspan))
+        if renamed:
+            rows = [[renamed.get(id(cell), cell) for cell in row] for row in rows]
         grid = grid_rows(placed)
         cut_row = previous is not None and ((previous.open_bottom and part.open_top) or _goes_on(grid, carried))
         repeated_header = bool(rows) and bool(grid) and [c.text for c in grid[0]] == [c.text for c in rows[0]]
@@ -395,11 +430,14 @@ def _goes_on(grid: list[list[GridCell]], carried: set[int]) -> bool:
     Word and LibreOffice draw a border at both sides of the cut, so the border cannot
     tell. The rest of a cut row has no numbers and its text does not start with a
     numbering (「2.」, 「（六）」, 「四、」) as a row's label does: it is the end of a
-    label that did not fit (「禁止公开」 after 「2.其他法律行政法规」).
+    label that did not fit (「禁止公开」 after 「2.其他法律行政法规」), or nothing at all.
     """
     if not grid:
         return False
-    fresh = [cell.text for cell in grid[0] if cell.text and cell.rowspan == 1 and cell.column not in carried]
+    own = [cell for cell in grid[0] if cell.column not in carried]
+    if not any(cell.text for cell in own):
+        return True  # only the empty rest of a cut row (its padding), under carried labels
+    fresh = [cell.text for cell in own if cell.text and cell.rowspan == 1]
     return bool(fresh) and not any(_NUMBERED.match(text) or _NUMBER.match(text) for text in fresh)
 
 
