@@ -6,7 +6,11 @@ office software, not by a converter of ours. This script runs LibreOffice headle
 ``tests/fixtures/documents/*.docx`` and writes the results beside them; the results
 are committed, so the tests do not need LibreOffice.
 
-Usage: ``python tools/export_documents.py [--soffice PATH] [NAME.docx ...]``
+It also makes the bundled example PDF: ``--examples`` opens each
+``tools/examples/*.html`` in LibreOffice Writer (as a Word user would open a page)
+and exports it to ``examples/NAME.pdf``.
+
+Usage: ``python tools/export_documents.py [--soffice PATH] [--examples] [NAME.docx ...]``
 """
 
 from __future__ import annotations
@@ -20,11 +24,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
+EXAMPLE_SOURCES = ROOT / "tools" / "examples"
+EXAMPLES = ROOT / "examples"
 FORMATS = ("pdf", "html")
 
 
-def export(sources: list[Path], target: str, soffice: str) -> None:
-    """Convert *sources* to *target* (``pdf`` or ``html``) into the folder they are in.
+def export(sources: list[Path], target: str, soffice: str, into: Path | None = None, infilter: str = "") -> None:
+    """Convert *sources* to *target* (``pdf`` or ``html``) into *into* (default: beside them).
+
+    *infilter* names LibreOffice's import filter (an HTML page opened in Writer
+    rather than in Writer/Web, whose PDF has no table borders).
 
     Each run gets its own LibreOffice profile in a temporary folder, so that it
     neither reads the user's settings nor collides with a LibreOffice already open.
@@ -35,6 +44,7 @@ def export(sources: list[Path], target: str, soffice: str) -> None:
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless",
             "--norestore",
+            *([f"--infilter={infilter}"] if infilter else []),
             "--convert-to",
             target,
             "--outdir",
@@ -46,15 +56,21 @@ def export(sources: list[Path], target: str, soffice: str) -> None:
             made = Path(out) / f"{source.stem}.{target}"
             if not made.exists():
                 raise SystemExit(f"LibreOffice did not write {made.name}")
-            shutil.copyfile(made, source.with_suffix(f".{target}"))
+            shutil.copyfile(made, (into or source.parent) / f"{source.stem}.{target}")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Export the named fixtures (default: all of them) to PDF and HTML."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--soffice", default=shutil.which("soffice") or "soffice")
+    parser.add_argument("--examples", action="store_true", help="make examples/*.pdf from tools/examples/*.html")
     parser.add_argument("names", nargs="*", help="file names under tests/fixtures/documents")
     args = parser.parse_args(argv)
+    if args.examples:
+        pages = sorted(EXAMPLE_SOURCES.glob("*.html"))
+        export(pages, "pdf", args.soffice, into=EXAMPLES, infilter="HTML (StarWriter)")
+        print(f"{len(pages)} example pages exported to PDF")
+        return 0
     sources = [DOCUMENTS / name for name in args.names] or sorted(DOCUMENTS.glob("*.docx"))
     if not sources:
         print("no .docx fixtures found", file=sys.stderr)
