@@ -264,3 +264,9 @@ def test_pdf_reader_claims_pdf_bytes_whatever_the_name() -> None:
 
     assert pdf_reader.is_pdf("report.bin", b"%PDF-1.7\n")
     assert not pdf_reader.is_pdf("report.txt", b"\xe4\xb8\x80")
+
+
+def test_the_example_pdf_gives_its_planted_findings() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "2024-songling-market-bureau.pdf"
+    found = [(d.code, d.line, d.origin.page if d.origin else None) for d in lint(example)]
+    assert found == [("T002", 6, 1), ("X001", 8, 1), ("A003", 63, 3), ("D005", 72, 4)]
