@@ -87,7 +87,49 @@ def main() -> int:
             f"  {label:<20} {len(paths):2} files: {document * 1000:8.1f} ms vs .txt {text * 1000:6.1f} ms"
             f"  = {document / text:6.1f} ×"
         )
+    _alternatives(groups["html (LibreOffice)"], groups["pdf (real, WPS)"])
     return 0
+
+
+def _alternatives(pages: list[Path], pdfs: list[Path]) -> None:
+    """Parse time of the libraries considered instead, on the same files."""
+    from html.parser import HTMLParser
+
+    from lxml import html as lxml_html
+
+    def stdlib(data: str) -> None:
+        parser = HTMLParser()
+        parser.feed(data)
+        parser.close()
+
+    texts = [path.read_text("utf-8") for path in pages]
+    print("alternatives (parse only, mean per file, best of 3)")
+    for label, parse in (("lxml.html (a tree)", lxml_html.document_fromstring), ("html.parser (events)", stdlib)):
+        seconds = min(_timed(lambda parse=parse: [parse(text) for text in texts]) for _ in range(3)) / len(texts)
+        print(f"  {label:<28} {seconds * 1000:7.2f} ms per LibreOffice page")
+    import pdfplumber
+    import pypdfium2
+
+    def plumber(path: Path) -> None:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.chars, page.edges  # noqa: B018 - characters and ruling lines, what the reader uses
+
+    def pdfium(path: Path) -> None:
+        document = pypdfium2.PdfDocument(path)
+        for page in document:
+            page.get_textpage().get_text_range()
+
+    for label, read in (("pdfplumber chars + lines", plumber), ("pypdfium2 text only", pdfium)):
+        seconds = min(_timed(lambda read=read: [read(path) for path in pdfs]) for _ in range(3)) / len(pdfs)
+        print(f"  {label:<28} {seconds * 1000:7.1f} ms per real PDF")
+
+
+def _timed(work: object) -> float:
+    assert callable(work)
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
 def _best(linter: object, path: Path, rounds: int = 3) -> float:
