@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -10,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from reportlint.engine import read_report
+from reportlint.plugins import create_manager
 from reportlint.readers.text import decode, normalise_newlines
 from tests.conftest import FIXTURES
 
@@ -33,8 +36,12 @@ def lint_json(*paths: Path) -> list[dict[str, Any]]:
     return findings
 
 
+@functools.cache
 def file_lines(path: str) -> list[str]:
-    """The lines of a report as the linter reads them (decoded, newlines normalised)."""
+    """The lines of a report as the linter reads them (decoded, newlines normalised;
+    for a document, the text its reader extracted)."""
+    if not path.endswith(".txt"):
+        return read_report(create_manager(), path, Path(path).read_bytes()).lines
     return normalise_newlines(decode(Path(path).read_bytes()).text).split("\n")
 
 
