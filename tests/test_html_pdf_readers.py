@@ -150,6 +150,13 @@ def test_a_line_break_in_the_source_between_chinese_characters_is_no_space() -> 
     assert html_reader.extract(page.encode()).text == "政府信息公开工作 2023 year\n"
 
 
+def test_deeply_nested_pages_are_read_whole_or_refused() -> None:
+    deep = "<div>" * 1500 + "<p>一、总体情况</p>" + "</div>" * 1500  # libxml2 drops past 256 by default
+    assert html_reader.extract(deep.encode()).text == "一、总体情况\n"
+    too_deep = "<font>" * 3000 + "一、总体情况<p>正文"
+    assert [d.code for d in LINTER.lint_source("deep.html", too_deep.encode()).diagnostics] == ["P002"]
+
+
 def test_merged_cells_are_expanded_on_a_grid() -> None:
     page = (
         "<table><tr><td rowspan='2'>三、本年度办理结果</td><td>（一）予以公开</td><td colspan='2'>5</td></tr>"

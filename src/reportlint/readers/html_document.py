@@ -261,23 +261,32 @@ class _Writer:
                 self.start = element
             self.buffer.append(text)
 
-    def walk(self, element: Any) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        block = tag in _BLOCK_TAGS
-        if tag == "table" and _is_data_table(element):
-            self.flush()
-            self.table(element)
-        elif tag == "br":
-            self.flush()
-        elif tag:
-            if block:
+    def walk(self, root: Any) -> None:
+        """Write *root*'s paragraphs and tables (iteratively: real pages nest deeply)."""
+        from lxml import etree
+
+        walker = etree.iterwalk(root, events=("start", "end"))
+        tables: set[int] = set()
+        for event, element in walker:
+            tag = element.tag if isinstance(element.tag, str) else ""
+            block = tag in _BLOCK_TAGS
+            if event == "start":
+                if tag == "table" and _is_data_table(element):
+                    self.flush()
+                    self.table(element)
+                    tables.add(id(element))
+                    walker.skip_subtree()
+                elif tag == "br":
+                    self.flush()
+                elif tag:
+                    if block:
+                        self.flush()
+                    self.text(element.text, element)
+                continue
+            if tag and block and id(element) not in tables:
                 self.flush()
-            self.text(element.text, element)
-            for child in element:
-                self.walk(child)
-            if block:
-                self.flush()
-        self.text(element.tail, element.getparent() if element.getparent() is not None else element)
+            if element is not root:
+                self.text(element.tail, element.getparent())
 
     def table(self, table: Any) -> None:
         self.tables += 1
@@ -312,20 +321,18 @@ def _int(value: str | None) -> int:
 
 def cell_text(cell: Any) -> str:
     """A table cell's text on one line: its paragraphs and line breaks joined."""
+    from lxml import etree
+
     parts: list[str] = []
-
-    def walk(element: Any) -> None:
+    for event, element in etree.iterwalk(cell, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in ("br", "p", "div", "li") and parts:
-            parts.append("\n")
-        if tag:
-            parts.append(element.text or "")
-            for child in element:
-                walk(child)
-        if element is not cell:
+        if event == "start":
+            if tag in ("br", "p", "div", "li") and parts:
+                parts.append("\n")
+            if tag:
+                parts.append(element.text or "")
+        elif element is not cell:
             parts.append(element.tail or "")
-
-    walk(cell)
     pieces = [collapse_spaces(piece).strip() for piece in "".join(parts).split("\n")]
     joined = ""
     for piece in pieces:
@@ -348,10 +355,33 @@ def extract(data: bytes) -> ExtractedText:
     if not text.strip():
         raise DocumentProblem(ProblemKind.EMPTY, "HTML 文件没有内容")
     try:
-        document = lxml_html.document_fromstring(text)
+        # huge_tree: without it libxml2 silently drops what is nested deeper than 256
+        # elements, and pages full of unclosed <font> tags get there.
+        document = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as error:
         raise UndecodableError(f"无法解析 HTML：{error}") from None
+    _check_nothing_lost(text, document)
     return extract_document(document)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _check_nothing_lost(text: str, document: Any) -> None:
+    """Refuse a page the parser could not read whole, rather than lint half of it.
+
+    libxml2 stops building the tree past its depth limit (2048 elements with
+    ``huge_tree``) and drops the rest without an error; the Chinese characters of the
+    page's text then no longer match those of the tree.
+    """
+    in_source = len(_CJK.findall(_TAG.sub("", text)))
+    in_tree = len(_CJK.findall("".join(document.itertext())))
+    if in_source and in_tree < in_source / 2:
+        raise DocumentProblem(
+            ProblemKind.UNDECODABLE,
+            f"HTML 的元素嵌套过深或结构损坏，解析后只剩 {in_tree}/{in_source} 个汉字，无法完整检查",
+        )
 
 
 def extract_document(document: Any) -> ExtractedText:
