@@ -19,6 +19,7 @@ from reportlint.diagnostics import Diagnostic
 from reportlint.engine import Linter, read_report
 from reportlint.plugins import collect_rules, create_manager, source_suffixes
 from reportlint.readers import html_document as html_reader
+from reportlint.readers import pdf_document
 from reportlint.readers.extracted import Origin
 from reportlint.readers.layout import GridCell, grid_rows
 from tests.conftest import FIXTURES, SHARED, shared_reports
@@ -277,3 +278,12 @@ def test_the_example_pdf_gives_its_planted_findings() -> None:
     example = Path(__file__).resolve().parents[1] / "examples" / "2024-songling-market-bureau.pdf"
     found = [(d.code, d.line, d.origin.page if d.origin else None) for d in lint(example)]
     assert found == [("T002", 6, 1), ("X001", 8, 1), ("A003", 63, 3), ("D005", 72, 4)]
+
+
+def test_coloured_boxes_behind_paragraphs_are_no_table() -> None:
+    # highlighted-paragraphs.pdf: the .html beside it opened in LibreOffice Writer and
+    # exported to PDF; each paragraph has a yellow box behind it.
+    extracted = pdf_document.extract((FIXTURES / "pdf" / "highlighted-paragraphs.pdf").read_bytes())
+    lines = extracted.text.splitlines()
+    assert len(lines) == 3 and lines[0] == "一、总体情况" and lines[2] == "二、主动公开政府信息情况"
+    assert "\t" not in extracted.text and lines[1].endswith("保障机制。")

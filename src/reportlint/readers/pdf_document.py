@@ -187,8 +187,10 @@ def _tables(page: Any, number: int, first_table: int) -> list[_Table]:
         boxes = [cell for cell in table.cells if cell is not None]
         xs = _snap([value for box in boxes for value in (box[0], box[2])])
         ys = _snap([value for box in boxes for value in (box[1], box[3])])
-        if len(xs) < 3 and len(ys) < 3:
-            continue  # a single box (a frame or a highlight), not a table
+        if len(xs) < 3:
+            # One column: a frame or boxes behind paragraphs (highlights, text boxes),
+            # not a table of the template, whose rows all have a label and a value.
+            continue
         index = first_table + len(found)
         result = _Table(number, table.bbox[1], table.bbox[3])
         result.open_top = abs(result.top - first) < 2 and not any(abs(y - first) < 2 for y in horizontals)
