@@ -590,7 +590,7 @@ def test_a_full_disk_keeps_the_previous_file(full_disk: Path, option: str) -> No
         except OSError:
             pass
     args = [option, str(target)] + (["--format", "json"] if option == "--output-file" else [])
-    result = run("--isolated", *args, str(EXAMPLES), str(FIXTURES))
+    result = run("--isolated", *args, str(EXAMPLES), str(FIXTURES / "clean-2021.txt"), str(FIXTURES / "clean-2019.txt"))
     assert result.returncode == 2 and "无法写入" in result.stderr
     assert target.read_bytes() == previous
     assert sorted(path.name for path in full_disk.iterdir()) == ["filler", "result.json"]

@@ -41,10 +41,10 @@ def reportlint_read_source(path: str, data: bytes) -> str | ExtractedText | None
     :class:`reportlint.readers.extracted.ExtractedText` to say where each line came
     from in the original document, which JSON and SARIF output then carry. Raise
     ``reportlint.readers.text.UndecodableError`` for content that cannot be read: the file
-    then gets a P002 finding instead of a crash. A document reader raises
-    ``reportlint.readers.problems.DocumentProblem`` for a document it recognises but
-    cannot turn into text for a reason of its own kind, such as a missing library
-    (``missing_library``: P007, the message names the extra).
+    then gets a P002 finding instead of a crash. Raise its subclass
+    ``reportlint.readers.problems.DocumentProblem`` to give the finding's kind too, such
+    as P007 for a reader whose library is not installed (``missing_library`` names the
+    extra) or P008 for a PDF without text.
 
     :param path: the file's path as given on the command line (``-`` is stdin's name).
     :param data: the file's bytes.

@@ -11,6 +11,7 @@ from reportlint_rules.parse.P004 import UnreadTable
 from reportlint_rules.parse.P005 import UnrecognisedTable
 from reportlint_rules.parse.P006 import FileTooLarge
 from reportlint_rules.parse.P007 import ReaderUnavailable
+from reportlint_rules.parse.P008 import NoTextLayer
 from reportlint_rules.parse.P801 import StaleBaselineEntry
 from reportlint_rules.parse.P900 import InternalError
 from reportlint_rules.parse.P901 import RuleCrashed
@@ -30,6 +31,7 @@ def reportlint_rule_pack() -> RulePack:
             FileTooLarge,
             UnreadTable,
             ReaderUnavailable,
+            NoTextLayer,
             StaleBaselineEntry,
             InternalError,
             RuleCrashed,

@@ -24,6 +24,7 @@ class ProblemKind(StrEnum):
     NO_DATA_ROW = "no-data-row"
     UNREAD_TABLE = "unread-table"
     READER_UNAVAILABLE = "reader-unavailable"
+    NO_TEXT_LAYER = "no-text-layer"
 
 
 @dataclass(frozen=True, slots=True)
