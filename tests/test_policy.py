@@ -114,3 +114,12 @@ def test_standard_input_is_read_with_a_limit() -> None:
             [sys.executable, "-m", "reportlint", "--isolated", "-"], stdin=zeros, capture_output=True, timeout=60
         )
     assert result.returncode == 1 and b" P006 " in result.stdout and b"Traceback" not in result.stderr
+
+
+def test_file_names_on_stderr_forge_no_line_and_drive_no_terminal(tmp_path: Path) -> None:
+    missing = tmp_path / "a\n::error file=x::forged\x1b]0;pwned\x07.txt"
+    result = run(str(missing), TOWN)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("reportlint: ") and line.endswith(": 文件不存在")
+    assert "\x1b" not in line and "\x07" not in line and "\\n::error" in line

@@ -152,15 +152,15 @@ def run(argv: Sequence[str]) -> int:
             raise UsageError(f"{target}: 是被检查的报告之一，拒绝用结果覆盖它")
     if args.write_baseline:
         count = session.write_baseline(args.write_baseline, result)
-        print(f"reportlint: 已把 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
+        _say(f"已把 {count} 条问题写入基线 {args.write_baseline}")
         shown: tuple[Diagnostic, ...] = ()
     else:
         shown = result.diagnostics
     _print_findings(args, session, result, shown)
     for note in result.notes:
-        print(f"reportlint: {note}", file=sys.stderr)
+        _say(note)
     for error in result.errors:
-        print(f"reportlint: {error}", file=sys.stderr)
+        _say(error)
     if result.errors:
         return EXIT_ERROR
     failing = bool(shown) and result.failed
@@ -257,6 +257,18 @@ def _settings(session: Session) -> str:
     return f"配置文件：{source}\n" + json.dumps(settings, ensure_ascii=False, indent=2, default=list) + "\n"
 
 
+def _say(message: str, *, several_lines: bool = False) -> None:
+    """One message on stderr, ``reportlint: ``-prefixed, with control characters escaped.
+
+    Messages carry file names, and a name may hold a newline or an escape sequence: on
+    stderr it must neither forge a line (CI systems read workflow commands there too)
+    nor drive the terminal.
+    """
+    from reportlint.escaping import printable
+
+    print(f"reportlint: {printable(message, keep=chr(10) if several_lines else '')}", file=sys.stderr)
+
+
 def _statistics(diagnostics: Sequence[Diagnostic]) -> str:
     counts = Counter((d.code, d.name) for d in diagnostics)
     return "".join(f"{count:<5} {code} {name}\n" for (code, name), count in sorted(counts.items()))
@@ -318,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except UsageError as error:
-        print(f"reportlint: {error}", file=sys.stderr)
+        _say(str(error), several_lines=True)  # a configuration error may take two lines
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("reportlint: 已中断", file=sys.stderr)
