@@ -294,6 +294,10 @@ def _main(argv: list[str]) -> int:
     try:
         if argv[:1] == ["parse"]:
             return run_parse(argv[1:])
+        if argv[:1] == ["server"]:
+            from reportlint.server import run_server
+
+            return run_server(argv[1:])
         return run(argv)
     except (RunError, ConfigError, PluginError, BaselineError) as error:
         raise UsageError(str(error)) from None
