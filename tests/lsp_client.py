@@ -111,6 +111,14 @@ class LspClient:
             if message["method"] == method:
                 return message["params"]
 
+    def none_for(self, method: str, seconds: float) -> bool:
+        """Whether no *method* notification arrives within *seconds*."""
+        try:
+            self.wait_for(method, timeout=seconds)
+        except (AssertionError, queue.Empty):
+            return True
+        return False
+
     def initialize(self, folder: Path, pull: bool = True, options: Any = None) -> Any:
         document: dict[str, Any] = {"publishDiagnostics": {"relatedInformation": True}, "hover": {}, "codeAction": {}}
         if pull:
