@@ -134,3 +134,20 @@ def test_without_pygls_the_command_names_the_extra() -> None:
     assert result.returncode == 2
     assert "reportlint[server]" in result.stderr and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_editor_recipes_start_the_server() -> None:
+    """The set-up files docs/editors-server.md shows all run ``reportlint server``."""
+    import json
+
+    recipes = Path(__file__).resolve().parents[1] / "docs" / "recipes"
+    helix = tomllib.loads((recipes / "helix-languages.toml").read_text(encoding="utf-8"))
+    assert helix["language-server"]["reportlint"] == {
+        "command": "reportlint",
+        "args": ["server"],
+        "config": {"baseline": "reportlint-baseline.json"},
+    }
+    assert helix["language"][0]["language-servers"] == ["reportlint"] and "txt" in helix["language"][0]["file-types"]
+    vscode = json.loads((recipes / "vscode-settings.json").read_text(encoding="utf-8"))
+    assert [vscode["glspc.server.command"], *vscode["glspc.server.commandArguments"]] == ["reportlint", "server"]
+    assert 'cmd = { "reportlint", "server" }' in (recipes / "reportlint-lsp.lua").read_text(encoding="utf-8")
