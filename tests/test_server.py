@@ -193,13 +193,16 @@ def test_a_client_session_on_a_real_report(workspace: Path) -> None:
 
 
 def test_push_diagnostics_for_a_client_without_pull(tmp_path: Path) -> None:
-    """Without pull support the server publishes: on open, and once after a burst of changes."""
+    """Without pull support the server publishes: on open, once after a burst of changes, after an action.
+
+    Also: the baseline path from initializationOptions, and an untitled buffer."""
     shutil.copy(REAL / "2021_pingtan-police.txt", tmp_path)
     report = tmp_path / "2021_pingtan-police.txt"
     uri, text = report.as_uri(), report.read_text(encoding="utf-8")
     client = LspClient(tmp_path)
     try:
-        assert "diagnosticProvider" in client.initialize(tmp_path, pull=False)["capabilities"]
+        options = {"baseline": "accepted/baseline.json"}
+        assert "diagnosticProvider" in client.initialize(tmp_path, pull=False, options=options)["capabilities"]
         client.notify(
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}},
@@ -227,6 +230,31 @@ def test_push_diagnostics_for_a_client_without_pull(tmp_path: Path) -> None:
         assert published["version"] == 4
         assert any(item["code"] == "T001" and item["range"]["start"]["line"] == 0 for item in published["diagnostics"])
         assert client.none_for("textDocument/publishDiagnostics", 1.0)
+
+        # Accept every finding of the file into the baseline the client named: the next push is empty.
+        findings = published["diagnostics"]
+        accepted = client.request(
+            "workspace/executeCommand", {"command": "reportlint.acceptIntoBaseline", "arguments": [uri, None]}
+        )
+        assert accepted == {"baseline": str(tmp_path / "accepted" / "baseline.json"), "added": len(findings)}
+        assert client.wait_for("textDocument/publishDiagnostics")["diagnostics"] == []
+        assert not (tmp_path / "reportlint-baseline.json").exists()
+
+        # A pasted, unsaved buffer is linted too; the actions that write files are not offered for it.
+        untitled = "untitled:Untitled-1"
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": untitled, "languageId": "plaintext", "version": 1, "text": NESTED + "\n" + text}},
+        )
+        pasted = client.wait_for("textDocument/publishDiagnostics")
+        assert pasted["uri"] == untitled
+        nested = [item for item in pasted["diagnostics"] if item["code"] == "T001"]
+        assert nested
+        actions = client.request(
+            "textDocument/codeAction",
+            {"textDocument": {"uri": untitled}, "range": nested[0]["range"], "context": {"diagnostics": nested}},
+        )
+        assert actions == []
     except BaseException:
         print(client.stderr())
         raise

@@ -110,6 +110,7 @@ class _FixedDiagnostic(Diagnostic):
 
 
 def test_a_finding_with_a_fix_becomes_a_quick_fix_and_part_of_fix_all() -> None:
+    pytest.importorskip("lsprotocol", reason="code actions are LSP types: pip install 'reportlint[server]'")
     from reportlint.server.actions import APPLY_FIX, FIX_ALL, code_actions, fix_edit
     from reportlint.server.fixes import safe_edits
 
@@ -151,3 +152,16 @@ def test_editor_recipes_start_the_server() -> None:
     vscode = json.loads((recipes / "vscode-settings.json").read_text(encoding="utf-8"))
     assert [vscode["glspc.server.command"], *vscode["glspc.server.commandArguments"]] == ["reportlint", "server"]
     assert 'cmd = { "reportlint", "server" }' in (recipes / "reportlint-lsp.lua").read_text(encoding="utf-8")
+
+
+def test_a_broken_configuration_is_a_message_not_a_crash(tmp_path: Path) -> None:
+    from reportlint.server.folders import Folders, SessionError
+
+    (tmp_path / "reportlint.toml").write_text('select = ["NOPE1"]\n', encoding="utf-8")
+    folders = Folders()
+    folders.set_folders([tmp_path])
+    folder = folders.for_file(tmp_path / "a.txt")
+    with pytest.raises(SessionError, match="NOPE1"):
+        folder.current()
+    (tmp_path / "reportlint.toml").write_text('select = ["A"]\n', encoding="utf-8")
+    assert folder.current().policy.selection.enabled("A001")
