@@ -165,3 +165,22 @@ def test_a_broken_configuration_is_a_message_not_a_crash(tmp_path: Path) -> None
         folder.current()
     (tmp_path / "reportlint.toml").write_text('select = ["A"]\n', encoding="utf-8")
     assert folder.current().policy.selection.enabled("A001")
+
+
+def test_a_rewritten_baseline_renews_the_session(tmp_path: Path) -> None:
+    """A baseline written by the command line (``--write-baseline``) counts on the next lint."""
+    import os
+
+    from reportlint.server.folders import Folders
+
+    folders = Folders()
+    folders.set_folders([tmp_path])
+    folder = folders.for_file(tmp_path / "a.txt")
+    first = folder.current()
+    assert first.policy.baseline is None and folder.current() is first
+    baseline = tmp_path / "reportlint-baseline.json"
+    baseline.write_text('{"version": 1, "findings": []}\n', encoding="utf-8")
+    second = folder.current()
+    assert second is not first and second.policy.baseline == str(baseline)
+    os.utime(baseline, ns=(1, 1))
+    assert folder.current() is not second

@@ -4,7 +4,7 @@ The CLI looks for the configuration from the folder it runs in upwards; an edito
 equivalent of that folder is the workspace folder that holds the document, so each
 folder gets the session the CLI would build there. Before every lint the folder's
 configuration is looked up again (a few ``stat`` calls) and the session is rebuilt when
-the file in force, its modification time or the baseline's existence changed, so an
+the file in force or its modification time changed, or the baseline file's, so an
 edit to ``reportlint.toml`` — by hand or by the "ignore" action — takes effect on the
 next lint without a restart. A document outside every folder uses its own folder.
 """
@@ -22,7 +22,7 @@ from reportlint.plugins import PluginError
 DEFAULT_BASELINE = "reportlint-baseline.json"
 """The baseline file, relative to the workspace folder, unless the client names another."""
 
-_Key = tuple[str | None, int, bool]
+_Key = tuple[str | None, int, int | None]
 
 
 class SessionError(Exception):
@@ -44,7 +44,7 @@ class Folder:
         """The session for this folder's configuration as it is on disk now."""
         key = _key(self.path, self.baseline)
         if self.session is None or key != self.key:
-            options = RunOptions(start=self.path, baseline=str(self.baseline) if key[2] else None)
+            options = RunOptions(start=self.path, baseline=str(self.baseline) if key[2] is not None else None)
             try:
                 self.session = Session.open(options)
             except (ConfigError, PluginError, RunError) as error:
@@ -59,13 +59,17 @@ class Folder:
         return find_config(self.path.resolve())
 
 
-def _key(folder: Path, baseline: Path) -> _Key:
-    found = find_config(folder.resolve())
+def _mtime(path: Path | None) -> int | None:
     try:
-        mtime = found.stat().st_mtime_ns if found else 0
+        return path.stat().st_mtime_ns if path is not None and path.is_file() else None
     except OSError:
-        mtime = 0
-    return (str(found) if found else None, mtime, baseline.is_file())
+        return None
+
+
+def _key(folder: Path, baseline: Path) -> _Key:
+    """What the session depends on: the configuration file in force and its time, the baseline's time."""
+    found = find_config(folder.resolve())
+    return (str(found) if found else None, _mtime(found) or 0, _mtime(baseline))
 
 
 @dataclass
