@@ -119,7 +119,7 @@ class LspClient:
             return True
         return False
 
-    def initialize(self, folder: Path, pull: bool = True, options: Any = None) -> Any:
+    def initialize(self, folder: Path, pull: bool = True, options: Any = None, watch: bool = False) -> Any:
         document: dict[str, Any] = {"publishDiagnostics": {"relatedInformation": True}, "hover": {}, "codeAction": {}}
         if pull:
             document["diagnostic"] = {"dynamicRegistration": False}
@@ -129,7 +129,11 @@ class LspClient:
                 "processId": os.getpid(),
                 "rootUri": folder.as_uri(),
                 "workspaceFolders": [{"uri": folder.as_uri(), "name": folder.name}],
-                "capabilities": {"textDocument": document, "general": {"positionEncodings": ["utf-16"]}},
+                "capabilities": {
+                    "textDocument": document,
+                    "general": {"positionEncodings": ["utf-16"]},
+                    "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": watch}},
+                },
                 "initializationOptions": options,
             },
         )

@@ -202,7 +202,9 @@ def test_push_diagnostics_for_a_client_without_pull(tmp_path: Path) -> None:
     client = LspClient(tmp_path)
     try:
         options = {"baseline": "accepted/baseline.json"}
-        assert "diagnosticProvider" in client.initialize(tmp_path, pull=False, options=options)["capabilities"]
+        assert (
+            "diagnosticProvider" in client.initialize(tmp_path, pull=False, options=options, watch=True)["capabilities"]
+        )
         client.notify(
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}},
@@ -231,6 +233,16 @@ def test_push_diagnostics_for_a_client_without_pull(tmp_path: Path) -> None:
         assert any(item["code"] == "T001" and item["range"]["start"]["line"] == 0 for item in published["diagnostics"])
         assert client.none_for("textDocument/publishDiagnostics", 1.0)
 
+        # The configuration changes behind the server's back; the client's file watcher tells it.
+        registrations = [r for r in client.server_requests if r["method"] == "client/registerCapability"]
+        watched = registrations[0]["params"]["registrations"][0]
+        assert watched["method"] == "workspace/didChangeWatchedFiles"
+        (tmp_path / "reportlint.toml").write_text('ignore = ["T001"]\n', encoding="utf-8")
+        changes = [{"uri": (tmp_path / "reportlint.toml").as_uri(), "type": 1}]
+        client.notify("workspace/didChangeWatchedFiles", {"changes": changes})
+        published = client.wait_for("textDocument/publishDiagnostics")
+        assert published["diagnostics"] and not [item for item in published["diagnostics"] if item["code"] == "T001"]
+
         # Accept every finding of the file into the baseline the client named: the next push is empty.
         findings = published["diagnostics"]
         accepted = client.request(
@@ -248,11 +260,11 @@ def test_push_diagnostics_for_a_client_without_pull(tmp_path: Path) -> None:
         )
         pasted = client.wait_for("textDocument/publishDiagnostics")
         assert pasted["uri"] == untitled
-        nested = [item for item in pasted["diagnostics"] if item["code"] == "T001"]
-        assert nested
+        assert shown(pasted["diagnostics"]) == shown(findings)  # the same text, T001 still ignored
+        first = pasted["diagnostics"][0]
         actions = client.request(
             "textDocument/codeAction",
-            {"textDocument": {"uri": untitled}, "range": nested[0]["range"], "context": {"diagnostics": nested}},
+            {"textDocument": {"uri": untitled}, "range": first["range"], "context": {"diagnostics": [first]}},
         )
         assert actions == []
     except BaseException:

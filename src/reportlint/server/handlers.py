@@ -11,6 +11,9 @@ from reportlint.server import actions
 from reportlint.server.protocol import ReportlintServer, overlaps
 from reportlint.server.tomledit import EditError
 
+WATCHED = ("**/reportlint.toml", "**/pyproject.toml", "**/*.json")
+"""Files whose change may change findings: configuration files and baselines (any JSON name)."""
+
 
 def build_server() -> ReportlintServer:
     """A server with every handler registered, ready for ``start_io``."""
@@ -19,6 +22,19 @@ def build_server() -> ReportlintServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: ReportlintServer, params: types.InitializeParams) -> None:
         ls.configure(params.initialization_options)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: ReportlintServer, params: types.InitializedParams) -> None:
+        workspace = ls.client_capabilities.workspace
+        watching = workspace.did_change_watched_files if workspace else None
+        if watching is None or not watching.dynamic_registration:
+            return  # the configuration is re-checked before every lint anyway
+        watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]
+        options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+        registration = types.Registration(
+            id="reportlint-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def changed_configuration(ls: ReportlintServer, params: types.DidChangeConfigurationParams) -> None:
