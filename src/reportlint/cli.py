@@ -1,4 +1,4 @@
-"""The command line: ``reportlint [options] PATH...`` and ``reportlint parse FILE``.
+"""The command line: ``reportlint [options] PATH...``, ``reportlint parse FILE`` and ``reportlint server``.
 
 It parses arguments, asks :mod:`reportlint.app` for a run and prints what came back;
 every decision about what is reported lives in :mod:`reportlint.policy`.
