@@ -49,6 +49,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.app",
             "reportlint.output",
             "reportlint.testing",
+            "reportlint.server",
             "reportlint.cli",
             "reportlint.__main__",
         ),

@@ -1,4 +1,4 @@
-"""The command line: ``reportlint [options] PATH...`` and ``reportlint parse FILE``.
+"""The command line: ``reportlint [options] PATH...``, ``reportlint parse FILE`` and ``reportlint server``.
 
 It parses arguments, asks :mod:`reportlint.app` for a run and prints what came back;
 every decision about what is reported lives in :mod:`reportlint.policy`.
@@ -350,6 +350,10 @@ def _main(argv: list[str]) -> int:
     try:
         if argv[:1] == ["parse"]:
             return run_parse(argv[1:])
+        if argv[:1] == ["server"]:
+            from reportlint.server import run_server
+
+            return run_server(argv[1:])
         return run(argv)
     except (RunError, ConfigError, PluginError, BaselineError) as error:
         raise UsageError(str(error)) from None
