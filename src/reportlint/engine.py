@@ -133,7 +133,7 @@ class Linter:
             end_column=finding.end_column,
             code=rule.code,
             name=rule.name,
-            severity=self.policy.severity(rule.code, rule.severity),
+            severity=self.policy.severity(rule.code, finding.severity or rule.severity),
             message=finding.message,
             evidence=finding.evidence,
             anchor=finding.anchor,

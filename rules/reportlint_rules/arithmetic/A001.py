@@ -11,7 +11,15 @@ from reportlint.model import Report
 from reportlint.model.templates import T3
 from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import format_number
-from reportlint_rules.arithmetic._identities import Failure, describe, diagnose, operands, report_identities, row_name
+from reportlint_rules.arithmetic._identities import (
+    Failure,
+    describe,
+    diagnose,
+    operands,
+    report_identities,
+    row_name,
+    with_identity,
+)
 
 
 class A001Options(RuleOptions):
@@ -75,13 +83,15 @@ class ApplicationTotalMismatch(Rule[A001Options]):
         for result in diagnose(identities, blanks, single_cell=self.options.single_cell_diagnosis):
             if isinstance(result, Failure):
                 identity = result.identity
-                message = f"表三{describe(identity, blanks)}（{identity.code}）"
-                yield self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+                message = f"表三{describe(identity, blanks)}"
+                finding = self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+                yield with_identity(finding, identity)
                 continue
             cell = result.cell
-            reasons = "；".join(f"{describe(i, blanks)}（{i.code}）" for i in result.identities)
+            reasons = "；".join(describe(i, blanks) for i in result.identities)
             message = (
                 f"表三「{row_name(cell.row_key)}」行「{cell.column_key}」列为{format_number(result.found)}，"
-                f"应为{format_number(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立（T3-D）"
+                f"应为{format_number(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立"
             )
-            yield self.at_cell(message, cell, expected=result.expected, operands=operands(result.identities))
+            finding = self.at_cell(message, cell, expected=result.expected, operands=operands(result.identities))
+            yield with_identity(finding, *result.identities, "T3-D")

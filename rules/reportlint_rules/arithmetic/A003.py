@@ -14,6 +14,7 @@ from reportlint_rules.arithmetic._identities import (
     diagnose,
     operands,
     report_identities,
+    with_identity,
 )
 
 
@@ -51,5 +52,6 @@ class ReviewLitigationTotalMismatch(Rule):
             if not isinstance(result, Failure):
                 continue  # the groups share no cell: there is no single-cell diagnosis
             identity = result.identity
-            message = f"表四{describe(identity, blanks)}（{identity.code}）"
-            yield self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+            message = f"表四{describe(identity, blanks)}"
+            finding = self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+            yield with_identity(finding, identity)
