@@ -68,7 +68,7 @@ class Linter:
         self.rules: list[Rule] = [
             rule_class(options.get(code))
             for code, rule_class in sorted(registry.rules.items())
-            if policy.runs(code, rule_class.always_reported)
+            if policy.runs(code, rule_class.always_reported, rule_class.default_enabled)
         ]
 
     # -- reading --------------------------------------------------------------------

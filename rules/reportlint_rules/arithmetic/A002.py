@@ -67,7 +67,11 @@ class BlankTotalCell(Rule):
             message = f"{cell_place(cell)}{shown}，但其分项之和为{implied}，应填写{implied}"
         else:
             where = "、".join(f"{_name(blank)}应为{format_number(blank.implied)}" for blank in blanks)
-            place = f"「{cell.column_key}」列有{len(blanks)}行" if first.identity.code == "T3-B" else f"有{len(blanks)}个总计"
+            place = (
+                f"「{cell.column_key}」列有{len(blanks)}行"
+                if first.identity.code == "T3-B"
+                else f"有{len(blanks)}个总计"
+            )
             message = f"表{cell.table}{place}空白，但其分项之和不为零：{where}"
         finding = self.at_cell(message, cell, expected=first.implied, operands=operands(identities))
         return with_identity(finding, *identities)

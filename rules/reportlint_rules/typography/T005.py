@@ -23,7 +23,8 @@ class EnumerationOutOfSequence(Rule):
         first ordinal is taken as given). After a break the count goes on from the
         ordinal that was due, so "一是…三是…三是" is one slip, reported once. The message
         suggests the ordinal that was due only when the rest of the list and the first
-        ordinal of the next paragraph (which may continue the list) do not already use it, so a suggestion is right or absent.
+        ordinal of the next paragraph (which may continue the list) do not already use
+        it, so a suggestion is right or absent.
 
     Why it matters:
         Reports list their problems and measures this way, and evaluators read a broken
