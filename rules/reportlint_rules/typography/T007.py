@@ -82,7 +82,8 @@ class DoubledWord(Rule[DoubledWordOptions]):
                 taken.append((start, end))
                 second = start + len(unit)
                 shown = unit if len(unit) <= 20 else unit[:20] + "…"
-                message = f"「{shown}」连写了两次：「{quote(text, start, end, 4)}」，应删去重复的部分"
+                context = quote(text, start, end, 4) if end - start <= 24 else shown + shown
+                message = f"「{shown}」连写了两次：「{context}」，应删去重复的部分"
                 yield self.at_span(report, message, paragraph, second, end)
 
 
