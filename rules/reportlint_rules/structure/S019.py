@@ -18,6 +18,7 @@ from reportlint_rules.structure._labels import Match, closest_label, edit_distan
 _RESULTS_HEADING = "三、本年度办理结果"
 _SUB_NUMBER_RE = re.compile(r"^(\d{1,2}),")
 _MIN_LENGTH = 5
+_NUMBERING_RE = re.compile(r"^\([^()]{1,3}\)")
 
 
 @lru_cache(maxsize=1)
@@ -36,13 +37,34 @@ def template_row_labels() -> dict[str, str]:
 
 
 def _folded(text: str) -> str:
-    """A label folded for comparison, "1、" written as "1."."""
-    return _SUB_NUMBER_RE.sub(r"\1.", strip_hints(fold(text)))
+    """A label folded for comparison, "1、" written as "1.", notes in brackets dropped.
+
+    A bracket at the start is the label's numbering ("（三）"), not a note: it is kept,
+    so that "（三三）不予公开" stays a typo.
+    """
+    folded = fold(text)
+    numbering = _NUMBERING_RE.match(folded)
+    head = numbering.group() if numbering else ""
+    return _SUB_NUMBER_RE.sub(r"\1.", head + strip_hints(folded[len(head) :]))
 
 
 def _is_template(folded: str, labels: dict[str, str]) -> bool:
-    """Whether a folded label is a template label, one cut short, or one with a note added."""
-    return any(label.startswith(folded) or folded.startswith(label) for label in labels)
+    """Whether a folded label is a template label, one cut short, or one with a note added.
+
+    Cut short means by two characters or more (a label split over two cells, "（四）无" …
+    "法提供"); a note added means text after the label that opens a bracket or runs
+    three characters or more. One character more or less at the end is a typo.
+    """
+    for label in labels:
+        if folded == label:
+            return True
+        if label.startswith(folded) and len(label) - len(folded) >= 2:
+            return True
+        if folded.startswith(label):
+            extra = folded[len(label) :]
+            if extra.startswith("(") or len(extra) >= 3:
+                return True
+    return False
 
 
 def closest_row_label(text: str) -> str | None:

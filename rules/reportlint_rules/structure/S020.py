@@ -11,10 +11,12 @@ from reportlint.rulebase import Paragraph, Rule, prose
 from reportlint_rules.structure._labels import edit_distance
 
 _SIGNATURE_RE = re.compile(
-    r"^\s*(?P<name>[\u4e00-\u9fff（）()]{4,40}?(?:局|委|委员会|办|办公室|办公厅|厅|中心|院|政府|区|县|市|镇|乡|街道|管委会))"
+    r"^\s*(?P<name>[\u4e00-\u9fff（）()]{3,40}?)"
     r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*$"
 )
-"""A signature line: an agency's name, perhaps with the date run on ("…公安局2022年1月7日")."""
+"""A signature line: a name alone on its line, perhaps with the date run on ("…公安局2022年1月7日").
+Whether it is the agency's is decided by comparing it with the title's agency, not by
+its ending, so that a misspelt last character (…财政金融居) is still read as a signature."""
 _LAST_LINES = 4
 
 
@@ -22,8 +24,9 @@ class SignatureAgencyMismatch(Rule):
     """What it does:
         Compares the agency that signs the report (a line of its own among the last
         lines, an agency's name with or without the date) with the agency named in
-        the title, and reports a signature that is a near miss of it — one or two
-        characters wrong, missing or extra — at the signature. A signature that is a
+        the title, and reports a signature that is a near miss of it — one character
+        wrong, missing or extra, two in a name of eight characters or more — at the
+        signature. A signature that is a
         longer or shorter form of the name (淮安市洪泽区人民政府 for 洪泽区人民政府), or
         another agency altogether (the office that signs for a government), is left
         alone: only a misspelt name is certain to be a fault.
@@ -57,7 +60,8 @@ class SignatureAgencyMismatch(Rule):
         for paragraph, name in _signatures(report):
             if name == agency or name in agency or agency in name:
                 continue
-            if edit_distance(name, agency, 2) <= 2:
+            limit = 1 if len(agency) < 8 else 2  # a short name is easily near another word
+            if edit_distance(name, agency, limit) <= limit:
                 message = f"落款「{name}」与标题中的机关名称「{agency}」不一致"
                 start = paragraph.text.index(name)
                 yield self.at_span(report, message, paragraph, start, start + len(name))
