@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
@@ -55,8 +56,12 @@ class EnumerationOutOfSequence(Rule):
         paragraphs = list(prose(report))
         for index, paragraph in enumerate(paragraphs):
             following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            after = ordinals(following)[:1]
+            listed = [(match.start(), match[1]) for match in _ORDINAL.finditer(paragraph.text)]
+            starts = [start for start, _ in listed]
             for position, found, expected in out_of_sequence(paragraph.text):
-                used = set(_same_list(ordinals(paragraph.text[position + 2 :])) + ordinals(following)[:1])
+                rest = listed[bisect_right(starts, position) :][: len(NUMERALS)]  # a list has at most ten
+                used = set(_same_list([numeral for _, numeral in rest]) + after)
                 message = f"序号「{found}是」与前一项不连续：前一项是「{expected[0]}是」"
                 if expected[1] not in used:
                     message += f"，此处应为「{expected[1]}是」"

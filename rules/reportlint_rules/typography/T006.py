@@ -10,7 +10,7 @@ from reportlint.model import Report
 from reportlint.rulebase import Rule, prose
 
 _RESIDUE = re.compile(
-    r"<!--.*?-->"  # Word's conditional comments: <!--[if !supportLists]-->
+    r"<!--.{0,300}?-->"  # Word's conditional comments: <!--[if !supportLists]-->
     r"|</?(?:span|font|p|br|div|o:p|st1:[a-z]+|b|i|u|strong|em|table|tr|td)\b[^<>]{0,300}>"  # tags
     r"|&(?:nbsp|lt|gt|amp|quot|ensp|emsp|#\d{2,6}|#x[0-9a-fA-F]{2,5});"  # entities
     r"|\bmso-[a-z-]+:[^;\"]{0,40}"  # Word's inline styles

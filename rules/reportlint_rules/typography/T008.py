@@ -16,7 +16,8 @@ _SPACE = re.compile(r"(?<=\S)[ \u3000\u00a0\t]+(?=\S)")
 class SpaceInTitle(Rule):
     """What it does:
         Reports a space (half-width, full-width or non-breaking) between two characters
-        of the report's title, at the space. Spaces before or after the title are
+        of the report's title, at the character before the space (the span underlined
+        is the space with a character on each side). Spaces before or after the title are
         layout and are left alone.
 
         On by default, as a warning: it finds the one title with a stray space in the
@@ -47,4 +48,5 @@ class SpaceInTitle(Rule):
             return
         for match in _SPACE.finditer(title.text):
             message = f"标题中有多余空格：「{quote(title.text, match.start(), match.end(), 6)}」，应删除"
-            yield self.at_match(report, message, title, match)
+            # underline the space with a character on each side: a span of spaces alone is invisible
+            yield self.at_span(report, message, title, match.start() - 1, match.end() + 1)
