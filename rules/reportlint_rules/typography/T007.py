@@ -10,7 +10,7 @@ from pydantic import Field
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.rulebase import Rule, RuleOptions, prose
-from reportlint_rules.typography._chars import is_han, quote
+from reportlint_rules.typography._chars import MAX_PER_PARAGRAPH, is_han, quote
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _WORD_TWICE = re.compile(rf"([{_HAN}]{{2,4}})\1")
@@ -49,7 +49,7 @@ class DoubledWord(Rule[DoubledWordOptions]):
         ``allowed`` (常常, 一一, 人人, 层层 …) and AABB forms (认认真真, 清清楚楚), in which
         no word is written twice in a row. A content character written twice across two
         words (项目目录, 工作作风) is not a doubling and is not reported. One finding per
-        doubling, at the second copy.
+        doubling, at the second copy, at most ten per paragraph.
 
         On by default, as a warning: on the real reports it finds the three doublings
         SOURCES.md lists and nothing else.
@@ -77,6 +77,8 @@ class DoubledWord(Rule[DoubledWordOptions]):
             text = paragraph.text
             taken: list[tuple[int, int]] = []
             for start, end, unit in _doublings(text):
+                if len(taken) >= MAX_PER_PARAGRAPH:
+                    break  # "公开公开公开…" pasted a million times is not a million findings
                 if unit in allowed or any(start < b and a < end for a, b in taken):
                     continue
                 taken.append((start, end))
