@@ -95,7 +95,7 @@ def test_parallel_run_prints_what_a_serial_run_prints(capsys: pytest.CaptureFixt
     main(["--isolated", "-j", "2", str(REAL)])
     parallel = capsys.readouterr().out
     assert parallel == serial
-    assert len(_y_lines(serial)) >= 10
+    assert len(_y_lines(serial)) >= 8  # problems copied together are one Y005 finding
 
 
 @pytest.mark.usefixtures("shared_dir")

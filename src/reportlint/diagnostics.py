@@ -52,6 +52,9 @@ class Evidence:
     expected: float | None = None
     found: float | None = None
     cells: tuple[CellEvidence, ...] = ()
+    identity: str = ""
+    """The template-spec identity the finding rests on ("T3-B", "T3-A; T3-C" …): for JSON and
+    SARIF readers, never in the message, where such codes mean nothing to a clerk."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,9 @@ class Finding:
     evidence: Evidence | None = None
     anchor: str = ""
     """What the finding is tied to in baselines: the normalised text around it, or its cell."""
+    severity: Severity | None = None
+    """This finding's own severity, when it is milder than the rule's (a count whose
+    message says the scopes may legitimately differ); a configured severity still wins."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ class Linter:
         self.rules: list[Rule] = [
             rule_class(options.get(code))
             for code, rule_class in sorted(registry.rules.items())
-            if policy.runs(code, rule_class.always_reported)
+            if policy.runs(code, rule_class.always_reported, rule_class.default_enabled)
         ]
 
     # -- reading --------------------------------------------------------------------
@@ -149,7 +149,7 @@ class Linter:
             end_column=finding.end_column,
             code=rule.code,
             name=rule.name,
-            severity=self.policy.severity(rule.code, rule.severity),
+            severity=self.policy.severity(rule.code, finding.severity or rule.severity),
             message=finding.message,
             evidence=finding.evidence,
             anchor=finding.anchor,

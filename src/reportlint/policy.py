@@ -55,20 +55,27 @@ class Selection:
         """A one-layer selection, for callers that have a single source of settings."""
         return cls((SelectionLayer(select=tuple(select), ignore=tuple(ignore)),))
 
-    def enabled(self, code: str) -> bool:
-        """Whether the rule with *code* runs."""
+    def enabled(self, code: str, default_enabled: bool = True) -> bool:
+        """Whether the rule with *code* runs.
+
+        A rule that is off by default (*default_enabled* false) is not turned on by
+        ``ALL``, only by an entry that names its code or a prefix of it (``--select T004``,
+        ``extend-select = ["T004"]``).
+        """
         on = False
         for layer in self.layers:
             selects = (*(layer.select or ()), *layer.extend_select)
             if layer.select is not None:
                 on = False
             selected = _longest_match(code, selects)
+            if selected == 0 and not default_enabled:
+                selected = -1  # ALL alone does not turn on a rule that is off by default
             ignored = _longest_match(code, layer.ignore)
             if selected >= 0 or ignored >= 0:
                 on = selected > ignored
         return on
 
-    def reported(self, code: str, always: bool = False) -> bool:
+    def reported(self, code: str, always: bool = False, default_enabled: bool = True) -> bool:
         """Whether a finding with *code* is shown.
 
         Selected rules are; so are rules that are *always* reported (their class
@@ -78,7 +85,7 @@ class Selection:
         """
         if always:
             return not any(code.startswith(entry) for layer in self.layers for entry in layer.ignore if entry != ALL)
-        return self.enabled(code)
+        return self.enabled(code, default_enabled)
 
     def unknown(self, codes: Iterable[str]) -> list[str]:
         """Entries that match no code in *codes* (for error messages)."""
@@ -126,9 +133,13 @@ class Policy:
     """A baseline file whose findings are hidden (``--baseline``)."""
 
     # -- what runs -------------------------------------------------------------------
-    def runs(self, code: str, always: bool = False) -> bool:
-        """Whether the rule with *code* runs at all (selected, or *always* reported)."""
-        return self.selection.reported(code, always)
+    def runs(self, code: str, always: bool = False, default_enabled: bool = True) -> bool:
+        """Whether the rule with *code* runs at all (selected, or *always* reported).
+
+        *default_enabled* is the rule class's own: false for a rule that runs only when
+        named (see :meth:`Selection.enabled`).
+        """
+        return self.selection.reported(code, always, default_enabled)
 
     def severity(self, code: str, default: Severity) -> Severity:
         """The severity of *code*'s findings: the configured one, else the rule's own."""

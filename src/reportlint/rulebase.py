@@ -95,6 +95,10 @@ class Rule(Generic[OptionsT]):
     """The options model; set from the type argument of ``Rule[...]``."""
     needs_content: ClassVar[bool] = True
     """False for rules that must also run on files that could not be read (P rules)."""
+    default_enabled: ClassVar[bool] = True
+    """False for a rule that runs only when selected by its code or a prefix of it
+    (``--select T004``, ``extend-select``), not by the default ``ALL``: its findings are
+    true but, on the real reports, not worth a clerk's time by default."""
     always_reported: ClassVar[bool] = False
     """True for findings no ``--select`` may hide (unreadable input, crashes): shown
     unless ignored by code or prefix."""

@@ -8,10 +8,19 @@ from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
+from reportlint.model import templates as tpl
 from reportlint.model.templates import T3
 from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import format_number
-from reportlint_rules.arithmetic._identities import Failure, describe, diagnose, operands, report_identities, row_name
+from reportlint_rules.arithmetic._identities import (
+    Failure,
+    describe,
+    diagnose,
+    operands,
+    report_identities,
+    row_name,
+    with_identity,
+)
 
 
 class A001Options(RuleOptions):
@@ -72,16 +81,49 @@ class ApplicationTotalMismatch(Rule[A001Options]):
         if shared is None:
             return
         identities, blanks = shared.identities, shared.blanks
-        for result in diagnose(identities, blanks, single_cell=self.options.single_cell_diagnosis):
+        results = diagnose(identities, blanks, single_cell=self.options.single_cell_diagnosis)
+        echoes = _echoes([result for result in results if isinstance(result, Failure)])
+        for result in results:
             if isinstance(result, Failure):
+                if id(result) in echoes.values():
+                    continue  # the 总计 column repeats one applicant column's fault: reported with it
                 identity = result.identity
-                message = f"表三{describe(identity, blanks)}（{identity.code}）"
-                yield self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+                message = f"表三{describe(identity, blanks)}"
+                if id(result) in echoes:
+                    message += f"；「{tpl.T3_TOTAL}」列因此同样不符"
+                finding = self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+                yield with_identity(finding, identity)
                 continue
             cell = result.cell
-            reasons = "；".join(f"{describe(i, blanks)}（{i.code}）" for i in result.identities)
+            reasons = "；".join(describe(i, blanks) for i in result.identities)
             message = (
                 f"表三「{row_name(cell.row_key)}」行「{cell.column_key}」列为{format_number(result.found)}，"
-                f"应为{format_number(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立（T3-D）"
+                f"应为{format_number(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立"
             )
-            yield self.at_cell(message, cell, expected=result.expected, operands=operands(result.identities))
+            finding = self.at_cell(message, cell, expected=result.expected, operands=operands(result.identities))
+            yield with_identity(finding, *result.identities, "T3-D")
+
+
+def _echoes(failures: list[Failure]) -> dict[int, int]:
+    """Failures of the 总计 column that only repeat the failure of one applicant column.
+
+    When one applicant column fails an identity (T3-A or T3-C) and the 总计 column
+    fails the same identity by the same amount, the 总计 column is wrong only because
+    it adds up that column: one fault, one finding. Maps id(applicant failure) to
+    id(总计 failure).
+    """
+    found: dict[int, int] = {}
+    for total in failures:
+        if total.identity.total.column_key != tpl.T3_TOTAL:
+            continue
+        gap = total.expected - total.found
+        same = [
+            other
+            for other in failures
+            if other is not total
+            and other.identity.code == total.identity.code
+            and other.identity.total.row_key == total.identity.total.row_key
+        ]
+        if len(same) == 1 and abs(same[0].expected - same[0].found - gap) < 1e-9:
+            found[id(same[0])] = id(total)
+    return found

@@ -8,7 +8,14 @@ from reportlint.diagnostics import Finding
 from reportlint.model import CellKind, Report
 from reportlint.rulebase import Rule
 from reportlint.text import format_number
-from reportlint_rules.arithmetic._identities import cell_place, operands, report_identities
+from reportlint_rules.arithmetic._identities import (
+    BlankTotal,
+    cell_place,
+    operands,
+    report_identities,
+    row_name,
+    with_identity,
+)
 
 
 class BlankTotalCell(Rule):
@@ -39,12 +46,40 @@ class BlankTotalCell(Rule):
     summary = "总计栏空白但分项不为零"
 
     def check(self, report: Report) -> Iterator[Finding]:
-        """One finding per blank total whose parts are not all zero."""
+        """One finding per run of blank totals of one kind: a blank 总计 column is one fault."""
         for shared in report.derived(report_identities).values():
+            groups: dict[tuple[str, str], list[BlankTotal]] = {}
             for blank in shared.blanks.values():
-                identity = blank.identity
-                cell = identity.total
-                shown = "空白" if cell.value.kind is CellKind.BLANK else f"填写为「{cell.value.text.strip()}」"
-                implied = format_number(blank.implied)
-                message = f"{cell_place(cell)}{shown}，但其分项之和为{implied}，应填写{implied}（{identity.code}）"
-                yield self.at_cell(message, cell, expected=blank.implied, operands=operands([identity]))
+                cell = blank.identity.total
+                line_of_totals = cell.column_key if blank.identity.code == "T3-B" else cell.row_key
+                groups.setdefault((blank.identity.code, line_of_totals), []).append(blank)
+            for blanks in groups.values():
+                yield self._finding(blanks)
+
+    def _finding(self, blanks: list[BlankTotal]) -> Finding:
+        """The finding for blank totals of one column (or row), at the first of them."""
+        first = blanks[0]
+        cell = first.identity.total
+        identities = [blank.identity for blank in blanks]
+        if len(blanks) == 1:
+            shown = "空白" if cell.value.kind is CellKind.BLANK else f"填写为「{cell.value.text.strip()}」"
+            implied = format_number(first.implied)
+            message = f"{cell_place(cell)}{shown}，但其分项之和为{implied}，应填写{implied}"
+        else:
+            where = "、".join(f"{_name(blank)}应为{format_number(blank.implied)}" for blank in blanks)
+            place = (
+                f"「{cell.column_key}」列有{len(blanks)}行"
+                if first.identity.code == "T3-B"
+                else f"有{len(blanks)}个总计"
+            )
+            message = f"表{cell.table}{place}空白，但其分项之和不为零：{where}"
+        finding = self.at_cell(message, cell, expected=first.implied, operands=operands(identities))
+        return with_identity(finding, *identities)
+
+
+def _name(blank: BlankTotal) -> str:
+    """Where a blank total is, briefly: 「（一）予以公开」行, 「自然人」列, 「行政复议」."""
+    cell = blank.identity.total
+    if blank.identity.code == "T3-B":
+        return f"「{row_name(cell.row_key)}」行"
+    return blank.identity.scope

@@ -14,6 +14,7 @@ from reportlint_rules.arithmetic._identities import (
     diagnose,
     operands,
     report_identities,
+    with_identity,
 )
 
 
@@ -23,7 +24,9 @@ class ReviewLitigationTotalMismatch(Rule):
         复议后起诉), that 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (template-spec
         T4-A; the 2021 schema of a public checker states "总计（应=前4项之和）"). A failure
         is reported at the group's 总计 cell with the value it should hold. Blank cells
-        count as 0; a blank 总计 with non-zero parts is reported by A002 instead.
+        count as 0; a blank 总计 with non-zero parts is reported by A002 instead. Several
+        totals left at 0 although their results are not are one fault (the totals were
+        never filled in) and one finding, at the first, naming each group.
 
     Why it matters:
         Table 四 is the report's account of the 行政复议 and 行政诉讼 cases about information
@@ -47,9 +50,19 @@ class ReviewLitigationTotalMismatch(Rule):
         if shared is None:
             return
         identities, blanks = shared.identities, shared.blanks
-        for result in diagnose(identities, blanks, single_cell=False):
-            if not isinstance(result, Failure):
-                continue  # the groups share no cell: there is no single-cell diagnosis
+        failures = [result for result in diagnose(identities, blanks, single_cell=False) if isinstance(result, Failure)]
+        zeros = [failure for failure in failures if failure.found == 0]
+        if len(zeros) > 1:
+            # several totals left at 0 although their results are not: one fault, one finding
+            parts = "；".join(describe(failure.identity, blanks) for failure in zeros)
+            message = f"表四有{len(zeros)}组总计填为0，但其结果之和不为零：{parts}"
+            first = zeros[0].identity
+            all_identities = [failure.identity for failure in zeros]
+            finding = self.at_cell(message, first.total, expected=zeros[0].expected, operands=operands(all_identities))
+            yield with_identity(finding, *all_identities)
+            failures = [failure for failure in failures if failure not in zeros]
+        for result in failures:
             identity = result.identity
-            message = f"表四{describe(identity, blanks)}（{identity.code}）"
-            yield self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+            message = f"表四{describe(identity, blanks)}"
+            finding = self.at_cell(message, identity.total, expected=result.expected, operands=operands([identity]))
+            yield with_identity(finding, identity)

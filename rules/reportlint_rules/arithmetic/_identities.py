@@ -16,8 +16,9 @@ failing, at least two, all asking for the same value): that cell is reported onc
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from reportlint.diagnostics import Evidence, Finding
 from reportlint.model import CellKind, CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3, T4
@@ -109,6 +110,17 @@ def cell_place(ref: CellRef) -> str:
         return f"表四「{group}」「{result}」"
     row = row_name(ref.row_key) if ref.table == T3 else ref.row_key
     return f"表{ref.table}「{row}」行「{ref.column_key}」列"
+
+
+def with_identity(finding: Finding, *identities: Identity | str) -> Finding:
+    """*finding* with the template-spec identity codes in its evidence (for JSON and SARIF).
+
+    Codes such as "T3-B" mean nothing to a clerk, so messages never show them; a tool
+    reading the JSON or SARIF output finds them in ``evidence.identity``.
+    """
+    codes = "; ".join(dict.fromkeys(i if isinstance(i, str) else i.code for i in identities))
+    evidence = finding.evidence if finding.evidence is not None else Evidence()
+    return replace(finding, evidence=replace(evidence, identity=codes))
 
 
 # --- building the identities ---------------------------------------------------

@@ -22,6 +22,12 @@ from reportlint_rules.structure.S015 import TrialFormatDeviation
 from reportlint_rules.structure.S016 import EmptyProblemsSection
 from reportlint_rules.structure.S017 import MissingFeeStatement
 from reportlint_rules.structure.S018 import MissingAccountabilityContent
+from reportlint_rules.structure.S019 import RowLabelTypo
+from reportlint_rules.structure.S020 import SignatureAgencyMismatch
+from reportlint_rules.structure.S021 import MissingStatisticsPeriod
+from reportlint_rules.structure.S022 import TitleForm
+from reportlint_rules.structure.S023 import OverviewAspectsMissing
+from reportlint_rules.structure.S024 import ProblemsOrImprovementsMissing
 
 
 @hookimpl
@@ -49,5 +55,11 @@ def reportlint_rule_pack() -> RulePack:
             EmptyProblemsSection,
             MissingFeeStatement,
             MissingAccountabilityContent,
+            RowLabelTypo,
+            SignatureAgencyMismatch,
+            MissingStatisticsPeriod,
+            TitleForm,
+            OverviewAspectsMissing,
+            ProblemsOrImprovementsMissing,
         ),
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pydantic import Field
 
-from reportlint.diagnostics import Finding
+from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3, t3_row_name
@@ -103,7 +104,9 @@ class ApplicationCountMismatch(Rule[ApplicationCountOptions]):
         the sentence says includes the carried-over applications ("含上年结转") may equal
         一 + 二. The message explains likely causes: the carried-over applications counted
         as new, one row or one cell quoted for a group, a narrower scope ("代表区政府").
-        The finding is at the number in the sentence.
+        The finding is at the number in the sentence. It is an error, except when the
+        sentence names a narrower or wider scope ("区政府办代表区政府受理…"): the message
+        then says the scopes may differ, and the finding is a warning.
 
     Why it matters:
         Text and tables are two views of the same statistics; when they disagree a reader
@@ -138,7 +141,11 @@ class ApplicationCountMismatch(Rule[ApplicationCountOptions]):
                 found = _compare(report, table, mention)
                 if found is not None and found not in seen:
                     seen.add(found)
-                    yield self.at_span(report, found, paragraph, mention.offset, mention.offset + mention.length)
+                    finding = self.at_span(report, found, paragraph, mention.offset, mention.offset + mention.length)
+                    if _SCOPE_HINT in found:
+                        # the message itself says the text may count another scope: not an error
+                        finding = replace(finding, severity=Severity.WARNING)
+                    yield finding
 
 
 def _compare(report: Report, table: ReportTable, mention: Mention) -> str | None:
@@ -238,6 +245,9 @@ def _amount(report: Report, table: ReportTable, rows: tuple[str, ...]) -> Amount
     return t3_rows(table, tuple(keys), group) if len(keys) > 1 else t3_row(table, keys[0])
 
 
+_SCOPE_HINT = "统计范围可能与表格不同"
+
+
 def _hint(concept: str, mention: Mention, table: ReportTable, amount: Amount) -> str:
     """An explanation the clerk can act on, when the numbers suggest one."""
     hints: list[str] = [amount.note] if amount.note else []
@@ -262,5 +272,5 @@ def _hint(concept: str, mention: Mention, table: ReportTable, amount: Amount) ->
         cell = single[0]
         hints.append(f"{mention.value}件只是「{t3_row_name(cell.row_key)}」行「{cell.column_key}」列的数")
     if scope:
-        hints.append(f"正文说的是“{subject}”，统计范围可能与表格不同，请核实或在正文中说明口径")
+        hints.append(f"正文说的是“{subject}”，{_SCOPE_HINT}，请核实或在正文中说明口径")
     return "。" + "；".join(hints) if hints else ""

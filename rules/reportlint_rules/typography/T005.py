@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
@@ -21,7 +22,10 @@ class EnumerationOutOfSequence(Rule):
         a jump ("一是…三是"), or a step back. "一是" always starts a new list, and a
         paragraph may begin in the middle of a list that runs across paragraphs (its
         first ordinal is taken as given). After a break the count goes on from the
-        ordinal that was due, so "一是…三是…三是" is one slip, reported once.
+        ordinal that was due, so "一是…三是…三是" is one slip, reported once. The message
+        suggests the ordinal that was due only when the rest of the list and the first
+        ordinal of the next paragraph (which may continue the list) do not already use
+        it, so a suggestion is right or absent.
 
     Why it matters:
         Reports list their problems and measures this way, and evaluators read a broken
@@ -43,11 +47,37 @@ class EnumerationOutOfSequence(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report) -> Iterator[Finding]:
-        """One finding per ordinal that does not follow the one before it in its paragraph."""
-        for paragraph in prose(report):
+        """One finding per ordinal that does not follow the one before it in its paragraph.
+
+        The message suggests the ordinal that was due only when no later clause of the
+        list and not the next paragraph's first ordinal already uses it: "一是…五是" followed
+        by a paragraph that opens with 二是 is a broken list, but "二是" is not the fix.
+        """
+        paragraphs = list(prose(report))
+        for index, paragraph in enumerate(paragraphs):
+            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            after = ordinals(following)[:1]
+            listed = [(match.start(), match[1]) for match in _ORDINAL.finditer(paragraph.text)]
+            starts = [start for start, _ in listed]
             for position, found, expected in out_of_sequence(paragraph.text):
-                message = f"序号「{found}是」与前一项不连续：前一项是「{expected[0]}是」，此处应为「{expected[1]}是」"
+                rest = listed[bisect_right(starts, position) :][: len(NUMERALS)]  # a list has at most ten
+                used = set(_same_list([numeral for _, numeral in rest]) + after)
+                message = f"序号「{found}是」与前一项不连续：前一项是「{expected[0]}是」"
+                if expected[1] not in used:
+                    message += f"，此处应为「{expected[1]}是」"
+                else:
+                    message += f"（「{expected[1]}是」已在后文使用，请通篇核对编号）"
                 yield self.at_span(report, message, paragraph, position, position + len(found) + 1)
+
+
+def _same_list(found: list[str]) -> list[str]:
+    """The ordinals up to the next "一是", which starts another list."""
+    return found[: found.index(NUMERALS[0])] if NUMERALS[0] in found else found
+
+
+def ordinals(text: str) -> list[str]:
+    """The enumerating ordinals of *text*, in order ("一", "二" …)."""
+    return [match[1] for match in _ORDINAL.finditer(text)]
 
 
 def out_of_sequence(text: str) -> Iterator[tuple[int, str, tuple[str, str]]]:

@@ -1,4 +1,4 @@
-"""T — typography: 公文 punctuation, brackets and document numbers."""
+"""T — typography: 公文 punctuation, brackets, document numbers and slips of the pen in the text."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from reportlint_rules.typography.T002 import DocumentNumberBrackets
 from reportlint_rules.typography.T003 import UnbalancedBrackets
 from reportlint_rules.typography.T004 import HalfwidthPunctuation
 from reportlint_rules.typography.T005 import EnumerationOutOfSequence
+from reportlint_rules.typography.T006 import MarkupResidue
+from reportlint_rules.typography.T007 import DoubledWord
+from reportlint_rules.typography.T008 import SpaceInTitle
 
 
 @hookimpl
@@ -23,5 +26,8 @@ def reportlint_rule_pack() -> RulePack:
             UnbalancedBrackets,
             HalfwidthPunctuation,
             EnumerationOutOfSequence,
+            MarkupResidue,
+            DoubledWord,
+            SpaceInTitle,
         ),
     )

@@ -18,8 +18,10 @@ class ProblemsRepeatedFromLastYear(PairRule):
         Takes the problems section 五 lists — the part before the improvements
         (「（二）改进措施」, 「下一步」, 「针对存在问题」, 「将采取以下措施」 …), one item per
         一是/二是, 1./2. or (1)/(2), or one per sentence when they are not numbered —
-        and reports each of this year's problems that is word for word one of last
-        year's (spaces, punctuation and numbers aside), at the problem's first word.
+        and reports this year's problems that are word for word last year's (spaces,
+        punctuation and numbers aside): one finding per report, at the first such
+        problem's first word, quoting each of them, since problems copied together are
+        one fault.
 
     Why it matters:
         Section 五 is where a report says what went wrong and what was done about it
@@ -43,16 +45,24 @@ class ProblemsRepeatedFromLastYear(PairRule):
     severity = Severity.WARNING
 
     def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterator[Finding]:
-        """One finding per problem of this year that last year's report listed in the same words."""
+        """One finding, at the first problem of this year that last year's report listed in the same words.
+
+        Problems copied from last year are one fault (the section was not rewritten), so
+        they are one finding that quotes each of them.
+        """
         last_year = {problem.content for problem in problems(previous)}
         if not last_year:
             return
-        for problem in problems(current):
-            if problem.content not in last_year:
-                continue
-            quote = problem.text[:_QUOTE] + ("…" if len(problem.text) > _QUOTE else "")
-            message = (
-                f"第五部分所列问题「{quote}」与{previous_name(previous, previous_path)}所列问题逐字相同："
-                "上年的问题如已整改，不应原样再列；如仍未解决，请说明整改进展和原因"
-            )
-            yield self.at_line(current, message, problem.line, problem.column, length=len(problem.text))
+        repeated = [problem for problem in problems(current) if problem.content in last_year]
+        if not repeated:
+            return
+        quotes = "、".join(
+            "「" + problem.text[:_QUOTE] + ("…" if len(problem.text) > _QUOTE else "") + "」" for problem in repeated
+        )
+        what = f"所列问题{quotes}" if len(repeated) == 1 else f"有{len(repeated)}条问题{quotes}"
+        message = (
+            f"第五部分{what}与{previous_name(previous, previous_path)}所列问题逐字相同："
+            "上年的问题如已整改，不应原样再列；如仍未解决，请说明整改进展和原因"
+        )
+        first = repeated[0]
+        yield self.at_line(current, message, first.line, first.column, length=len(first.text))

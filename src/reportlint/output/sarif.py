@@ -54,6 +54,8 @@ def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
             }
             for number, cell in enumerate(d.evidence.cells, start=1)
         ]
+    if d.evidence is not None and d.evidence.identity:
+        result["properties"] = {"identity": d.evidence.identity}
     if d.anchor:
         result["partialFingerprints"] = {"reportlintAnchor/v1": f"{d.code}|{d.anchor}"}
     return result

@@ -1,0 +1,134 @@
+"""S019 row-label-typo: the rule class below holds its summary and documentation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from reportlint import syntax
+from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Report
+from reportlint.model import templates as tpl
+from reportlint.model.templates import T3
+from reportlint.rulebase import Rule
+from reportlint.text import fold
+from reportlint_rules.structure._labels import Match, closest_label, edit_distance, header_labels, strip_hints
+
+_RESULTS_HEADING = "三、本年度办理结果"
+_SUB_NUMBER_RE = re.compile(r"^(\d{1,2}),")
+_MIN_LENGTH = 5
+_NUMBERING_RE = re.compile(r"^\([^()]{1,3}\)")
+
+
+@lru_cache(maxsize=1)
+def template_row_labels() -> dict[str, str]:
+    """Every row label of table 三 in both versions, as cells hold them: folded → as printed.
+
+    A label the template writes as group and item ("（三）不予公开 1.属于国家秘密") is
+    held as its two cells and as one, since reports write it either way.
+    """
+    labels = {fold(_RESULTS_HEADING): _RESULTS_HEADING}
+    for spec in tpl.T3_ROW_SPECS.values():
+        group, _, item = spec.label.partition(" ")
+        for text in (group, item, group + item) if item else (spec.label,):
+            labels[_folded(text)] = text
+    return labels
+
+
+def _folded(text: str) -> str:
+    """A label folded for comparison, "1、" written as "1.", notes in brackets dropped.
+
+    A bracket at the start is the label's numbering ("（三）"), not a note: it is kept,
+    so that "（三三）不予公开" stays a typo.
+    """
+    folded = fold(text)
+    numbering = _NUMBERING_RE.match(folded)
+    head = numbering.group() if numbering else ""
+    return _SUB_NUMBER_RE.sub(r"\1.", head + strip_hints(folded[len(head) :]))
+
+
+def _is_template(folded: str, labels: dict[str, str]) -> bool:
+    """Whether a folded label is a template label, one cut short, or one with a note added.
+
+    Cut short means by two characters or more (a label split over two cells, "（四）无" …
+    "法提供"); a note added means text after the label that opens a bracket or runs
+    three characters or more. One character more or less at the end is a typo.
+    """
+    for label in labels:
+        if folded == label:
+            return True
+        if label.startswith(folded) and len(label) - len(folded) >= 2:
+            return True
+        if folded.startswith(label):
+            extra = folded[len(label) :]
+            if extra.startswith("(") or len(extra) >= 3:
+                return True
+    return False
+
+
+def closest_row_label(text: str) -> str | None:
+    """The template row label *text* is a near miss of, or ``None`` (exact, or unlike any)."""
+    labels = template_row_labels()
+    folded = _folded(text)
+    if len(folded) < _MIN_LENGTH or _is_template(folded, labels):
+        return None
+    best: tuple[int, str] | None = None
+    for key, label in labels.items():
+        limit = 1 if len(key) < 8 else 2 if len(key) < 12 else 3  # of the template's label
+        distance = edit_distance(folded, key, limit)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, label)
+    return best[1] if best else None
+
+
+class RowLabelTypo(Rule):
+    """What it does:
+        Compares every row label of table 三 (一、本年新收…, 三、本年度办理结果, （一）予以公开,
+        1.属于国家秘密 …, in both versions) with the template's wording and reports a
+        label that is a near miss of one: one wrong, missing or extra character in a
+        short label, up to three in a long one ("2.其他法律行政止公开", three characters
+        dropped). Labels cut short or followed by a note, and "1、" for "1.", are not
+        typos; header cells are S012's, and a label unlike any template label (a row
+        the report added) is left to S008.
+
+        On by default, as a warning: on the real reports it finds the three typos
+        SOURCES.md lists and nothing else.
+
+    Why it matters:
+        The row labels are fixed by the unified format (template-spec §2.4, §3.4); a
+        typo in them is printed in the table, and a reader comparing reports, or a tool
+        reading the table, may not recognise the row.
+
+    Example:
+        「三三、本年度办理结果」 (2019_pingtan-finance-bureau); 「2.其他法律行政止公开」
+        (2023_huaian-hongze-district).
+
+    Fix:
+        Copy the label from the template: 「三、本年度办理结果」, 「2.其他法律行政法规禁止公开」.
+    """
+
+    code = "S019"
+    name = "row-label-typo"
+    summary = "表三行标签与模板不一致（疑似错别字）"
+    severity = Severity.WARNING
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        """One finding per table-三 label cell that is a near miss of a template row label."""
+        table = report.tables.get(T3)
+        if table is None:
+            return
+        headers = header_labels(T3)
+        for block in report.document.blocks:
+            if not isinstance(block, syntax.Table) or not table.line <= block.line <= table.end_line:
+                continue
+            for row in block.rows:
+                for cell in row.cells:
+                    if closest_label(cell.text, headers)[1] is not Match.NONE:
+                        continue  # a header cell: S012 checks those
+                    label = closest_row_label(cell.text)
+                    if label is None:
+                        continue
+                    message = f"表三行标签「{cell.text.strip()}」与模板不一致，应为「{label}」"
+                    length = report.written_length(cell.text, cell.line, cell.column)
+                    yield self.at_line(report, message, cell.line, cell.column, length=length)
