@@ -119,6 +119,7 @@ class RowLabelTypo(Rule):
         if table is None:
             return
         headers = header_labels(T3)
+        seen: set[str] = set()  # a merged label cell repeats on every row it spans: one fault
         for block in report.document.blocks:
             if not isinstance(block, syntax.Table) or not table.line <= block.line <= table.end_line:
                 continue
@@ -127,8 +128,9 @@ class RowLabelTypo(Rule):
                     if closest_label(cell.text, headers)[1] is not Match.NONE:
                         continue  # a header cell: S012 checks those
                     label = closest_row_label(cell.text)
-                    if label is None:
+                    if label is None or cell.text.strip() in seen:
                         continue
+                    seen.add(cell.text.strip())
                     message = f"表三行标签「{cell.text.strip()}」与模板不一致，应为「{label}」"
                     length = report.written_length(cell.text, cell.line, cell.column)
                     yield self.at_line(report, message, cell.line, cell.column, length=length)
