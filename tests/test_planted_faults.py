@@ -1,10 +1,11 @@
 """Faults of each new kind, planted at random places in every shared report, are found at their line.
 
-For each kind of fault the rules S019–S022 and T006–T008 were written for, a seeded
+For each kind of fault the rules S019–S024 and T006–T008 were written for, a seeded
 random generator plants one fault in a copy of every report of ../shared (the seed and
 the real corpus): a typo in a table-三 row label, a misspelt signature, markup residue
 in a paragraph, a doubled word, a space in the title, the statistics period deleted, a
-title that does not end with the template's words. The rule must find it at the line
+title that does not end with the template's words, a 2021-format section 一 that leaves
+out one of its five aspects, a section 五 with only problems or only measures. The rule must find it at the line
 where it was planted in at least 9 of 10 plantings (the reports' own faults aside: a
 finding counts only at the planted line, or, for rules that list the lines of a fault
 in one finding, when its message names that line).
@@ -21,10 +22,11 @@ from pathlib import Path
 
 import pytest
 from reportlint_rules.structure.S019 import template_row_labels
+from reportlint_rules.structure.S023 import ASPECTS
 
 from reportlint.engine import Linter, read_report
 from reportlint.model import Report
-from reportlint.model.templates import T3
+from reportlint.model.templates import T3, V2021
 from reportlint.plugins import collect_rules, create_manager
 from reportlint.policy import Policy, Selection
 from reportlint.rulebase import prose
@@ -181,6 +183,55 @@ def plant_title_ending(text: str, report: Report, rng: random.Random) -> Planted
     return None
 
 
+def _section_lines(report: Report, number: int) -> range | None:
+    """The line numbers of section *number*'s body (after its heading, before the next section)."""
+    section = report.sections.get(number)
+    if section is None:
+        return None
+    later = [report.sections[n].line for n in report.section_order if report.sections[n].line > section.line]
+    return range(section.line + 1, min(later) if later else len(report.lines) + 1)
+
+
+def _without_sentences(text: str, lines: range, pattern: re.Pattern[str]) -> str:
+    """*text* with every sentence of *lines* that *pattern* finds deleted."""
+    rows = _lines(text)
+    for number in lines:
+        sentences = re.split(r"(?<=[。；])", rows[number - 1])
+        rows[number - 1] = "".join(sentence for sentence in sentences if not pattern.search(sentence))
+    return _join(rows)
+
+
+def plant_overview_aspect(text: str, report: Report, rng: random.Random) -> Planted | None:
+    """Delete from a 2021-format section 一 every sentence about one of its five aspects."""
+    lines = _section_lines(report, 1)
+    if lines is None or report.template.version != V2021:
+        return None
+    body = "\n".join(report.lines[number - 1] for number in lines)
+    present = [pattern for _, pattern in ASPECTS if pattern.search(body)]
+    if not present:
+        return None
+    return Planted(_without_sentences(text, lines, rng.choice(present)), report.sections[1].line)
+
+
+_PROBLEM_WORDS = re.compile(r"问题|不足|短板|差距|薄弱|有待|不够|不到位|欠缺|滞后|尚需|仍需|还需|不高|不强|不全")
+_MEASURE_WORDS = re.compile(r"改进|措施|下一步|今后|将|加强|推进|提升|完善|计划|着力|持续|进一步")
+
+
+def plant_one_sided_section_five(text: str, report: Report, rng: random.Random) -> Planted | None:
+    """Keep only the problems, or only the measures, of section 五."""
+    lines = _section_lines(report, 5)
+    if lines is None:
+        return None
+    sides = [_PROBLEM_WORDS, _MEASURE_WORDS]
+    rng.shuffle(sides)
+    for removed, kept in (sides, sides[::-1]):
+        planted = _without_sentences(text, lines, removed)
+        rest = "".join(_lines(planted)[number - 1] for number in lines)
+        if len(re.sub(r"[\W_]+", "", rest)) >= 30 and kept.search(rest) and not removed.search(rest):
+            return Planted(planted, report.sections[5].line)
+    return None
+
+
 KINDS: dict[str, tuple[str, Planter]] = {
     "row-label-typo": ("S019", plant_row_label_typo),
     "signature": ("S020", plant_signature),
@@ -189,6 +240,8 @@ KINDS: dict[str, tuple[str, Planter]] = {
     "title-space": ("T008", plant_title_space),
     "no-statistics-period": ("S021", plant_no_period),
     "title-form": ("S022", plant_title_ending),
+    "overview-aspect-missing": ("S023", plant_overview_aspect),
+    "section-five-one-sided": ("S024", plant_one_sided_section_five),
 }
 
 
