@@ -123,3 +123,29 @@ def test_file_names_on_stderr_forge_no_line_and_drive_no_terminal(tmp_path: Path
     (line,) = result.stderr.splitlines()
     assert line.startswith("reportlint: ") and line.endswith(": 文件不存在")
     assert "\x1b" not in line and "\x07" not in line and "\\n::error" in line
+
+
+def test_a_file_name_that_is_not_utf8_breaks_no_output(tmp_path: Path) -> None:
+    import os
+
+    report = tmp_path / os.fsdecode(b"water\xff.txt")
+    report.write_bytes(Path(TOWN).read_bytes())
+    for args in (
+        ("--write-baseline", str(tmp_path / "baseline.json")),
+        ("--format", "csv", "--output-file", str(tmp_path / "overview.csv")),
+        ("--format", "html", "--output-file", str(tmp_path / "report.html")),
+    ):
+        result = run("--isolated", *args, str(report))
+        assert result.returncode in (0, 1), (args, result.stderr)
+    assert "\\udcff" in (tmp_path / "overview.csv").read_text(encoding="utf-8-sig")
+    applied = run("--isolated", "--baseline", str(tmp_path / "baseline.json"), str(report))
+    assert (applied.returncode, findings(applied.stdout)) == (0, [])
+
+
+def test_parse_never_writes_a_reports_control_characters(tmp_path: Path) -> None:
+    report = tmp_path / "esc.txt"
+    text = Path(TOWN).read_text(encoding="utf-8").replace("清河镇", "清河\x1b]0;pwned\x07镇", 1)
+    report.write_text(text, encoding="utf-8")
+    for args in ((), ("--text",)):
+        shown = run("parse", *args, str(report)).stdout
+        assert "\x1b" not in shown and "\x07" not in shown and "\\x1b]0;pwned" in shown, args

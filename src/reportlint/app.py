@@ -136,6 +136,10 @@ class Session:
         manager = create_manager(load_local_plugins(loaded.settings.local_plugins, loaded.folder))
         registry = collect_rules(manager)
         check_codes(loaded, registry.rules)
+        try:
+            resolve_jobs(options.jobs, 0)  # a bad -j is a mistake even when no file is checked
+        except ValueError:
+            raise RunError(f"-j 需要正整数或 auto，而不是 {options.jobs!r}") from None
         policy = _policy(loaded, options)
         unknown = policy.selection.unknown(registry.rules)
         if unknown:

@@ -40,7 +40,7 @@ def write_atomically(path: str, text: str) -> None:
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(target, "w", encoding="utf-8") as stream:
+        with open(target, "w", encoding="utf-8", errors="backslashreplace") as stream:
             stream.write(text)
         return
     folder, name = os.path.split(target)
@@ -49,11 +49,13 @@ def write_atomically(path: str, text: str) -> None:
     except PermissionError:
         if info is None:
             raise
-        with open(target, "w", encoding="utf-8") as stream:  # a writable file in a folder we may not write to
+        with open(
+            target, "w", encoding="utf-8", errors="backslashreplace"
+        ) as stream:  # a writable file in a folder we may not write to
             stream.write(text)
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())

@@ -58,17 +58,19 @@ def recorded_path(path: str, baseline: str) -> str:
     """*path* as the baseline records it: relative to the baseline file's folder.
 
     So a baseline keeps working when reportlint runs from another folder, or is
-    given the same file by a relative or an absolute path.
+    given the same file by a relative or an absolute path. A name that is not UTF-8
+    is recorded with its odd bytes written as ``\\xff``, so the file stays valid JSON.
     """
     folder = os.path.dirname(os.path.abspath(baseline))
-    return Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+    relative = Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+    return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
 
 def fingerprint(diagnostic: Diagnostic, baseline: str) -> str:
     """A stable key for a finding: path, code and anchor text (not the line number)."""
     anchor = diagnostic.anchor or diagnostic.message
     key = f"{recorded_path(diagnostic.path, baseline)}\x1f{diagnostic.code}\x1f{anchor}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:

@@ -139,7 +139,7 @@ def run(argv: Sequence[str]) -> int:
     if args.list_rules:
         _write(_list_rules(session.registry, args.format), None)
         return EXIT_OK
-    if args.explain:
+    if args.explain is not None:
         return _explain(session.registry, args.explain)
     if not args.paths:
         raise UsageError("请给出要检查的文件或目录（或 - 表示标准输入）")
@@ -278,7 +278,11 @@ def _write(output: str, path: str | None) -> None:
     """Write *output* to stdout or to *path*; a failed write is a usage-level error, not a traceback."""
     if path is None:
         try:
-            sys.stdout.write(output)
+            try:
+                sys.stdout.write(output)
+            except UnicodeEncodeError:  # a file name that is not UTF-8, on a strict stdout
+                sys.stdout.flush()
+                sys.stdout.buffer.write(output.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
             sys.stdout.flush()
         except BrokenPipeError:
             raise
@@ -315,7 +319,9 @@ def run_parse(argv: Sequence[str]) -> int:
             raise UsageError(f"{args.file}: 无法读取：{error.strerror or error}") from None
     report = read_report(manager, args.file, data)
     if args.text:
-        _write(report.text, None)
+        from reportlint.escaping import printable
+
+        _write(printable(report.text, keep="\n\t"), None)  # a report's control characters never reach the terminal
         return EXIT_OK
     _write(model_json(report) if args.format == "json" else model_text(report), None)
     return EXIT_OK

@@ -109,11 +109,6 @@ def _longest_match(code: str, prefixes: Iterable[str]) -> int:
     return best
 
 
-def parse_codes(value: str) -> tuple[str, ...]:
-    """Split a comma-separated list of codes as given on the command line."""
-    return tuple(part.strip().upper() for part in value.split(",") if part.strip())
-
-
 def matches(code: str, entries: Iterable[str]) -> bool:
     """Whether *code* matches one of *entries* (codes, prefixes or ALL)."""
     return any(entry == ALL or code.startswith(entry) for entry in entries)

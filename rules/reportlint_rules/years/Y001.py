@@ -6,12 +6,10 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import CellRef, Report
-from reportlint.model.templates import T3, T3_COLUMNS
+from reportlint.model.templates import T3, T3_CARRIED_IN, T3_CARRIED_OUT, T3_COLUMNS
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
 from reportlint_rules.years._pair import previous_name
-
-CARRIED_IN, CARRIED_OUT = "二", "四"
 
 
 class CarryOverMismatch(PairRule):
@@ -49,8 +47,8 @@ class CarryOverMismatch(PairRule):
         if this_table is None or last_table is None:
             return
         for column in T3_COLUMNS:
-            carried_in = this_table.cell(CARRIED_IN, column)
-            carried_out = last_table.cell(CARRIED_OUT, column)
+            carried_in = this_table.cell(T3_CARRIED_IN, column)
+            carried_out = last_table.cell(T3_CARRIED_OUT, column)
             if carried_in is None or carried_out is None or not _comparable(carried_in, carried_out):
                 continue
             if carried_in.number == carried_out.number:

@@ -126,10 +126,6 @@ def _is_table_of_rows(block: syntax.Block) -> bool:
     return isinstance(block, syntax.Table) and not all(len(row.cells) == 1 for row in block.rows)
 
 
-def _is_value_cell(cell: syntax.Cell) -> bool:
-    return parse_value(cell.text).number is not None
-
-
 def _value_row(
     rows: list[syntax.Row], run: tuple[syntax.Block, ...], following: syntax.Block | None, lines: list[str]
 ) -> list[syntax.Row]:

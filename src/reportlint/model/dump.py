@@ -11,6 +11,7 @@ import json
 import math
 from typing import Any
 
+from reportlint.escaping import printable
 from reportlint.model import Report, ReportTable
 from reportlint.model.sections import SECTION_TITLES
 
@@ -99,4 +100,4 @@ def model_text(report: Report) -> str:
                 out.append(f"      {cell['column']} = {shown}  [{cell['kind']}]  @{cell['line']}:{cell['col']}")
     for problem in data["problems"]:
         out.append(f"问题 {problem['line']}:{problem['col']} {problem['kind']} {problem['message']}")
-    return "\n".join(out) + "\n"
+    return "".join(printable(line) + "\n" for line in out)  # report text never drives the terminal

@@ -163,7 +163,6 @@ T4_SUITS = (T4_DIRECT_SUIT, T4_SUIT_AFTER_REVIEW)
 """The two groups of 行政诉讼."""
 T4_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 T4_UPHELD, T4_CORRECTED, T4_TOTAL = T4_RESULTS[0], T4_RESULTS[1], T4_RESULTS[-1]
-T4_REVIEW, T4_DIRECT_SUIT, T4_SUIT_AFTER_REVIEW = T4_GROUPS
 T4_LITIGATION = "行政诉讼"
 """The template's merged header over the two litigation groups."""
 T4_LITIGATION_GROUPS = (T4_DIRECT_SUIT, T4_SUIT_AFTER_REVIEW)

@@ -15,6 +15,7 @@ import io
 from collections.abc import Sequence
 
 from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.escaping import printable
 from reportlint.output.context import RunContext
 from reportlint.output.overview import (
     KEY_FIGURE_NAMES,
@@ -69,5 +70,5 @@ def format_csv(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
             *(str(found.by_family.get(prefix, 0)) for prefix in prefixes),
             *numbers,
         ]
-        writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerow([safe_cell(printable(cell)) for cell in row])
     return BOM + out.getvalue()

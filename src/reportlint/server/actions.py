@@ -29,8 +29,6 @@ APPLY_FIX = "reportlint.applyFix"
 FIX_ALL = "reportlint.fixAll"
 IGNORE_FOR_FILE = "reportlint.ignoreForFile"
 ACCEPT_INTO_BASELINE = "reportlint.acceptIntoBaseline"
-COMMANDS = (APPLY_FIX, FIX_ALL, IGNORE_FOR_FILE, ACCEPT_INTO_BASELINE)
-
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.reportlint"
 
 
