@@ -269,3 +269,29 @@ def test_the_pair_rule_of_the_guide_runs_as_shown() -> None:
     findings = list(rule.check_pair(this_year, last_year, "2023.txt"))
     assert [(f.line, f.message[:22]) for f in findings] == [(59, "本年收费金额为864200万元，上年报告 2")]
     assert list(rule.check_pair(last_year, last_year, "2023.txt")) == []
+
+
+def test_pairing_many_copies_stays_linear(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An evaluator's folder may hold many copies of one agency's reports: one pair each, no square cost."""
+    from reportlint.model import pairing
+
+    later = identify(report_from_text((shared_dir / "corpus/real/2024_pingtan-zone.txt").read_text(encoding="utf-8")))
+    earlier = identify(report_from_text((shared_dir / "corpus/real/2023_pingtan-zone.txt").read_text(encoding="utf-8")))
+    assert later is not None and earlier is not None
+    calls = 0
+    real = pairing.same_agency
+
+    def counted(first: str, second: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(first, second)
+
+    monkeypatch.setattr(pairing, "same_agency", counted)
+    for copies in (100, 200):
+        calls = 0
+        identities = [
+            (f"{year}-{n}.txt", identity) for n in range(copies) for year, identity in ((2024, later), (2023, earlier))
+        ]
+        pairs = find_pairs(identities)
+        assert pairs == [(f"2024-{n}.txt", "2023-0.txt") for n in range(copies)]
+        assert calls <= copies * copies // 10, f"{calls} name comparisons for {copies} copies"

@@ -83,18 +83,36 @@ def same_agency(first: str, second: str) -> bool:
 
 
 def find_pairs(identities: Sequence[tuple[str, ReportIdentity | None]]) -> list[tuple[str, str]]:
-    """(this year's path, last year's path) for every pair of consecutive years of one agency.
+    """(this year's path, last year's path) for each report that has last year's report in the run.
 
     *identities* are (path, identity) in the run's order; the pairs come out in that
-    order, by the later report. A year with two reports of one agency (a draft and
-    the published copy) pairs each of them.
+    order, by the later report. Each report is paired with one report of the year
+    before — the first of that agency's in the run's order — so a run over many
+    copies of one agency's reports stays linear. Names are looked up by their
+    endings (:func:`same_agency` matches a name with places in front of it), so the
+    cost grows with the number of reports, not with its square.
     """
-    known = [(path, identity) for path, identity in identities if identity is not None]
+    first: dict[tuple[int, str], tuple[int, str]] = {}
+    """(year, name) → the first report of that year with that name, in run order."""
+    endings: dict[tuple[int, str], set[str]] = {}
+    """(year, an ending of a name) → the names of that year that end so."""
+    for index, (path, identity) in enumerate(identities):
+        if identity is None:
+            continue
+        first.setdefault((identity.year, identity.key), (index, path))
+        for start in range(1, len(identity.key)):
+            endings.setdefault((identity.year, identity.key[start:]), set()).add(identity.key)
     pairs: list[tuple[str, str]] = []
-    for path, identity in known:
-        for other_path, other in known:
-            if other.year == identity.year - 1 and other_path != path and same_agency(identity.key, other.key):
-                pairs.append((path, other_path))
+    for path, identity in identities:
+        if identity is None:
+            continue
+        year, key = identity.year - 1, identity.key
+        names = {key[start:] for start in range(len(key)) if (year, key[start:]) in first}
+        names |= endings.get((year, key), set())
+        matching = [first[year, name] for name in names if same_agency(key, name)]
+        matching = [(index, other) for index, other in matching if other != path]
+        if matching:
+            pairs.append((path, min(matching)[1]))
     return pairs
 
 
