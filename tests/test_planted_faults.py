@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from reportlint_rules.structure.S019 import template_row_labels
 from reportlint_rules.structure.S023 import ASPECTS
+from reportlint_rules.structure.S024 import IMPROVEMENTS_RE, PROBLEMS_RE
 
 from reportlint.engine import Linter, read_report
 from reportlint.model import Report
@@ -213,16 +214,12 @@ def plant_overview_aspect(text: str, report: Report, rng: random.Random) -> Plan
     return Planted(_without_sentences(text, lines, rng.choice(present)), report.sections[1].line)
 
 
-_PROBLEM_WORDS = re.compile(r"问题|不足|短板|差距|薄弱|有待|不够|不到位|欠缺|滞后|尚需|仍需|还需|不高|不强|不全")
-_MEASURE_WORDS = re.compile(r"改进|措施|下一步|今后|将|加强|推进|提升|完善|计划|着力|持续|进一步")
-
-
 def plant_one_sided_section_five(text: str, report: Report, rng: random.Random) -> Planted | None:
     """Keep only the problems, or only the measures, of section 五."""
     lines = _section_lines(report, 5)
     if lines is None:
         return None
-    sides = [_PROBLEM_WORDS, _MEASURE_WORDS]
+    sides = [PROBLEMS_RE, IMPROVEMENTS_RE]
     rng.shuffle(sides)
     for removed, kept in (sides, sides[::-1]):
         planted = _without_sentences(text, lines, removed)

@@ -15,7 +15,6 @@ from reportlint.rulebase import Rule
 from reportlint.text import fold
 from reportlint_rules.structure._labels import Match, closest_label, edit_distance, header_labels, strip_hints
 
-_RESULTS_HEADING = "三、本年度办理结果"
 _SUB_NUMBER_RE = re.compile(r"^(\d{1,2}),")
 _MIN_LENGTH = 5
 _NUMBERING_RE = re.compile(r"^\([^()]{1,3}\)")
@@ -28,7 +27,7 @@ def template_row_labels() -> dict[str, str]:
     A label the template writes as group and item ("（三）不予公开 1.属于国家秘密") is
     held as its two cells and as one, since reports write it either way.
     """
-    labels = {fold(_RESULTS_HEADING): _RESULTS_HEADING}
+    labels = {fold(tpl.T3_RESULTS_HEADING): tpl.T3_RESULTS_HEADING}
     for spec in tpl.T3_ROW_SPECS.values():
         group, _, item = spec.label.partition(" ")
         for text in (group, item, group + item) if item else (spec.label,):

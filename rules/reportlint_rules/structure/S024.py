@@ -10,8 +10,8 @@ from reportlint.model import Report
 from reportlint.rulebase import Rule
 
 _NOT_WORDS_RE = re.compile(r"[\W_]+")
-_PROBLEMS_RE = re.compile(r"问题|不足|短板|差距|薄弱|有待|不够|不到位|欠缺|滞后|尚需|仍需|还需|不高|不强|不全")
-_IMPROVEMENTS_RE = re.compile(r"改进|措施|下一步|今后|将|加强|推进|提升|完善|计划|着力|持续|进一步")
+PROBLEMS_RE = re.compile(r"问题|不足|短板|差距|薄弱|有待|不够|不到位|欠缺|滞后|尚需|仍需|还需|不高|不强|不全")
+IMPROVEMENTS_RE = re.compile(r"改进|措施|下一步|今后|将|加强|推进|提升|完善|计划|着力|持续|进一步")
 _MIN_LENGTH = 20
 """Shorter sections are S016's finding (empty problems section)."""
 
@@ -54,9 +54,9 @@ class ProblemsOrImprovementsMissing(Rule):
         text = "\n".join(line.text for line in section.text_lines())
         if len(_NOT_WORDS_RE.sub("", text)) < _MIN_LENGTH:
             return
-        if not _PROBLEMS_RE.search(text):
+        if not PROBLEMS_RE.search(text):
             message = "「五、存在的主要问题及改进情况」只写了改进措施，未写明存在的主要问题"
-        elif not _IMPROVEMENTS_RE.search(text):
+        elif not IMPROVEMENTS_RE.search(text):
             message = "「五、存在的主要问题及改进情况」只写了存在的问题，未写明改进措施"
         else:
             return

@@ -6,13 +6,16 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
+from reportlint.model import templates as tpl
 from reportlint.model.templates import T2, V2021
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
 from reportlint_rules.years._pair import previous_name
 
-ISSUED, ABOLISHED, IN_FORCE = "本年制发件数", "本年废止件数", "现行有效件数"
-ROWS = ("规章", "行政规范性文件")
+_DOCUMENTS = tpl.T2_BLOCKS[V2021][0]
+"""Block （一） of the 2021 format: 规章 and 行政规范性文件, issued / abolished / in force."""
+ISSUED, ABOLISHED, IN_FORCE = _DOCUMENTS.columns
+ROWS = tuple(row.key for row in _DOCUMENTS.rows)
 
 
 class DocumentsInForceDiscontinuous(PairRule):

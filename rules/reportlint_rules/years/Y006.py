@@ -6,13 +6,16 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
+from reportlint.model import templates as tpl
 from reportlint.model.templates import T2, V2019
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
 from reportlint_rules.years._pair import previous_name
 
-BEFORE, CHANGE = "上一年项目数量", "本年增/减"
-ROWS = ("行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费")
+_COUNTED = tuple(block for block in tpl.T2_BLOCKS[V2019] if block.columns[:2] == ("上一年项目数量", "本年增/减"))
+"""The 2019 format's blocks that count items at the start of the year and their change."""
+BEFORE, CHANGE = _COUNTED[0].columns[:2]
+ROWS = tuple(row.key for block in _COUNTED for row in block.rows)
 
 
 class ItemCountDiscontinuous(PairRule):

@@ -135,7 +135,7 @@ def draw_t3(report: Report, marks: CellMarks, prefix: str) -> str:
                 labels.append(f'<th class="label" colspan="2">{attr(spec.label)}</th>')
         cells = "".join(_cell(table, T3, spec.key, column, marks, prefix) for column in tpl.T3_COLUMNS)
         body.append(f'<tr data-key="{attr(spec.key)}">{"".join(labels)}{cells}</tr>')
-    return _table(prefix, "t3", "表三　收到和处理政府信息公开申请情况", head, body) + _unmatched(table)
+    return _table(prefix, "t3", f"表{T3}　{tpl.TABLE_TITLES[T3]}", head, body) + _unmatched(table)
 
 
 def draw_t4(report: Report, marks: CellMarks, prefix: str) -> str:
@@ -155,7 +155,7 @@ def draw_t4(report: Report, marks: CellMarks, prefix: str) -> str:
     )
     cells = "".join(_cell(table, T4, tpl.T4_ROW, column, marks, prefix) for column in tpl.T4_COLUMNS)
     body = [f'<tr data-key="{attr(tpl.T4_ROW)}">{cells}</tr>']
-    return _table(prefix, "t4", "表四　政府信息公开行政复议、行政诉讼情况", head, body) + _unmatched(table)
+    return _table(prefix, "t4", f"表{T4}　{tpl.TABLE_TITLES[T4]}", head, body) + _unmatched(table)
 
 
 def draw_t2(report: Report, marks: CellMarks, prefix: str) -> str:
@@ -175,7 +175,7 @@ def draw_t2(report: Report, marks: CellMarks, prefix: str) -> str:
         for spec in block.rows:
             cells = "".join(_cell(table, T2, spec.key, column, marks, prefix, span) for column, span in heads)
             body.append(f'<tr data-key="{attr(spec.key)}"><th class="label">{attr(spec.label)}</th>{cells}</tr>')
-    return _table(prefix, "t2", "表二　主动公开政府信息情况", "", body) + _unmatched(table)
+    return _table(prefix, "t2", f"表{T2}　{tpl.TABLE_TITLES[T2]}", "", body) + _unmatched(table)
 
 
 def _spread(columns: tuple[str, ...], width: int) -> Iterator[tuple[str, int]]:
