@@ -15,10 +15,7 @@ from reportlint.text import fold
 from reportlint_rules.structure._labels import Match, match_label, strip_hints, t2_header_blocks
 
 _T4_COUNTS = {
-    "行政复议": 1,
-    "行政诉讼": 1,
-    "未经复议直接起诉": 1,
-    "复议后起诉": 1,
+    **{group: 1 for group in (*tpl.T4_GROUPS, tpl.T4_LITIGATION)},
     **{result: len(tpl.T4_GROUPS) for result in tpl.T4_RESULTS},
 }
 

@@ -20,7 +20,7 @@ from reportlint.text import fold
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T3_HEADER_LABELS = (T3_NOTE, "申请人情况", "法人或其他组织", *tpl.T3_COLUMNS)
-T4_HEADER_LABELS = ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", *tpl.T4_RESULTS)
+T4_HEADER_LABELS = (tpl.T4_REVIEW, tpl.T4_LITIGATION, tpl.T4_DIRECT_SUIT, tpl.T4_SUIT_AFTER_REVIEW, *tpl.T4_RESULTS)
 
 _TEMPLATE_PARENS = frozenset(
     fold(text)
