@@ -24,6 +24,7 @@ from reportlint import hookspecs
 from reportlint.cli import build_parse_parser, build_parser
 from reportlint.config import LoadedConfig, Settings, check_codes, rule_options
 from reportlint.explain import option_docs
+from reportlint.options import option_fields
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.rulebase import DOC_SECTIONS
 from tests.conftest import TOTAL_RE, findings, run
@@ -118,9 +119,8 @@ def test_rule_options_are_in_the_reference(registry: Registry, rules_page: str) 
 
 def test_option_keys_shown_in_the_docs_are_accepted_by_the_configuration(registry: Registry) -> None:
     for code, rule in registry.rules.items():
-        for name, field in rule.Options.model_fields.items():
-            key = field.alias or name.replace("_", "-")
-            rule_options({code: {key: field.get_default(call_default_factory=True)}}, registry.rules)
+        for field in option_fields(rule.Options):
+            rule_options({code: {field.key: field.default}}, registry.rules)
 
 
 # -- hand-written pages against the code ----------------------------------------------------
@@ -147,8 +147,8 @@ def test_every_output_format_has_a_section() -> None:
 
 def test_every_config_key_is_in_configuration() -> None:
     page = _page("configuration.md")
-    for name, field in Settings.model_fields.items():
-        key = field.alias or name
+    for field in Settings.fields():
+        key = field.key
         assert f"`{key}`" in page, f"configuration key {key} is not documented in docs/configuration.md"
         assert re.search(rf"^#+ .*`{re.escape(key)}`", page, re.M), f"{key} has no heading of its own"
 
@@ -168,13 +168,13 @@ def _settings_tables() -> list[dict[str, Any]]:
 
 def test_configuration_examples_are_valid(registry: Registry) -> None:
     for table in _settings_tables():
-        loaded = LoadedConfig(settings=Settings.model_validate(table))
+        loaded = LoadedConfig(settings=Settings.validate(table))
         check_codes(loaded, registry.rules)
 
 
 def test_configuration_rule_option_examples_are_valid(registry: Registry) -> None:
     for table in _settings_tables():
-        rule_options(Settings.model_validate(table).rules, registry.rules)
+        rule_options(Settings.validate(table).rules, registry.rules)
 
 
 def test_files_shown_in_pages_match_the_files() -> None:

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pydantic import Field
 
 from reportlint.diagnostics import Finding
 from reportlint.explain import explain
 from reportlint.model import Report
 from reportlint.model.numerals import digit_string, numeral, parse_number
+from reportlint.options import Field
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.rulebase import NoOptions, Rule, RuleDefinitionError, RuleOptions, prose
 from tests.conftest import report_from_text

@@ -215,6 +215,8 @@ def _list_rules(registry: Registry, output_format: str) -> str:
     if output_format == "json":
         import json
 
+        from reportlint.options import option_fields
+
         records = [
             {
                 "code": rule.code,
@@ -222,7 +224,7 @@ def _list_rules(registry: Registry, output_format: str) -> str:
                 "severity": rule.severity.value,
                 "summary": rule.summary,
                 "pack": registry.pack_of[rule.code],
-                "options": sorted(field.alias or name for name, field in rule.Options.model_fields.items()),
+                "options": sorted(field.key for field in option_fields(rule.Options)),
             }
             for rule in rules
         ]
@@ -348,11 +350,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     """Run a subcommand, turning the run's own errors into :class:`UsageError`."""
-    from reportlint.app import RunError
-    from reportlint.baseline import BaselineError
-    from reportlint.config import ConfigError
-    from reportlint.plugins import PluginError
-
     try:
         if argv[:1] == ["parse"]:
             return run_parse(argv[1:])
@@ -361,8 +358,28 @@ def _main(argv: list[str]) -> int:
 
             return run_server(argv[1:])
         return run(argv)
-    except (RunError, ConfigError, PluginError, BaselineError) as error:
-        raise UsageError(str(error)) from None
+    except Exception as error:
+        if isinstance(error, _run_errors()):
+            raise UsageError(str(error)) from None
+        raise
+
+
+_RUN_ERRORS = {
+    "reportlint.app": "RunError",
+    "reportlint.baseline": "BaselineError",
+    "reportlint.config": "ConfigError",
+    "reportlint.plugins": "PluginError",
+}
+"""The errors a run reports as usage errors (exit 2), by the module that defines each."""
+
+
+def _run_errors() -> tuple[type[Exception], ...]:
+    """The classes of :data:`_RUN_ERRORS` whose modules this run imported.
+
+    An error can only come from a module that was imported, so a run that never reads a
+    baseline never imports :mod:`reportlint.baseline` (and pydantic) just to name its error.
+    """
+    return tuple(getattr(sys.modules[module], name) for module, name in _RUN_ERRORS.items() if module in sys.modules)
 
 
 def _silence_stdout() -> None:

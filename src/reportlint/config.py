@@ -13,14 +13,13 @@ becomes a :class:`ConfigError` whose message names the file and the key.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import Any, ClassVar
 
 from reportlint.diagnostics import Severity
+from reportlint.options import Field, OptionsError, OptionsModel, validate
 from reportlint.policy import unknown_codes
 
 CONFIG_FILES = ("reportlint.toml", "pyproject.toml")
@@ -28,58 +27,6 @@ CONFIG_FILES = ("reportlint.toml", "pyproject.toml")
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; the message says where and why."""
-
-
-class Settings(BaseModel):
-    """The keys of ``[tool.reportlint]`` (dashes as in TOML)."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
-
-    select: tuple[str, ...] | None = None
-    """Codes or prefixes to enable; all rules by default."""
-    ignore: tuple[str, ...] = ()
-    """Codes or prefixes to disable."""
-    extend_select: tuple[str, ...] = Field(default=(), alias="extend-select")
-    """Codes or prefixes to enable on top of ``select``."""
-    per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-file-ignores")
-    """Glob → codes ignored in matching files: a glob matches the path relative to this
-    file's folder, the path as given, or the file's name."""
-    severity: dict[str, Severity] = Field(default_factory=dict)
-    """Code → "error" or "warning", overriding a rule's default."""
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    """Code → that rule's options, validated by the rule's own options model."""
-    local_plugins: tuple[str, ...] = Field(default=(), alias="local-plugins")
-    """Python files or folders of rule modules to load without packaging (paths relative to the file)."""
-    fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
-    """The least severity that makes the exit status 1."""
-    exclude: tuple[str, ...] | None = None
-    """Globs of paths not searched in folders, replacing the defaults (see discovery.py)."""
-    extend_exclude: tuple[str, ...] = Field(default=(), alias="extend-exclude")
-    """Globs of paths not searched in folders, on top of ``exclude`` or the defaults."""
-    rule_timeout: float | None = Field(default=None, ge=0, alias="rule-timeout")
-    """Seconds one rule may take on one report before it is stopped (P901); 0 switches the budget
-    off; unset: ``reportlint.rule_guard.DEFAULT_RULE_TIMEOUT``."""
-
-    @field_validator("select", "ignore", "extend_select", mode="after")
-    @classmethod
-    def _upper(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
-        return None if value is None else _codes(value)
-
-    @field_validator("exclude", "extend_exclude", mode="after")
-    @classmethod
-    def _exclude_globs(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
-        for pattern in value or ():
-            if pattern.count("[") != pattern.count("]") or not pattern.strip():
-                raise ValueError(f"无效的 glob 模式 {pattern!r}")
-        return value
-
-    @field_validator("per_file_ignores", mode="after")
-    @classmethod
-    def _globs(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        for pattern in value:
-            if pattern.count("[") != pattern.count("]") or not pattern.strip():
-                raise ValueError(f"无效的 glob 模式 {pattern!r}")
-        return {pattern: _codes(codes) for pattern, codes in value.items()}
 
 
 def _codes(codes: tuple[str, ...]) -> tuple[str, ...]:
@@ -91,11 +38,65 @@ def _codes(codes: tuple[str, ...]) -> tuple[str, ...]:
     return cleaned
 
 
+def _optional_codes(codes: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    return None if codes is None else _codes(codes)
+
+
+def _globs(patterns: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    for pattern in patterns or ():
+        if pattern.count("[") != pattern.count("]") or not pattern.strip():
+            raise ValueError(f"无效的 glob 模式 {pattern!r}")
+    return patterns
+
+
+def _ignores_by_glob(value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    _globs(tuple(value))
+    return {pattern: _codes(codes) for pattern, codes in value.items()}
+
+
+class Settings(OptionsModel):
+    """The keys of ``[tool.reportlint]`` (dashes as in TOML)."""
+
+    select: tuple[str, ...] | None = None
+    """Codes or prefixes to enable; all rules by default."""
+    ignore: tuple[str, ...] = ()
+    """Codes or prefixes to disable."""
+    extend_select: tuple[str, ...] = ()
+    """Codes or prefixes to enable on top of ``select``."""
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Glob → codes ignored in matching files: a glob matches the path relative to this
+    file's folder, the path as given, or the file's name."""
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    """Code → "error" or "warning", overriding a rule's default."""
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Code → that rule's options, validated by the rule's own options model."""
+    local_plugins: tuple[str, ...] = ()
+    """Python files or folders of rule modules to load without packaging (paths relative to the file)."""
+    fail_on: Severity = Severity.ERROR
+    """The least severity that makes the exit status 1."""
+    exclude: tuple[str, ...] | None = None
+    """Globs of paths not searched in folders, replacing the defaults (see discovery.py)."""
+    extend_exclude: tuple[str, ...] = ()
+    """Globs of paths not searched in folders, on top of ``exclude`` or the defaults."""
+    rule_timeout: float | None = Field(default=None, ge=0)
+    """Seconds one rule may take on one report before it is stopped (P901); 0 switches the budget
+    off; unset: ``reportlint.rule_guard.DEFAULT_RULE_TIMEOUT``."""
+
+    checks: ClassVar[Mapping[str, Callable[[Any], Any]]] = {
+        "select": _optional_codes,
+        "ignore": _codes,
+        "extend_select": _codes,
+        "exclude": _globs,
+        "extend_exclude": _globs,
+        "per_file_ignores": _ignores_by_glob,
+    }
+
+
 @dataclass(frozen=True)
 class LoadedConfig:
     """Settings with the file they came from (``None`` when there was none)."""
 
-    settings: Settings = field(default_factory=Settings.model_construct)
+    settings: Settings = field(default_factory=Settings)
     path: Path | None = None
 
     @property
@@ -165,8 +166,8 @@ def load_config(path: Path) -> LoadedConfig:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: {where or 'tool'}: 应为表（TOML table）")
     try:
-        return LoadedConfig(Settings.model_validate(table), path)
-    except ValidationError as error:
+        return LoadedConfig(Settings.validate(table), path)
+    except OptionsError as error:
         raise ConfigError(_describe(path, where, error)) from None
 
 
@@ -189,10 +190,10 @@ def describe_error(problem: Any) -> str:
     return str(problem["msg"]).removeprefix("Value error, ")
 
 
-def _describe(path: Path, table: str, error: ValidationError) -> str:
+def _describe(path: Path, table: str, error: OptionsError) -> str:
     """One line per problem: file, key, what is wrong (at most two lines)."""
     lines = []
-    for problem in error.errors()[:2]:
+    for problem in error.problems[:2]:
         key = ".".join(str(part) for part in problem["loc"])
         what = describe_error(problem)
         lines.append(f"{path}: {table + ' ' if table else ''}{key}: {what}")
@@ -217,7 +218,7 @@ def resolve(
         found = find_config((start or Path.cwd()).resolve())
         loaded = load_config(found) if found else LoadedConfig()
     if loaded.settings.local_plugins and (not local_plugins or refused_by_environment()):
-        settings = loaded.settings.model_copy(update={"local_plugins": ()})
+        settings = loaded.settings.replace(local_plugins=())
         return LoadedConfig(settings, loaded.path)
     return loaded
 
@@ -244,19 +245,18 @@ def check_codes(loaded: LoadedConfig, known: Mapping[str, Any]) -> None:
 
 def rule_options(
     tables: Mapping[str, Mapping[str, Any]], rules: Mapping[str, Any], path: Path | None = None
-) -> dict[str, BaseModel]:
+) -> dict[str, Any]:
     """Each configured rule's options (*tables*, code → table), validated by that rule's own model.
 
     *path* is the configuration file they came from, named in errors.
     """
-    options: dict[str, BaseModel] = {}
+    options: dict[str, Any] = {}
     where = f"{path}: " if path else ""
     for code, table in tables.items():
-        model: type[BaseModel] = rules[code].Options
         try:
-            options[code] = model.model_validate(table)
-        except ValidationError as error:
-            problem = error.errors()[0]
+            options[code] = validate(rules[code].Options, table)
+        except OptionsError as error:
+            problem = error.problems[0]
             key = ".".join(str(part) for part in problem["loc"])
             what = "未知的选项" if problem["type"] == "extra_forbidden" else describe_error(problem)
             raise ConfigError(f"{where}rules.{code}.{key}: {what}") from None

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pluggy
-from pydantic import BaseModel
 
 from reportlint.diagnostics import Diagnostic, EngineCode, Finding, Severity
 from reportlint.escaping import printable
@@ -64,7 +64,7 @@ class Linter:
         manager: pluggy.PluginManager,
         registry: Registry,
         policy: Policy | None = None,
-        options: Mapping[str, BaseModel] | None = None,
+        options: Mapping[str, Any] | None = None,
         *,
         keep_lines: bool = False,
         keep_reports: bool = False,

@@ -45,14 +45,16 @@ def _toml_value(value: Any) -> str:
 
 def option_docs(rule: type[Rule[Any]]) -> list[OptionDoc]:
     """The options of *rule*, in the order its model declares them."""
+    from reportlint.options import option_fields
+
     return [
         OptionDoc(
-            name=field.alias or name.replace("_", "-"),
+            name=field.key,
             type=_type_name(field.annotation),
-            default=_toml_value(field.get_default(call_default_factory=True)),
-            description=field.description or "",
+            default=_toml_value(field.default),
+            description=field.description,
         )
-        for name, field in rule.Options.model_fields.items()
+        for field in option_fields(rule.Options)
     ]
 
 

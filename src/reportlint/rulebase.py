@@ -21,11 +21,11 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Protocol, cast, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict
 from typing_extensions import TypeVar
 
 from reportlint.diagnostics import CellEvidence, Evidence, Finding, Severity
 from reportlint.model import CellRef, Report
+from reportlint.options import OptionsModel, defaults, is_options_model
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -40,27 +40,18 @@ class RuleDefinitionError(TypeError):
     """A rule class whose metadata is missing or malformed."""
 
 
-class RuleOptions(BaseModel):
-    """Base of every rule's options model: unknown keys are errors.
-
-    ``defer_build`` keeps start-up fast: a model's validator is built only when a
-    configuration file actually sets that rule's options.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-        defer_build=True,
-        alias_generator=lambda name: name.replace("_", "-"),
-        populate_by_name=True,
-    )
+class RuleOptions(OptionsModel):
+    """Base of every rule's options: annotated attributes with :func:`reportlint.options.Field`
+    defaults; a configuration table is validated against them only when one sets the rule's
+    options (see :mod:`reportlint.options`), and unknown keys are errors."""
 
 
 class NoOptions(RuleOptions):
     """The options model of a rule that has no options."""
 
 
-OptionsT = TypeVar("OptionsT", bound=BaseModel, covariant=True, default=BaseModel)
-"""A rule's options model. Covariant, and ``BaseModel`` when not given, so that a bare
+OptionsT = TypeVar("OptionsT", covariant=True, default=Any)
+"""A rule's options model. Covariant, and ``Any`` when not given, so that a bare
 ``Rule`` (or ``type[Rule]``) stands for any rule, whatever its options."""
 
 
@@ -91,7 +82,7 @@ class Rule(Generic[OptionsT]):
     name: ClassVar[str]
     summary: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
-    Options: ClassVar[type[BaseModel]] = NoOptions
+    Options: ClassVar[type[Any]] = NoOptions
     """The options model; set from the type argument of ``Rule[...]``."""
     needs_content: ClassVar[bool] = True
     """False for rules that must also run on files that could not be read (P rules)."""
@@ -118,7 +109,7 @@ class Rule(Generic[OptionsT]):
         _validate_rule_class(cls)
 
     def __init__(self, options: OptionsT | None = None) -> None:
-        self.options = options if options is not None else cast(OptionsT, self.Options.model_construct())
+        self.options = options if options is not None else cast(OptionsT, defaults(self.Options))
 
     def check(self, report: Report) -> Iterable[Finding]:
         """Yield findings for *report*. Must not print or raise on odd input."""
@@ -262,18 +253,18 @@ def _validate_rule_class(cls: type[Rule]) -> None:
         raise RuleDefinitionError(f"{where}: code {cls.code!r} is not a prefix and three digits")
     if not NAME_RE.match(cls.name):
         raise RuleDefinitionError(f"{where}: name {cls.name!r} is not kebab-case")
-    if not (isinstance(cls.Options, type) and issubclass(cls.Options, BaseModel)):
-        raise RuleDefinitionError(f"{where}: Options must be a pydantic model")
+    if not is_options_model(cls.Options):
+        raise RuleDefinitionError(f"{where}: Options must be a RuleOptions subclass or a pydantic model")
     _validate_docstring(where, inspect.cleandoc(cls.__doc__ or ""))
 
 
-def _options_argument(cls: type) -> type[BaseModel] | None:
+def _options_argument(cls: type) -> type[Any] | None:
     """The options model named as the type argument of ``Rule[...]`` in *cls*'s bases."""
     for base in getattr(cls, "__orig_bases__", ()):
         origin = get_origin(base)
         if isinstance(origin, type) and issubclass(origin, Rule):
             for argument in get_args(base):
-                if isinstance(argument, type) and issubclass(argument, BaseModel):
+                if isinstance(argument, type) and is_options_model(argument):
                     return argument
     return None
 

@@ -57,6 +57,7 @@ from typing import Any
 
 from reportlint.diagnostics import Diagnostic, EngineCode
 from reportlint.engine import Linter
+from reportlint.options import validate
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.policy import Policy, Selection
 
@@ -251,7 +252,7 @@ def run_case(case: RuleCase) -> list[Diagnostic]:
     manager, registry = _plugins()
     if case.rule not in registry.rules:
         raise CaseFileError(f"{case.source}: rule {case.rule} is not installed")
-    options = {case.rule: registry.rules[case.rule].Options.model_validate(case.options)} if case.options else {}
+    options = {case.rule: validate(registry.rules[case.rule].Options, case.options)} if case.options else {}
     linter = Linter(manager, registry, Policy(Selection.of(select=(case.rule,))), options)
     diagnostics = linter.lint_bytes("case.txt", case.text.encode("utf-8"))
     if case.previous is not None:

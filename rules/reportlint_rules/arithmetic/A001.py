@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3
+from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import format_number
 from reportlint_rules.arithmetic._identities import (

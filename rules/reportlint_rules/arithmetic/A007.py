@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
+from reportlint.options import Field
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
 from reportlint_rules.arithmetic._text import (
     COUNT_RE,

@@ -8,10 +8,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
+from reportlint.options import Field
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
 from reportlint_rules.arithmetic._text import COUNT_UNITS, Count, count_value, counts
 

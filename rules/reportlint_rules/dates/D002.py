@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
+from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions
 from reportlint_rules.dates._dates import body_year, find_period, narrative_years
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field
-
 from reportlint.model import Report
+from reportlint.options import Field
 from reportlint.rulebase import RuleOptions
 from reportlint_rules.dates._dates import is_township
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model.numerals import numeral, numeral_alternatives, numeral_value
 from reportlint.model.sections import SECTION_TITLES
+from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import fold
 

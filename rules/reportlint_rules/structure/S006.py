@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T2, T3, RowSpec
 from reportlint.model.versions import table_version
+from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions
 
 _NORMATIVE = set(tpl.T2_NORMATIVE.values())

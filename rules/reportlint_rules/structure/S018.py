@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model.templates import V2021
+from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions, prose
 
 _TOPIC_RE = re.compile(r"考核|评议|评估|测评|绩效|责任追究|追责|问责|满意度|社会评价")

@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3, t3_row_name
+from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions, prose
 from reportlint.text import format_number
 from reportlint_rules.text._amounts import Amount, group_keys, t3_row, t3_rows

@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
 from reportlint.model.numerals import NUMERALS
+from reportlint.options import Field
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
 from reportlint_rules.typography._chars import is_cjk, quote
 

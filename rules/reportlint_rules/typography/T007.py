@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
+from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions, prose
 from reportlint_rules.typography._chars import MAX_PER_PARAGRAPH, is_han, quote
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report
+from reportlint.options import Field
 from reportlint.rulebase import PairRule, RuleOptions
 from reportlint_rules.years._pair import previous_name
 from reportlint_rules.years._prose import coverage, prose, shingles

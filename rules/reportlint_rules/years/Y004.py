@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Report, ReportTable
 from reportlint.model.templates import T2, T3, T4
+from reportlint.options import Field
 from reportlint.rulebase import PairRule, RuleOptions
 from reportlint_rules.years._pair import previous_name
 

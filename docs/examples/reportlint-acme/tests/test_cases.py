@@ -27,10 +27,10 @@ def _codes(text: str, options: SignatureOptions) -> list[str]:
 def test_require_agency_can_be_turned_off() -> None:
     text = (HERE / "fixtures" / "signed.txt").read_text(encoding="utf-8").replace("东山县统计局\n2024", "2024")
     assert _codes(text, SignatureOptions()) == ["ME001"]
-    assert _codes(text, SignatureOptions.model_validate({"require-agency": False})) == []
+    assert _codes(text, SignatureOptions.validate({"require-agency": False})) == []
 
 
 def test_search_lines_widens_the_search() -> None:
     text = (HERE / "fixtures" / "signed.txt").read_text(encoding="utf-8") + "附件：1.目录\n2.流程图\n3.联系方式\n"
     assert _codes(text, SignatureOptions()) == ["ME001"]
-    assert _codes(text, SignatureOptions.model_validate({"search-lines": 5})) == []
+    assert _codes(text, SignatureOptions.validate({"search-lines": 5})) == []
