@@ -132,9 +132,9 @@ def test_a_rule_that_raises_becomes_one_finding_and_the_others_still_run() -> No
 
 
 def test_a_plugin_that_fails_to_import_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    from importlib.metadata import EntryPoint
+    from reportlint.entrypoints import EntryPoint
 
-    broken = EntryPoint(name="acme.broken", value="acme_missing_module", group="reportlint")
+    broken = EntryPoint(name="acme.broken", value="acme_missing_module", group="reportlint", distribution="acme")
     import reportlint.plugins as plugins
 
     monkeypatch.setattr(plugins, "entry_points", lambda group: [broken])

@@ -12,7 +12,6 @@ becomes a :class:`ConfigError` whose message names the file and the key.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,6 +146,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: 配置文件不是 UTF-8 编码（第 {error.start} 字节），TOML 文件必须是 UTF-8") from None
+    import tomllib  # only when there is a file to read: --isolated and folders without one skip it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

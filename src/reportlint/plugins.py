@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
 
 import pluggy
 
 from reportlint import PROJECT_NAME, hookspecs
+from reportlint.entrypoints import EntryPoint, entry_points, normalised
 from reportlint.rulebase import Rule, RulePack
 
 BUILTIN_PREFIX = "reportlint."
@@ -88,8 +88,7 @@ def create_manager(extra_plugins: Sequence[tuple[str, object]] = ()) -> pluggy.P
 
 
 def _is_own_distribution(entry_point: EntryPoint) -> bool:
-    dist = getattr(entry_point, "dist", None)
-    return dist is None or dist.name == PROJECT_NAME
+    return not entry_point.distribution or normalised(entry_point.distribution) == PROJECT_NAME
 
 
 def collect_rules(manager: pluggy.PluginManager) -> Registry:
