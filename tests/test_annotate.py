@@ -319,7 +319,7 @@ def test_a_damaged_docx_is_an_error_and_the_other_documents_are_annotated(draft:
     assert result.stdout == "已写入 draft.checked.docx：1 条批注\n"
     errors = result.stderr.splitlines()
     assert errors[0].startswith("reportlint: cut.docx: Word 文档已损坏或不完整") and errors[0].endswith("，未加批注")
-    assert errors[1].startswith("reportlint: hollow.docx: python-docx 无法打开这个 Word 文档（")
+    assert errors[1].startswith("reportlint: hollow.docx: 无法打开这个 Word 文档，文件可能已损坏（")
     assert len(errors) == 2 and "Traceback" not in result.stderr
     assert not (draft.parent / "cut.checked.docx").exists() and not (draft.parent / "hollow.checked.docx").exists()
 
@@ -346,3 +346,34 @@ def test_configuration_selection_and_baseline_apply_as_in_a_normal_run(tmp_path:
     assert run("--write-baseline", "baseline.json", shanghai, cwd=tmp_path).returncode == 0
     quiet = run("annotate", "--force", "--baseline", "baseline.json", shanghai, cwd=tmp_path)
     assert quiet.returncode == 0 and quiet.stdout.endswith("：0 条批注（未发现问题）\n"), quiet.stderr
+
+
+def test_damaged_documents_never_give_a_traceback(tmp_path: Path) -> None:
+    """Bytes flipped anywhere in a real .docx, and a reviewer's comment with an id Word never
+    writes: each document gets a copy or one clean error line, in one run."""
+    import random
+
+    data = DOCUMENTS / "2021_pingtan-police.docx"
+    generator = random.Random(7)
+    names = []
+    for index in range(12):
+        damaged = bytearray(data.read_bytes())
+        for _ in range(generator.randint(1, 8)):
+            damaged[generator.randrange(len(damaged))] = generator.randrange(256)
+        names.append(f"damaged-{index}.docx")
+        (tmp_path / names[-1]).write_bytes(bytes(damaged))
+    with zipfile.ZipFile(REVIEWED) as source, zipfile.ZipFile(tmp_path / "odd-id.docx", "w") as target:
+        for item in source.namelist():
+            content = source.read(item)
+            target.writestr(
+                item, content.replace(b'w:id="1"', b'w:id="abc"') if item == "word/comments.xml" else content
+            )
+    names.append("odd-id.docx")
+    result = run("annotate", "--isolated", "-j", "1", *names, cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stdout.splitlines() + result.stderr.splitlines()
+    for name in names:
+        told = [line for line in lines if name in line]
+        assert len(told) == 1, (name, told)
+        assert told[0].startswith(f"已写入 {name[:-5]}.checked.docx：") or told[0].endswith("未加批注"), told
+    assert any(line.startswith("reportlint: odd-id.docx: 无法在这个 Word 文档中添加批注（ValueError") for line in lines)

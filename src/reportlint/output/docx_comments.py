@@ -70,7 +70,7 @@ def open_document(data: bytes) -> Any:
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # zip, XML and content-type errors all end here
         reason = f"{type(error).__name__}：{error}"[:160]
-        raise AnnotateError(f"python-docx 无法打开这个 Word 文档（{reason}）") from None
+        raise AnnotateError(f"无法打开这个 Word 文档，文件可能已损坏（{reason}）") from None
 
 
 def annotate(
@@ -109,7 +109,11 @@ def annotated_bytes(
 ) -> tuple[bytes, int]:
     """A copy of the .docx *data* with the findings as comments, and the number of comments added."""
     document = open_document(data)
-    count = annotate(document, diagnostics, lines, rules)
     out = io.BytesIO()
-    document.save(out)
+    try:
+        count = annotate(document, diagnostics, lines, rules)
+        document.save(out)
+    except Exception as error:  # a part python-docx opened but cannot extend (a broken comments part …)
+        reason = f"{type(error).__name__}：{error}"[:160]
+        raise AnnotateError(f"无法在这个 Word 文档中添加批注（{reason}）") from None
     return out.getvalue(), count
