@@ -280,6 +280,11 @@ def test_output_option_and_its_limits(draft: Path) -> None:
     assert sha256(draft) == before
 
 
+def test_no_file_is_a_usage_error_in_chinese() -> None:
+    result = run("annotate", "--isolated")
+    assert result.returncode == 2 and result.stderr.startswith("reportlint: 请给出要加批注的 Word 文档（.docx）")
+
+
 def test_a_second_run_over_a_glob_skips_the_copies(draft: Path) -> None:
     run("annotate", "--isolated", "draft.docx", cwd=draft.parent)
     again = run("annotate", "--isolated", "--force", "draft.docx", "draft.checked.docx", cwd=draft.parent)

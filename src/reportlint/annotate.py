@@ -55,7 +55,7 @@ def build_annotate_parser() -> argparse.ArgumentParser:
         ),
     )
     add = parser.add_argument
-    add("files", nargs="+", metavar="FILE", help="要加批注的 Word 文档（.docx），可以有多个")
+    add("files", nargs="*", metavar="FILE", help="要加批注的 Word 文档（.docx），可以有多个")
     add("-o", "--output", metavar="PATH", help="副本的文件名（只给一个文档时可用；默认 NAME.checked.docx）")
     add("--force", action="store_true", help="副本已存在时覆盖它（原文档永远不会被覆盖）")
     add("--select", type=_codes, metavar="CODES", help="只启用这些代码或前缀，逗号分隔")
@@ -104,6 +104,8 @@ def plan(files: Sequence[str], output: str | None, force: bool) -> list[Job]:
     """The documents to annotate and their copies; :class:`UsageError` for the first refusal."""
     from reportlint.atomic import is_one_of
 
+    if not files:
+        raise UsageError("请给出要加批注的 Word 文档（.docx），如 reportlint annotate 报告.docx")
     if output is not None and len(files) > 1:
         raise UsageError(f"-o/--output 只能在给出一个文档时使用（现在给出了 {len(files)} 个）")
     jobs: list[Job] = []
