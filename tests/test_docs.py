@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from reportlint import hookspecs
+from reportlint.annotate import build_annotate_parser
 from reportlint.cli import build_parse_parser, build_parser
 from reportlint.config import LoadedConfig, Settings, check_codes, rule_options
 from reportlint.explain import option_docs
@@ -130,7 +131,7 @@ def _mentions(page: str, option: str) -> bool:
 
 def test_every_cli_option_is_in_usage() -> None:
     page = _page("usage.md")
-    for parser in (build_parser(), build_parse_parser()):
+    for parser in (build_parser(), build_parse_parser(), build_annotate_parser()):
         for action in parser._actions:
             for option in action.option_strings:
                 assert _mentions(page, option), f"{parser.prog} {option} is not documented in docs/usage.md"

@@ -51,6 +51,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.testing",
             "reportlint.server",
             "reportlint.cli",
+            "reportlint.annotate",
             "reportlint.__main__",
         ),
     ),

@@ -84,3 +84,30 @@ def is_one_of(path: str, others: Iterable[str]) -> bool:
             if os.path.samestat(target, os.stat(other)):
                 return True
     return False
+
+
+def write_bytes_atomically(path: str, data: bytes) -> None:
+    """Replace *path* by a file holding *data*, or raise ``OSError`` leaving *path* as it was.
+
+    For documents written beside the user's own (``reportlint annotate``): a full disk
+    halfway never leaves a truncated .docx. A symlink is followed; an existing file
+    keeps its permissions, a new one gets the umask's.
+    """
+    target = os.path.realpath(path)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = _new_file_mode()
+    folder, name = os.path.split(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise

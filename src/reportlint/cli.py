@@ -1,5 +1,7 @@
 """The command line: ``reportlint [options] PATH...``, ``reportlint parse FILE`` and ``reportlint server``.
 
+``reportlint annotate FILE.docx...`` (Word comments) lives in :mod:`reportlint.annotate`.
+
 It parses arguments, asks :mod:`reportlint.app` for a run and prints what came back;
 every decision about what is reported lives in :mod:`reportlint.policy`.
 
@@ -353,6 +355,10 @@ def _main(argv: list[str]) -> int:
     try:
         if argv[:1] == ["parse"]:
             return run_parse(argv[1:])
+        if argv[:1] == ["annotate"]:
+            from reportlint.annotate import run_annotate
+
+            return run_annotate(argv[1:])
         if argv[:1] == ["server"]:
             from reportlint.server import run_server
 
