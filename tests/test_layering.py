@@ -19,7 +19,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = Path(__file__).resolve().parents[1] / "src" / "reportlint"
 
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("reportlint", "reportlint.text", "reportlint.hookspecs", "reportlint.escaping", "reportlint.atomic")),
+    (
+        "base",
+        (
+            "reportlint",
+            "reportlint.text",
+            "reportlint.hookspecs",
+            "reportlint.escaping",
+            "reportlint.atomic",
+            "reportlint.options",
+            "reportlint.entrypoints",
+        ),
+    ),
     # The kinds of problem (model/problems.py) are named by readers and model alike: the
     # vocabulary sits with the earlier stage, which is why it imports nothing of ours.
     ("read", ("reportlint.readers", "reportlint.model.problems")),
