@@ -68,9 +68,19 @@ def doc_sections(doc: str) -> dict[str, str]:
     return {name: inspect.cleandoc("\n".join(lines)).strip() for name, lines in sections.items()}
 
 
+_CLAUSE_PUNCTUATION = frozenset("，。、；：！？")
+"""Full-width marks that end a Chinese clause: they carry their own spacing."""
+
+
 def _join(left: str, right: str) -> str:
-    """Join two wrapped lines: no space between CJK text, one space otherwise."""
+    """Join two wrapped lines: no space between CJK text or next to a clause mark (，。；…), one space otherwise.
+
+    A clause mark carries its own spacing, so 「…；」 + 「2021年…」 stays 「…；2021年…」 however a
+    docstring happens to be wrapped.
+    """
     if left and right and not left[-1].isascii() and not right[0].isascii():
+        return left + right
+    if left and right and (left[-1] in _CLAUSE_PUNCTUATION or right[0] in _CLAUSE_PUNCTUATION):
         return left + right
     return f"{left} {right}"
 

@@ -107,6 +107,16 @@ def test_every_rule_has_every_doc_section(registry: Registry, rules_page: str) -
         assert "*(missing)*" not in sections[code], code
 
 
+def test_wrapped_docstring_lines_join_as_chinese_and_english_are_written() -> None:
+    text = (
+        "在第一部分的标题处报告；\n2021年版格式的报告\n还报告 ``each-result``\n所列的项。\nEnglish words\nstay apart."
+    )
+    assert (
+        gen.prose_to_markdown(text)
+        == "在第一部分的标题处报告；2021年版格式的报告还报告 ``each-result`` 所列的项。English words stay apart."
+    )
+
+
 def test_rule_options_are_in_the_reference(registry: Registry, rules_page: str) -> None:
     sections = _rule_sections(rules_page)
     for code, rule in registry.rules.items():
