@@ -6,17 +6,17 @@ from reportlint.rulebase import ProblemRule
 
 
 class EmptyFile(ProblemRule):
-    """What it does:
-        Reports a file that is empty or holds only white space.
+    """检查内容：
+        文件为空或只含空白字符时报告。
 
-    Why it matters:
-        An empty upload usually means a failed export; publishing it publishes nothing.
+    为何重要：
+        上传的文件为空，通常意味着导出失败；发布这样的文件，等于什么也没有公开。
 
-    Example:
-        A 0-byte `report.txt`.
+    示例：
+        0 字节的 `report.txt`。
 
-    Fix:
-        Export the report again and check the file before publishing.
+    修改方法：
+        重新导出报告，发布前检查文件内容。
     """
 
     code = "P001"

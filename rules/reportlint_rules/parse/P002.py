@@ -6,18 +6,18 @@ from reportlint.rulebase import ProblemRule
 
 
 class UndecodableFile(ProblemRule):
-    """What it does:
-        Reports a file that is neither UTF-8 (with or without BOM), UTF-16 with BOM nor
-        GB18030/GBK, or that holds binary data.
+    """检查内容：
+        文件既不是 UTF-8（带或不带 BOM）、带 BOM 的 UTF-16，也不是 GB18030/GBK 编码的文本，或者含有二进制数据时
+        报告。
 
-    Why it matters:
-        Nothing in it can be checked; a mis-encoded file also shows as mojibake to readers.
+    为何重要：
+        这样的文件无法检查其中任何内容；编码错误的文件在读者那里也会显示为乱码。
 
-    Example:
-        A Word `.doc` saved with a `.txt` name.
+    示例：
+        以 `.txt` 为文件名保存的 Word `.doc` 文件。
 
-    Fix:
-        Save the report as plain text in UTF-8 (or GB18030).
+    修改方法：
+        将报告另存为 UTF-8（或 GB18030）编码的纯文本。
     """
 
     code = "P002"

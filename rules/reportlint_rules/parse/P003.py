@@ -6,23 +6,19 @@ from reportlint.rulebase import ProblemRule
 
 
 class UnparsableContent(ProblemRule):
-    """What it does:
-        Reports a part of the text the grammar could not place; the rest of the report
-        is still checked. The grammar accepts any sequence of lines, so no input reaches
-        this today: it is the safety net that keeps a future grammar change from turning
-        unexpected input into a crash or into silently skipped text. What cannot be
-        *interpreted* — a table that is no table of the template, a row with the wrong
-        number of values — is reported by P005 and the S rules instead.
+    """检查内容：
+        报告文本中有语法无法归位的部分时报告，报告的其余部分照常检查。语法可以接受由任意行组成的文本，因此目前没
+        有任何输入会触发本规则：它是一道安全网，防止今后修改语法后，意外的输入导致程序崩溃或被悄悄跳过。能够归位
+        但无法*解释*的内容（不属于模板任何一张表的表格、数值个数不对的行）由 P005 和 S 类规则报告。
 
-    Why it matters:
-        Content the parser cannot place is content no rule looked at.
+    为何重要：
+        解析器无法归位的内容，就是没有任何规则检查过的内容。
 
-    Example:
-        A grammar change that no longer accepts a line starting with "|" inside a
-        table would report that line here, and check the rest of the report.
+    示例：
+        如果修改语法后不再接受表格内以“|”开头的行，该行就会在此报告，报告的其余部分照常检查。
 
-    Fix:
-        Report the input to the reportlint maintainers: it is a grammar bug.
+    修改方法：
+        请将该输入报告给 reportlint 的维护者：这是语法的缺陷。
     """
 
     code = "P003"

@@ -6,28 +6,24 @@ from reportlint.rulebase import ProblemRule
 
 
 class UnreadTable(ProblemRule):
-    """What it does:
-        Reports, at its first label, a table 二, 三 or 四 whose template labels are in the
-        report — on lines of their own, such as 「一、本年新收政府信息公开申请数量 3001 53 …」
-        or 「结果维持」, or in a table reportlint could not recognise — while the table itself
-        could not be read: at least two different labels of table 二 or 四, or three of
-        table 三, outside any table reportlint understood. It names the table and the labels
-        it found. S004 (missing table) then stays silent for that table: the table is there.
+    """检查内容：
+        报告中出现了表二、表三或表四的模板标签，但该表本身未能读取时，在第一个标签处报告。这些标签可能单独成行，
+        如「一、本年新收政府信息公开申请数量 3001 53 …」或「结果维持」，也可能在 reportlint 无法识别的表格中；判
+        断的标准是：在 reportlint 读懂的表格之外，出现表二或表四至少两个不同的标签，或者表三至少三个不同的标签。
+        消息写明是哪张表以及找到的标签。此时 S004（缺少表格）对该表不再报告，因为表格是存在的。
 
-    Why it matters:
-        None of a table's numbers can be checked when it is not read, so without this
-        finding a report whose tables came out as loose lines — text from a PDF
-        (``pdftotext -layout`` lines the cells up with spaces), a table pasted into prose
-        — would pass as if its tables were right. An error, so such a run never exits 0.
+    为何重要：
+        表格未能读取，其中的数字就都无法检查。没有这条提示，表格变成零散文本行的报告——从 PDF 转出的文本
+        （``pdftotext -layout`` 用空格对齐单元格）、粘贴进正文的表格——会像表格无误一样通过检查。本规则为错误级
+        别，因此这样的检查不会以 0 退出。
 
-    Example:
-        ``pdftotext -layout`` output, where table 三 reads
-        ``一、本年新收政府信息公开申请数量    3001    53    0 …`` with no TAB between the cells.
+    示例：
+        ``pdftotext -layout`` 的输出，其中表三写作 ``一、本年新收政府信息公开申请数量    3001    53    0 …``，单
+        元格之间没有制表符（TAB）。
 
-    Fix:
-        Give reportlint the table in a layout it reads: the .docx/.html/.pdf itself (with
-        its reader installed), a copy from the browser or from Word (cells separated by
-        TABs), or the plain-text layout with one cell per line.
+    修改方法：
+        以 reportlint 能够读取的形式提供表格：直接检查 .docx/.html/.pdf 原件（需安装相应的读取器），或者从浏览
+        器、Word 中复制（单元格之间以 TAB 分隔），或者使用每个单元格单独一行的纯文本格式。
     """
 
     code = "P004"

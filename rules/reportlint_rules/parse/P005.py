@@ -6,18 +6,17 @@ from reportlint.rulebase import ProblemRule
 
 
 class UnrecognisedTable(ProblemRule):
-    """What it does:
-        Reports a table of two or more rows that is neither table 二, 三 nor 四 by its labels.
+    """检查内容：
+        表格有两行以上，但按其标签判断既不是表二、表三，也不是表四时报告。
 
-    Why it matters:
-        An unrecognised table is usually one of the three with its labels damaged, and
-        none of its numbers get checked.
+    为何重要：
+        无法识别的表格，通常是这三张表之一而标签遭到破坏，其中的数字都得不到检查。
 
-    Example:
-        A table whose header row reads only `项目 | 数量`.
+    示例：
+        表头一行只有 `项目 | 数量` 的表格。
 
-    Fix:
-        Use the template's labels (信息内容, 申请人情况, 行政复议 …) so the table can be checked.
+    修改方法：
+        使用模板规定的标签（信息内容、申请人情况、行政复议……），使表格能够得到检查。
     """
 
     code = "P005"

@@ -6,18 +6,17 @@ from reportlint.rulebase import ProblemRule
 
 
 class FileTooLarge(ProblemRule):
-    """What it does:
-        Reports a file larger than 16 MB, which is not read.
+    """检查内容：
+        文件大于 16 MB 时报告，并且不读取该文件。
 
-    Why it matters:
-        No annual report is that large; such a file is almost certainly not a report,
-        and reading it would stall the run.
+    为何重要：
+        年度报告不会有这么大；这样的文件几乎肯定不是报告，读取它还会拖慢整个检查。
 
-    Example:
-        A 200 MB database dump named `report.txt`.
+    示例：
+        名为 `report.txt` 的 200 MB 数据库导出文件。
 
-    Fix:
-        Check that the right file was given.
+    修改方法：
+        核实给出的文件是否正确。
     """
 
     code = "P006"

@@ -6,19 +6,17 @@ from reportlint.rulebase import ProblemRule
 
 
 class ReaderUnavailable(ProblemRule):
-    """What it does:
-        Reports a document (.html, .pdf, …) whose reader needs a library that is not
-        installed, and names the extra that installs it.
+    """检查内容：
+        文档（.html、.pdf 等）的读取器所需的库未安装时报告，并写明安装该库的 extra（可选依赖组）。
 
-    Why it matters:
-        The file was not checked at all; without this finding a run over a folder of
-        PDFs would look clean.
+    为何重要：
+        这个文件完全没有得到检查；没有这条提示，对一个 PDF 文件夹的检查看起来会毫无问题。
 
-    Example:
-        `reportlint report.pdf` where pdfplumber is not installed.
+    示例：
+        未安装 pdfplumber 时运行 `reportlint report.pdf`。
 
-    Fix:
-        Install the extra the message names, e.g. `pip install 'reportlint[pdf]'`.
+    修改方法：
+        安装消息中写明的 extra，如 `pip install 'reportlint[pdf]'`。
     """
 
     code = "P007"

@@ -6,19 +6,17 @@ from reportlint.rulebase import ProblemRule
 
 
 class NoTextLayer(ProblemRule):
-    """What it does:
-        Reports a PDF whose pages hold no text, only images: a scanned paper report.
+    """检查内容：
+        PDF 的页面只有图像、没有文字时报告：这是纸质报告的扫描件。
 
-    Why it matters:
-        Nothing in it can be read or checked, and readers of the published file
-        cannot search or copy it either.
+    为何重要：
+        其中的内容无法读取和检查，公开文件的读者也无法检索或复制。
 
-    Example:
-        A printed, stamped report scanned to PDF and uploaded as the attachment.
+    示例：
+        打印、盖章后扫描成 PDF，作为附件上传的报告。
 
-    Fix:
-        Publish the PDF exported from the word processor (or run OCR and check the
-        result), or lint the report's .docx instead.
+    修改方法：
+        发布由文字处理软件导出的 PDF（或者进行 OCR 文字识别并核对结果），或者改为检查报告的 .docx 文件。
     """
 
     code = "P008"

@@ -10,21 +10,18 @@ from reportlint.rulebase import Rule
 
 
 class StaleBaselineEntry(Rule):
-    """What it does:
-        With ``--baseline FILE``, reports each accepted finding recorded in the baseline
-        that no longer occurs in a file checked in this run. The message repeats the
-        old finding's code and message.
+    """检查内容：
+        使用 ``--baseline FILE`` 时，基线中记录的已接受问题在本次检查的文件中已不再出现的，逐条报告。消息重复原
+        问题的代码和内容。
 
-    Why it matters:
-        A baseline that keeps entries for faults already fixed would silently accept
-        them again if they came back; trimming it keeps it honest.
+    为何重要：
+        基线若保留已经改正的问题，这些问题再次出现时会被悄悄放过；及时清理，基线才能如实反映现状。
 
-    Example:
-        The baseline accepted an A001 on 表三「（七）总计」 of ``2020.txt``; the total
-        was corrected, so the entry is stale.
+    示例：
+        基线接受了 ``2020.txt`` 表三「（七）总计」处的一条 A001；总计已经改正，这一条目便已过时。
 
-    Fix:
-        Rewrite the baseline with ``--write-baseline FILE``, or delete the entry.
+    修改方法：
+        用 ``--write-baseline FILE`` 重新生成基线，或者删除该条目。
     """
 
     code = EngineCode.STALE_BASELINE.value

@@ -10,18 +10,18 @@ from reportlint.rulebase import Rule
 
 
 class InternalError(Rule):
-    """What it does:
-        Reports that reportlint itself failed on this file (a bug in reportlint, not in
-        the report). The other files of the run are still checked.
+    """检查内容：
+        reportlint 自身在处理本文件时出错（是 reportlint 的缺陷，不是报告的问题）时报告。本次检查的其他文件照常
+        检查。
 
-    Why it matters:
-        A linter that crashes silently would pass a report it never checked.
+    为何重要：
+        检查工具如果静默崩溃，就会让从未检查过的报告通过。
 
-    Example:
-        Any file that triggers a bug in the model builder.
+    示例：
+        任何触发模型构建程序缺陷的文件。
 
-    Fix:
-        Report the file to the reportlint maintainers; meanwhile check the report by hand.
+    修改方法：
+        将该文件报告给 reportlint 的维护者；在此期间请人工检查报告。
     """
 
     code = EngineCode.INTERNAL_ERROR.value

@@ -10,22 +10,19 @@ from reportlint.rulebase import Rule
 
 
 class RuleCrashed(Rule):
-    """What it does:
-        Reports that one rule failed on this file; the message names the rule. A rule
-        fails when it raises any exception (``SystemExit`` and ``KeyboardInterrupt``
-        included), yields something that is not a well-formed ``Finding``, or runs past
-        its time budget (``rule-timeout``, 10 seconds per report by default). The other
-        rules still run.
+    """检查内容：
+        某条规则在处理本文件时出错时报告，消息写明是哪条规则。规则出错是指：抛出任何异常（包括 ``SystemExit`` 和
+        ``KeyboardInterrupt``），产生的结果不是格式正确的 ``Finding``，或者超出运行时限（``rule-timeout``，默认
+        每份报告 10 秒）。其他规则照常运行。
 
-    Why it matters:
-        A rule that fails must not hide the findings of the others, nor pass silently.
+    为何重要：
+        一条规则出错，既不能掩盖其他规则发现的问题，也不能悄无声息地放过。
 
-    Example:
-        A third-party rule that indexes a table row the report lacks.
+    示例：
+        第三方规则读取了报告中并不存在的表格行。
 
-    Fix:
-        Report it to the rule's author, naming the rule code in the message; `--ignore`
-        the code meanwhile.
+    修改方法：
+        报告给规则的作者，写明消息中的规则代码；在此期间用 `--ignore` 停用该代码。
     """
 
     code = EngineCode.RULE_CRASHED.value

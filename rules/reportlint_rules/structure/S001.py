@@ -11,23 +11,20 @@ from reportlint.rulebase import Rule
 
 
 class MissingSection(Rule):
-    """What it does:
-        Reports each of the six sections 一、总体情况 … 六、其他需要报告的事项 that has no
-        heading in the report. The finding is placed where the section should start: at
-        the heading of the next section present, or at the end of the report.
+    """检查内容：
+        一、总体情况至六、其他需要报告的事项这六个章节中，报告里没有标题的，逐一报告。问题标在该章节应当开始的位
+        置：紧随其后的现有章节的标题处，或者报告的末尾。
 
-    Why it matters:
-        条例第五十条 lists what an annual report must contain, and both official formats
-        (国办公开办函〔2019〕60号, 〔2021〕30号) fix the six sections; evaluators report
-        missing sections as "遗漏法定内容" (template-spec §6, E4).
+    为何重要：
+        条例第五十条规定了年度报告应当包括的内容，两种正式格式（国办公开办函〔2019〕60号、〔2021〕30号）都固定为
+        六个章节；评估中将缺少章节列为“遗漏法定内容”（template-spec §6，E4）。
 
-    Example:
-        A report that ends after 五、存在的主要问题及改进情况 with the signature, with no
-        六、其他需要报告的事项 (2021_pingtan-finance-bureau).
+    示例：
+        报告在五、存在的主要问题及改进情况之后直接落款，没有六、其他需要报告的事项
+        （2021_pingtan-finance-bureau）。
 
-    Fix:
-        Add the section under its template heading; if there is nothing to report, say
-        so in a sentence (e.g. 本年度未收取信息处理费).
+    修改方法：
+        按模板标题补写该章节；没有需要报告的内容的，用一句话写明（如：本年度未收取信息处理费）。
     """
 
     code = "S001"

@@ -26,22 +26,19 @@ def misplaced(order: list[int]) -> list[int]:
 
 
 class SectionOutOfOrder(Rule):
-    """What it does:
-        Reports a section whose heading comes out of the template's order 一、总体情况 …
-        六、其他需要报告的事项, at the heading of the misplaced section. When several
-        orders are possible, the heading that comes later in the text is the one
-        reported.
+    """检查内容：
+        章节标题不符合模板一、总体情况……六、其他需要报告的事项的顺序时，在错位章节的标题处报告。有多种可能的顺序
+        时，报告在正文中位置靠后的那个标题。
 
-    Why it matters:
-        Both official formats (国办公开办函〔2019〕60号, 〔2021〕30号) fix the order of the
-        six sections; readers and evaluators compare reports section by section
-        (template-spec §2.2, §3.2, E6).
+    为何重要：
+        两种正式格式（国办公开办函〔2019〕60号、〔2021〕30号）都固定了六个章节的顺序；读者和评估人员逐章比对各份
+        报告（template-spec §2.2、§3.2，E6）。
 
-    Example:
-        三、收到和处理政府信息公开申请情况 placed after 四、政府信息公开行政复议、行政诉讼情况.
+    示例：
+        三、收到和处理政府信息公开申请情况被放在四、政府信息公开行政复议、行政诉讼情况之后。
 
-    Fix:
-        Move the section, with its text and table, back to its place.
+    修改方法：
+        将该章节连同其正文和表格移回原位。
     """
 
     code = "S002"

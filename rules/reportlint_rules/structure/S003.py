@@ -27,8 +27,7 @@ class S003Options(RuleOptions):
             "五、政府信息公开工作存在的主要问题及改进情况",
         ],
         description=(
-            "Known variants accepted besides the template's six headings (with their numeral); "
-            "the defaults are seen in real reports (template-spec §2.2, §7)."
+            "除模板的六个标题（连同序号）之外，也视为符合的已知变体；默认值均见于真实报告（template-spec§2.2、§7）。"
         ),
     )
 
@@ -43,26 +42,22 @@ def _split(text: str) -> tuple[str | None, str]:
 
 
 class NonstandardSectionHeading(Rule[S003Options]):
-    """What it does:
-        Compares each section heading with the template's wording (一、总体情况,
-        二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况,
-        四、政府信息公开行政复议、行政诉讼情况, 五、存在的主要问题及改进情况,
-        六、其他需要报告的事项) and with known variants, and reports a heading that
-        matches neither, or whose numeral is not the section's. Spaces, full/half-width
-        forms and trailing punctuation are ignored; a heading without numeral that is
-        exactly the template's words is accepted.
+    """检查内容：
+        将每个章节标题与模板的表述（一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，
+        四、政府信息公开行政复议、行政诉讼情况，五、存在的主要问题及改进情况，六、其他需要报告的事项）以及已知的
+        变体比对，既不符合模板、也不是已知变体的，或者序号与所在章节不符的，予以报告。比对时不计空格、全角半角之
+        别和末尾的标点；没有序号但文字与模板完全相同的标题视为符合。
 
-    Why it matters:
-        The unified format fixes the headings (template-spec §2.2, §3.2); a changed
-        heading usually means changed content ("明年工作计划" instead of "改进情况") or a
-        typo that is published as the report's outline.
+    为何重要：
+        统一格式固定了章节标题（template-spec §2.2、§3.2）；标题改动往往意味着内容改动（写成“明年工作计划”而不
+        是“改进情况”），或者错别字随报告提纲一起公开。
 
-    Example:
-        五、存在的主要问题及明年工作计划 (2024_pingtan-police);
-        四、政府信息公开行政法复议、行政诉讼情况 (2022_pingtan-zone, typo).
+    示例：
+        五、存在的主要问题及明年工作计划（2024_pingtan-police）；四、政府信息公开行政法复议、行政诉讼情况
+        （2022_pingtan-zone，错别字）。
 
-    Fix:
-        Use the template's heading, e.g. 五、存在的主要问题及改进情况.
+    修改方法：
+        使用模板的标题，如五、存在的主要问题及改进情况。
     """
 
     code = "S003"

@@ -12,23 +12,20 @@ from reportlint.rulebase import Rule
 
 
 class MissingTable(Rule):
-    """What it does:
-        Reports, at the section heading, a section 二, 三 or 四 when the report has no
-        table 二 (主动公开政府信息情况), 三 (收到和处理政府信息公开申请情况) or 四
-        (行政复议、行政诉讼情况) at all. A section that holds a table reportlint could not
-        recognise is left to P005, a table whose labels are there but which could not be
-        read to P004, and a missing section to S001.
+    """检查内容：
+        报告中根本没有表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）或表四（行政复议、行政
+        诉讼情况）时，在第二、三或四部分的章节标题处报告。章节中有 reportlint 无法识别的表格的，交由 P005 报告；
+        标签存在但表格未能读取的，交由 P004 报告；缺少整个章节的，交由 S001 报告。
 
-    Why it matters:
-        The three tables are the statistical core of the unified format (template-spec
-        §2.3–§3.5); a report without them omits statutory content (条例第五十条, E4).
+    为何重要：
+        这三张表是统一格式的统计核心（template-spec §2.3—§3.5）；报告没有这些表格，就是遗漏了法定内容（条例第五
+        十条，E4）。
 
-    Example:
-        二、主动公开政府信息情况 followed only by a paragraph "本年度主动公开信息126条".
+    示例：
+        二、主动公开政府信息情况之后只有一段文字“本年度主动公开信息126条”。
 
-    Fix:
-        Add the template's table under the section heading and fill every cell (0 where
-        nothing happened).
+    修改方法：
+        在章节标题下补上模板的表格，并填写每个单元格（没有发生的填 0）。
     """
 
     code = "S004"

@@ -13,21 +13,19 @@ from reportlint.rulebase import Rule
 
 
 class MisplacedTable(Rule):
-    """What it does:
-        Reports table 二, 三 or 四 when it starts outside its own section (二 under
-        二、主动公开政府信息情况, 三 under 三、…, 四 under 四、…), at the table's first
-        line. A table whose section is missing altogether is left to S001.
+    """检查内容：
+        表二、表三或表四不在所属章节中开始时（表二应在二、主动公开政府信息情况之下，表三在三、……之下，表四在
+        四、……之下），在表格的第一行报告。所属章节整个缺失的，交由 S001 报告。
 
-    Why it matters:
-        Each table belongs to its section in both formats (template-spec §2.2–§3.5); a
-        table under the wrong heading usually means a heading was lost or moved, and
-        readers look for the numbers in the wrong place.
+    为何重要：
+        在两种格式中，每张表格都属于各自的章节（template-spec §2.2—§3.5）；表格出现在错误的标题下，通常说明有标
+        题丢失或被移动，读者也会到错误的位置查找数字。
 
-    Example:
-        表三 placed after the heading 四、政府信息公开行政复议、行政诉讼情况.
+    示例：
+        表三被放在标题四、政府信息公开行政复议、行政诉讼情况之后。
 
-    Fix:
-        Move the table under its section heading (or restore the lost heading).
+    修改方法：
+        将表格移到所属章节的标题之下（或者补回丢失的标题）。
     """
 
     code = "S005"

@@ -21,10 +21,7 @@ class S006Options(RuleOptions):
     max_findings_per_table: int = Field(
         default=6,
         ge=1,
-        description=(
-            "More missing rows than this in one table are reported as one finding at the table, "
-            "listing the first of them."
-        ),
+        description="同一张表缺少的行多于此数时，在表格处合并报告一处，列出其中的前几行。",
     )
 
 
@@ -55,22 +52,20 @@ def _anchor(table: ReportTable, rows: tuple[RowSpec, ...], index: int) -> tuple[
 
 
 class MissingTableRow(Rule[S006Options]):
-    """What it does:
-        Lists the rows of the detected template version (2019: 表二 8 rows, 表三 23 data
-        rows; 2021: 表二 6 rows, 表三 25 data rows) that table 二 or 三 lacks, naming
-        each row, at the row that follows it. Table 三's （六）其他处理 rows are judged by
-        the table's own layout (a single 2019 row or three 2021 sub-rows; the mix is
-        S014/S015's finding). Table 四 has one data row, checked by S011.
+    """检查内容：
+        对照所识别的模板版本（2019年版：表二 8 行，表三 23 个数据行；2021年版：表二 6 行，表三 25 个数据行），列
+        出表二或表三缺少的行，逐行写明行名，标在缺失行之后的那一行。表三的（六）其他处理各行按表格自身的布局判断
+        （2019年版为一行，2021年版为三个子行；两者混用由 S014/S015 报告）。表四只有一个数据行，由 S011 检查。
 
-    Why it matters:
-        Every row of the unified tables is a statutory statistic; a dropped row hides a
-        figure and breaks the 勾稽关系 (template-spec §2.4, §3.4, E6, E9).
+    为何重要：
+        统一表格的每一行都是法定的统计数字；漏掉一行就隐去了一个数字，并破坏勾稽关系（template-spec
+        §2.4、§3.4，E6、E9）。
 
-    Example:
-        表三 without the row 「（五）不予处理 4.无正当理由大量反复申请」.
+    示例：
+        表三没有「（五）不予处理 4.无正当理由大量反复申请」这一行。
 
-    Fix:
-        Restore the row with the template's label and fill its cells (0 where none).
+    修改方法：
+        按模板的行名补回该行，并填写其单元格（没有的填 0）。
     """
 
     code = "S006"

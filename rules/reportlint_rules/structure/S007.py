@@ -25,25 +25,22 @@ def _has(cells: list[syntax.Cell], label: str) -> bool:
 
 
 class MissingTableColumn(Rule):
-    """What it does:
-        Checks the header cells of tables 二, 三 and 四 against the columns of the
-        detected template version and names every column whose header is missing: per
-        第二十条第（X）项 block in table 二 (e.g. 本年新制作数量 / 本年新公开数量 /
-        对外公开总数量 in 2019, 本年制发件数 / 本年废止件数 / 现行有效件数 in 2021), the
-        seven applicant columns of table 三 (自然人 … 其他, 总计), and in table 四 the
-        groups 行政复议 / 行政诉讼 / 未经复议直接起诉 / 复议后起诉 and the five results
-        (结果维持 … 总计) three times each. One finding per table, at its first line.
-        Header cells with a one-character typo count as present (S012 reports them).
+    """检查内容：
+        对照所识别的模板版本的列，检查表二、表三和表四的表头单元格，写明每一个缺少表头的列：表二按第二十条第
+        （X）项分块检查（如2019年版的本年新制作数量 / 本年新公开数量 / 对外公开总数量，2021年版的本年制发件数 /
+        本年废止件数 / 现行有效件数），表三检查申请人情况的七列（自然人……其他、总计），表四检查行政复议 / 行政诉
+        讼 / 未经复议直接起诉 / 复议后起诉各组，以及各出现三次的五项结果（结果维持……总计）。每张表报告一处，标在
+        表格的第一行。只错一个字的表头单元格视为存在（由 S012 报告）。
 
-    Why it matters:
-        A dropped column drops a statutory figure and shifts every value after it, so
-        the numbers no longer mean what the template says (template-spec §2.3–§3.5, E9).
+    为何重要：
+        漏掉一列，就漏掉了一个法定的统计数字，其后的每个数值都会错位，数字不再是模板所规定的含义（template-spec
+        §2.3—§3.5，E9）。
 
-    Example:
-        表三 whose header has no 「科研机构」 column: every row then has 6 values.
+    示例：
+        表三的表头没有「科研机构」一列：每一行因此只有 6 个数值。
 
-    Fix:
-        Restore the column with the template's label and fill it (0 where none).
+    修改方法：
+        按模板的列名补回该列并填写（没有的填 0）。
     """
 
     code = "S007"

@@ -10,21 +10,19 @@ from reportlint.rulebase import Rule
 
 
 class ExtraTableRow(Rule):
-    """What it does:
-        Reports each row of values in table 二, 三 or 四 whose label matches no row of
-        either template version (the model's ``extra_rows``), at the row's label. Rows
-        of the other template version are S014/S015's finding, not this rule's.
+    """检查内容：
+        表二、表三或表四中，行名与两个模板版本的任何一行都不符的数值行（模型中的 ``extra_rows``），在该行的行名
+        处逐一报告。属于另一模板版本的行由 S014/S015 报告，不在本规则之列。
 
-    Why it matters:
-        Supervisors list "在表格中增加行" among the common errors (template-spec §6 E9):
-        an added row breaks the unified layout, and its numbers are outside every
-        total the template defines.
+    为何重要：
+        监督检查中把“在表格中增加行”列为常见错误（template-spec §6 E9）：增加的行破坏统一的格式，其数字也不在模
+        板规定的任何合计之内。
 
-    Example:
-        A row 「其他主动公开文件」 added to 表二第二十条第（一）项 (武汉市生态环境局 2020).
+    示例：
+        在表二第二十条第（一）项中增加了一行「其他主动公开文件」（武汉市生态环境局 2020）。
 
-    Fix:
-        Delete the row; report such figures in the text of the section instead.
+    修改方法：
+        删除该行；这类数字改在该章节的正文中说明。
     """
 
     code = "S008"

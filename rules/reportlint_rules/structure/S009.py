@@ -6,24 +6,20 @@ from reportlint.rulebase import ProblemRule
 
 
 class WrongValueCount(ProblemRule):
-    """What it does:
-        Reports a row of table 二, 三 or 四 whose number of values differs from the
-        number of columns of the detected template version (表三 7, 表四 15, 表二 per
-        block 3, 1 or 2), naming the row, the count found and the count expected. Such a
-        row's values cannot be placed in columns, so no other rule checks them.
+    """检查内容：
+        表二、表三或表四中某一行的数值个数与所识别的模板版本的列数不同时（表三 7 个，表四 15 个，表二按分块为
+        3、1 或 2 个），予以报告，写明行名、实有个数和应有个数。这样的行无法将数值对应到各列，因此其他规则都不检
+        查这些数值。
 
-    Why it matters:
-        A missing value is usually a cell left blank or two cells merged when the table
-        was copied; every figure after it is then in the wrong column (template-spec
-        §2.4, §3.4, E11).
+    为何重要：
+        少一个数值，通常是有单元格空着，或者复制表格时两个单元格被合并；其后的每个数字都因此落在错误的列中
+        （template-spec §2.4、§3.4，E11）。
 
-    Example:
-        2019_pingtan-police 表三 row 「一、本年新收政府信息公开申请数量」 has 6 values
-        instead of 7.
+    示例：
+        2019_pingtan-police 表三的「一、本年新收政府信息公开申请数量」一行只有 6 个数值，而应为 7 个。
 
-    Fix:
-        Fill the empty cell (0 where nothing happened) so the row has one value per
-        column.
+    修改方法：
+        填写空着的单元格（没有发生的填 0），使该行每一列都有一个数值。
     """
 
     code = "S009"

@@ -6,21 +6,19 @@ from reportlint.rulebase import ProblemRule
 
 
 class DuplicateTableRow(ProblemRule):
-    """What it does:
-        Reports a row of table 二, 三 or 四 that matches a template row already seen in
-        the same table, at the second occurrence. Only the first occurrence's values
-        are checked by the other rules.
+    """检查内容：
+        表二、表三或表四中某一行与同表中已出现过的模板行相同时，在第二次出现处报告。其他规则只检查第一次出现的那
+        一行的数值。
 
-    Why it matters:
-        A row given twice has two sets of figures for one statistic; at least one of
-        them is wrong or belongs to another row whose label was mistyped (template-spec
-        §6 E9).
+    为何重要：
+        一行出现两次，同一项统计就有两组数字；其中至少一组是错的，或者本属于另一行、只是行名写错了
+        （template-spec §6 E9）。
 
-    Example:
-        表三 with two rows 「2.重复申请」 and none 「3.要求提供公开出版物」.
+    示例：
+        表三中有两行「2.重复申请」，却没有「3.要求提供公开出版物」。
 
-    Fix:
-        Delete the duplicate, or correct its label to the row it was meant to be.
+    修改方法：
+        删除重复的行，或者把它的行名改正为原本应是的那一行。
     """
 
     code = "S010"

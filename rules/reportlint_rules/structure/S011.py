@@ -6,20 +6,18 @@ from reportlint.rulebase import ProblemRule
 
 
 class TableWithoutDataRow(ProblemRule):
-    """What it does:
-        Reports table 四 (行政复议、行政诉讼情况) when it has its header but no row of
-        at least five values, at the table's first line.
+    """检查内容：
+        表四（行政复议、行政诉讼情况）有表头，但没有一行含有至少五个数值时，在表格的第一行报告。
 
-    Why it matters:
-        Table 四 has exactly one data row of 15 figures (template-spec §3.5); without
-        it the report says nothing about reviews and lawsuits, which 条例第五十条(三)
-        requires.
+    为何重要：
+        表四恰好有一个数据行，共 15 个数字（template-spec §3.5）；没有这一行，报告对行政复议和行政诉讼情况只字未
+        提，而这是条例第五十条(三)所要求的。
 
-    Example:
-        表四 whose header is followed by "无" or by nothing.
+    示例：
+        表四的表头之后写着“无”，或者什么也没有。
 
-    Fix:
-        Add the row of 15 values (0 where none).
+    修改方法：
+        补上 15 个数值的一行（没有的填 0）。
     """
 
     code = "S011"

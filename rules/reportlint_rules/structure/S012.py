@@ -11,23 +11,20 @@ from reportlint_rules.structure._labels import Match, closest_label, header_labe
 
 
 class HeaderLabelTypo(Rule):
-    """What it does:
-        Compares every header cell of tables 二, 三 and 四 with the template's header
-        labels of both versions (信息内容, 本年制发件数, 自然人, 结果维持 …) and reports
-        a cell that differs from one of them by exactly one character (a wrong, missing
-        or extra character; labels of four characters or more), naming the label it
-        should be. Fill-in hints appended to a label are S013's finding, not a typo.
+    """检查内容：
+        将表二、表三和表四的每个表头单元格与两个版本模板的表头标签（信息内容、本年制发件数、自然人、结果维持……）
+        比对，与其中某一个恰好相差一个字（错一字、少一字或多一字；仅限四个字以上的标签）的单元格予以报告，并写明
+        应为哪个标签。标签后附加的填报说明由 S013 报告，不算错别字。
 
-    Why it matters:
-        Header labels are fixed by the unified format (template-spec §2.3–§3.5); a typo
-        in them is published in every copy of the table and suggests the table was
-        retyped rather than taken from the template.
+    为何重要：
+        表头标签由统一格式固定（template-spec §2.3—§3.5）；其中的错别字会出现在每一份公开的表格里，也说明表格是
+        重新录入的，而不是取自模板。
 
-    Example:
-        「本年废纸件数」 for 「本年废止件数」 (2021_pingtan-police).
+    示例：
+        「本年废纸件数」应为「本年废止件数」（2021_pingtan-police）。
 
-    Fix:
-        Copy the label from the template.
+    修改方法：
+        从模板中复制该标签。
     """
 
     code = "S012"

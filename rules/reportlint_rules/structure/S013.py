@@ -11,26 +11,21 @@ from reportlint_rules.structure._labels import hint_text
 
 
 class LeftoverFillInHint(Rule):
-    """What it does:
-        Reports a header cell or row label of table 二, 三 or 四 that carries text the
-        template does not have: a parenthesised note that is neither template wording
-        (「（区分处理的，只计这一情形，不计其他情形）」, 「（单位：万元）」, the table-三
-        note), numbering nor a bare unit, or an instruction such as 「减用负值表示」,
-        「请填写」, 「指2019年…」. The finding quotes the note.
+    """检查内容：
+        表二、表三或表四的表头单元格或行名中带有模板没有的文字时报告：括号中的注释，既不是模板原有的表述（「（区
+        分处理的，只计这一情形，不计其他情形）」「（单位：万元）」、表三的注释），也不是序号或单纯的单位；或者
+        「减用负值表示」「请填写」「指2019年…」之类的填报说明。消息引用该说明文字。
 
-    Why it matters:
-        Provincial offices send the template with fill-in instructions; publishing them
-        shows the table was not finished, and evaluators list it as a common error
-        (template-spec §6 E9: 武汉市生态环境局 2020 left 「(指2019年事项数)」,
-        「减用负值表示，如-8」 and 「（设区的市、自治州人民政府应提供相关数据）」 in its
-        table 二).
+    为何重要：
+        省级主管部门下发模板时附有填报说明；把说明一并公开，说明表格没有填完，评估中也将其列为常见错误
+        （template-spec §6 E9：武汉市生态环境局 2020 在表二中留下了「(指2019年事项数)」「减用负值表示，如-8」和
+        「（设区的市、自治州人民政府应提供相关数据）」）。
 
-    Example:
-        A header cell 「上一年项目数量(指2019年事项数)」; a row label
-        「规章(设区的市、自治州人民政府应提供相关数据)」.
+    示例：
+        表头单元格「上一年项目数量(指2019年事项数)」；行名「规章(设区的市、自治州人民政府应提供相关数据)」。
 
-    Fix:
-        Delete the note, keeping the template's label.
+    修改方法：
+        删除说明文字，保留模板的标签。
     """
 
     code = "S013"

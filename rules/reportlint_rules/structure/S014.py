@@ -11,27 +11,21 @@ from reportlint_rules.structure._versions import version_problems
 
 
 class TemplateVersionMismatch(Rule):
-    """What it does:
-        For reports of 2020 and later, reports table 二 or 三 when its labels belong to
-        another template version than the year requires: 2020 reports use the 2019
-        trial format (国办公开办函〔2019〕60号), reports from 2021 on the 2021 format
-        (〔2021〕30号). Markers are those of template-spec §3.6 (表二 columns and rows;
-        表三 （六）其他处理 as one row or three). A table that mixes the two versions is
-        reported too. One finding per table, at its first label of the wrong version.
-        Without a report year, the version detected for the whole report is expected.
+    """检查内容：
+        对2020年度及以后的报告，表二或表三的标签属于与报告年度要求不同的模板版本时报告：2020年度报告使用2019年试
+        行格式（国办公开办函〔2019〕60号），2021年度起的报告使用2021年版格式（〔2021〕30号）。判断依据为
+        template-spec §3.6 所列的标志（表二的列和行；表三（六）其他处理是一行还是三行）。混用两个版本的表格也予
+        以报告。每张表报告一处，标在第一个版本不符的标签处。报告没有年度的，以整份报告所识别的版本为准。
 
-    Why it matters:
-        Reports must use the current unified format (条例第五十条; 〔2021〕30号 for 2021
-        reports on, template-spec §3.1); a table in the old layout reports figures the
-        template no longer asks for and omits those it does (e.g. 信息处理费 notices in
-        （六）2).
+    为何重要：
+        报告必须使用现行的统一格式（条例第五十条；2021年度起为〔2021〕30号，template-spec §3.1）；沿用旧版布局的
+        表格，填报了模板已不再要求的数字，又遗漏了模板要求的数字（如（六）2 中的信息处理费通知）。
 
-    Example:
-        2023_huaian-hongze-district: 表二 in the 2021 format, but 表三 has the 2019 single
-        row 「（六）其他处理」.
+    示例：
+        2023_huaian-hongze-district：表二为2021年版格式，而表三却是2019年版的单行「（六）其他处理」。
 
-    Fix:
-        Copy the tables from the format of the report year and transfer the figures.
+    修改方法：
+        从报告年度对应的格式中复制表格，并把数字转填过去。
     """
 
     code = "S014"

@@ -11,21 +11,19 @@ from reportlint_rules.structure._versions import version_problems
 
 
 class TrialFormatDeviation(Rule):
-    """What it does:
-        For 2019 reports only, reports table 二 or 三 when its labels belong to the 2021
-        format, or mix both versions, instead of the 2019 trial format
-        (国办公开办函〔2019〕60号). Same markers as S014, but a warning.
+    """检查内容：
+        仅对2019年度报告，表二或表三的标签属于2021年版格式或混用两个版本，而不是2019年试行格式（国办公开办函
+        〔2019〕60号）时报告。判断标志与 S014 相同，但级别为警告。
 
-    Why it matters:
-        For the 2019 reports the unified format was encouraged, and agencies with real
-        difficulty could merely refer to it (template-spec §2.1, S3), so a deviation is
-        worth a look but is not an error.
+    为何重要：
+        对2019年度报告，统一格式是鼓励使用的，确有困难的机关可以只作参照（template-spec §2.1，S3），因此与格式不
+        符值得一看，但不算错误。
 
-    Example:
-        A 2019 report whose 表三 splits 「（六）其他处理」 into three rows.
+    示例：
+        2019年度报告的表三将「（六）其他处理」拆成了三行。
 
-    Fix:
-        Use the 2019 trial format's tables.
+    修改方法：
+        使用2019年试行格式的表格。
     """
 
     code = "S015"

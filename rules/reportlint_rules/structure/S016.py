@@ -19,29 +19,25 @@ class S016Options(RuleOptions):
     min_length: int = Field(
         default=20,
         ge=1,
-        description="Fewer characters than this (punctuation and spaces not counted) is a token section.",
+        description="少于此字数（标点和空格不计）的，视为内容空缺。",
     )
 
 
 class EmptyProblemsSection(Rule[S016Options]):
-    """What it does:
-        Reports section 五 (存在的主要问题及改进情况) when its text, without spaces and
-        punctuation, is empty or shorter than ``min-length`` characters — e.g. 「无」,
-        「暂无。」, 「本年度无明显问题。」 — at the section heading. A missing section is
-        S001's finding.
+    """检查内容：
+        第五部分（存在的主要问题及改进情况）的正文去掉空格和标点后为空，或者少于 ``min-length`` 个字时，在章节标
+        题处报告，例如「无」「暂无。」「本年度无明显问题。」。缺少整个章节的，由 S001 报告。
 
-    Why it matters:
-        条例第五十条(四) requires the report to state the main problems of the work and
-        how they are being improved; the 2021 format says the content must not be
-        omitted (template-spec §3.2, E12), and a checker flags 五 when it is empty, 「无」
-        or under 10 characters (S11).
+    为何重要：
+        条例第五十条(四)要求报告写明工作中存在的主要问题及改进情况；2021年版格式规定该部分内容不得缺省
+        （template-spec §3.2，E12），检查中对第五部分为空、写「无」或不足 10 个字的都予以指出（S11）。
 
-    Example:
+    示例：
         五、存在的主要问题及改进情况
         无。
 
-    Fix:
-        Name the main problems found this year and the concrete measures planned.
+    修改方法：
+        写明本年度发现的主要问题，以及拟采取的具体措施。
     """
 
     code = "S016"

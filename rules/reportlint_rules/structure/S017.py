@@ -15,27 +15,22 @@ _FEE_RE = re.compile(r"处理费|收费|收取[^，。；]{0,12}费")
 
 
 class MissingFeeStatement(Rule):
-    """What it does:
-        In a report in the 2021 format, reports section 六 (其他需要报告的事项) when its
-        text does not mention the 信息处理费 at all (no 「处理费」, 「收费」 or
-        「收取…费」), at the section heading. When 表三 （六）2 (applications dropped
-        because the fee notice was not paid) is above 0, the message says so (F-1): fee
-        notices were issued, so 六 has to report on fees. A missing section is S001's
-        finding.
+    """检查内容：
+        对2021年版格式的报告，第六部分（其他需要报告的事项）的正文完全没有提到信息处理费（没有「处理费」「收费」
+        或「收取…费」）时，在章节标题处报告。表三（六）2（因未按收费通知要求缴纳费用而不再处理的申请）大于 0
+        时，消息中予以说明（F-1）：既然发出过收费通知，第六部分就必须报告收费情况。缺少整个章节的，由 S001 报
+        告。
 
-    Why it matters:
-        The 2021 format's template annotates 六 with 「收取信息处理费情况在此处报告」
-        (template-spec §3.2, S7), under 《政府信息公开信息处理费管理办法》
-        (国办函〔2020〕109号); a section 六 that says only 「无」 hides whether fees were
-        charged.
+    为何重要：
+        根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），2021年版格式的模板在第六部分注明「收取信
+        息处理费情况在此处报告」（template-spec §3.2，S7）；第六部分只写「无」，就无从知道是否收取了费用。
 
-    Example:
+    示例：
         六、其他需要报告的事项
         无。
 
-    Fix:
-        State the fees, e.g. 「本年度未收取信息处理费。」 or the number of notices and
-        the amount charged.
+    修改方法：
+        写明收费情况，如「本年度未收取信息处理费。」，或者写明发出收费通知的件数和收取的金额。
     """
 
     code = "S017"

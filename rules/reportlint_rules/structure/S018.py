@@ -26,40 +26,34 @@ class S018Options(RuleOptions):
     each_result: bool = Field(
         default=False,
         description=(
-            "In a 2021-format report, also report a government report that touches some of "
-            "the three results but not all, naming the ones missing. Off by default: five of "
-            "the seven government reports of the corpus omit one result, which is true but "
-            "not worth a clerk's time; the two that omit all three are always reported."
+            "对2021年版格式的报告，政府的报告涉及了三项结果中的一部分而不是全部时，也予以报告，并写明缺少的是"
+            "哪几项。默认关闭：语料中七份政府报告有五份遗漏了一项，这虽属实，但不值得占用填报人员的时间；三项"
+            "全部遗漏的两份总会报告。"
         ),
     )
 
 
 class MissingAccountabilityContent(Rule[S018Options]):
-    """What it does:
-        For the report of a people's government (人民政府, 乡镇, 街道, 管委会 …; not a
-        department), reports when no line of the report touches 工作考核, 社会评议 or
-        责任追究 at all (none of 考核, 评议, 评估, 测评, 绩效, 责任追究, 追责, 问责,
-        满意度, 社会评价), at the heading of section 一. With ``each-result``, in a report
-        in the 2021 format, whose template asks for all three results under 监督保障, it
-        also reports which of the three is missing (工作考核: 考核, 绩效; 社会评议: 评议, 社会评价, 满意度, 测评,
-        评估; 责任追究: 责任追究, 追责, 问责). A 2019-format report that mentions any one
-        of them is left alone.
+    """检查内容：
+        对人民政府（人民政府、乡镇、街道、管委会……；不含政府部门）的报告，报告中没有任何一行涉及工作考核、社会评
+        议或责任追究（考核、评议、评估、测评、绩效、责任追究、追责、问责、满意度、社会评价均未出现）时，在第一部
+        分的标题处报告。启用 ``each-result`` 时，对2021年版格式的报告（其模板要求在监督保障中写明全部三项结
+        果），还报告三项中缺少的是哪一项（工作考核：考核、绩效；社会评议：评议、社会评价、满意度、测评、评估；责
+        任追究：责任追究、追责、问责）。2019年版格式的报告只要提到其中任何一项，即不予报告。
 
-        A warning, on by default: on the real reports it finds the two governments that
-        are silent on the topic, and no department; ``each-result`` adds five more.
+        本规则为警告级别，默认启用：在真实报告中，它发现了对此只字未提的两份政府报告，不涉及任何部门的报
+        告；``each-result`` 另外增加五处。
 
-    Why it matters:
-        条例第五十条(四) requires 各级人民政府 to report 工作考核、社会评议和责任追究结果情况
-        (Art. 46 sets up those systems); the 2021 format places it under 监督保障 in
-        一、总体情况 (template-spec §3.1, §3.2, §5).
+    为何重要：
+        条例第五十条(四)要求各级人民政府报告工作考核、社会评议和责任追究结果情况（第四十六条建立了这些制
+        度）；2021年版格式将其列在一、总体情况的监督保障之下（template-spec §3.1、§3.2、§5）。
 
-    Example:
-        A township report whose （五）监督保障 says only 「注重抓好政务公开工作机制的落实」.
+    示例：
+        乡镇报告的（五）监督保障只写了「注重抓好政务公开工作机制的落实」。
 
-    Fix:
-        Under 监督保障, state how the work was assessed (考核), what the public
-        evaluation found (社会评议) and whether anyone was held accountable (责任追究,
-        e.g. 「未发生责任追究情况」).
+    修改方法：
+        在监督保障中写明工作如何考核（考核）、社会评议的结果如何（社会评议），以及是否有人被追究责任（责任追究，
+        如「未发生责任追究情况」）。
     """
 
     code = "S018"

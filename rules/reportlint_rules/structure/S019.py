@@ -82,29 +82,24 @@ def closest_row_label(text: str) -> str | None:
 
 
 class RowLabelTypo(Rule):
-    """What it does:
-        Compares every row label of table 三 (一、本年新收…, 三、本年度办理结果, （一）予以公开,
-        1.属于国家秘密 …, in both versions) with the template's wording and reports a
-        label that is a near miss of one: one wrong, missing or extra character in a
-        short label, up to three in a long one ("2.其他法律行政止公开", three characters
-        dropped). Labels cut short or followed by a note, and "1、" for "1.", are not
-        typos; header cells are S012's, and a label unlike any template label (a row
-        the report added) is left to S008.
+    """检查内容：
+        将表三的每个行名（一、本年新收…、三、本年度办理结果、（一）予以公开、1.属于国家秘密……，两个版本均包括在
+        内）与模板的表述比对，与某个行名十分接近的予以报告：短行名错一字、少一字或多一字，长行名相差最多三个字
+        （如“2.其他法律行政止公开”，少了三个字）。行名被截短或后接注释的，以及把“1.”写作“1、”的，不算错别字；表
+        头单元格由 S012 检查，与所有模板行名都不相像的行名（报告增加的行）交由 S008 报告。
 
-        On by default, as a warning: on the real reports it finds the three typos
-        SOURCES.md lists and nothing else.
+        本规则为警告级别，默认启用：在真实报告中，它恰好发现 SOURCES.md 所列的三处错别字，没有其他报告。
 
-    Why it matters:
-        The row labels are fixed by the unified format (template-spec §2.4, §3.4); a
-        typo in them is printed in the table, and a reader comparing reports, or a tool
-        reading the table, may not recognise the row.
+    为何重要：
+        行名由统一格式固定（template-spec §2.4、§3.4）；其中的错别字会印在表格里，比对报告的读者或读取表格的工具
+        可能认不出这一行。
 
-    Example:
-        「三三、本年度办理结果」 (2019_pingtan-finance-bureau); 「2.其他法律行政止公开」
-        (2023_huaian-hongze-district).
+    示例：
+        「三三、本年度办理结果」（2019_pingtan-finance-bureau）；「2.其他法律行政止公开」
+        （2023_huaian-hongze-district）。
 
-    Fix:
-        Copy the label from the template: 「三、本年度办理结果」, 「2.其他法律行政法规禁止公开」.
+    修改方法：
+        从模板中复制行名：「三、本年度办理结果」「2.其他法律行政法规禁止公开」。
     """
 
     code = "S019"

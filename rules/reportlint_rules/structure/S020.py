@@ -21,30 +21,23 @@ _LAST_LINES = 4
 
 
 class SignatureAgencyMismatch(Rule):
-    """What it does:
-        Compares the agency that signs the report (a line of its own among the last
-        lines, an agency's name with or without the date) with the agency named in
-        the title, and reports a signature that is a near miss of it — one character
-        wrong, missing or extra, two in a name of eight characters or more — at the
-        signature. A signature that is a
-        longer or shorter form of the name (淮安市洪泽区人民政府 for 洪泽区人民政府), or
-        another agency altogether (the office that signs for a government), is left
-        alone: only a misspelt name is certain to be a fault.
+    """检查内容：
+        将报告的落款机关（末尾几行中单独成行的机关名称，带不带日期均可）与标题中的机关名称比对，落款与之十分接近
+        时（错一字、少一字或多一字，八个字以上的名称可相差两个字）在落款处报告。落款是机关名称的全称或简称（如以
+        淮安市洪泽区人民政府对应洪泽区人民政府），或者完全是另一个机关（如代政府署名的办公室）的，不予报告：只有
+        写错的名称才能确定是错误。
 
-        On by default, as a warning: on the real reports it finds the one misspelt
-        signature SOURCES.md lists and nothing else.
+        本规则为警告级别，默认启用：在真实报告中，它恰好发现 SOURCES.md 所列的一处落款错误，没有其他报告。
 
-    Why it matters:
-        The signature is the agency's name as the public document states it; a
-        misspelt name in it is a visible error of the published report, and shows the
-        text was typed, not checked.
+    为何重要：
+        落款是公文所载明的机关名称；其中写错的字是公开报告中显而易见的错误，也说明文字是录入的而没有经过核对。
 
-    Example:
-        Title 「平潭综合实验区财政金融局2021年度…」, signature 「平潭综合实验区财政全融局」
-        (2021_pingtan-finance-bureau).
+    示例：
+        标题为「平潭综合实验区财政金融局2021年度…」，落款为「平潭综合实验区财政全融局」
+        （2021_pingtan-finance-bureau）。
 
-    Fix:
-        Write the agency's name exactly as in the title: 「平潭综合实验区财政金融局」.
+    修改方法：
+        按标题准确书写机关名称：「平潭综合实验区财政金融局」。
     """
 
     code = "S020"

@@ -18,27 +18,21 @@ _PERIOD_RE = re.compile(
 
 
 class MissingStatisticsPeriod(Rule):
-    """What it does:
-        Reports a report that never states the period its figures cover: no
-        "统计期限/统计时限/统计周期…", no "1月1日…至…12月31日" and no "全年数据/自然年度"
-        anywhere in its text. The finding is at the title (or line 1).
+    """检查内容：
+        报告全文都没有写明数据所涵盖的期限时报告：没有“统计期限/统计时限/统计周期…”，没有“1月1日…至…12月31日”，
+        也没有“全年数据/自然年度”。问题标在标题处（或第 1 行）。
 
-        On by default, as a warning: on the real reports it finds the two police
-        reports that leave the period out and nothing else.
+        本规则为警告级别，默认启用：在真实报告中，它恰好发现没有写明期限的两份公安报告，没有其他报告。
 
-    Why it matters:
-        The template's opening paragraph states the period of the statistics
-        ("本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止"); without it a
-        reader cannot tell whether the counts are for the calendar year or for a
-        reporting year of the agency's own, and cannot compare them with other reports.
+    为何重要：
+        模板的开头一段写明统计期限（“本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止”）；没有这句
+        话，读者无从判断数字是按自然年度统计，还是按机关自己的报告年度统计，也无法与其他报告比较。
 
-    Example:
-        2019_pingtan-police and 2021_pingtan-police: the opening paragraph names the
-        report's basis and its parts, but no period.
+    示例：
+        2019_pingtan-police 和 2021_pingtan-police：开头一段写明了报告的依据和组成部分，但没有写统计期限。
 
-    Fix:
-        Add the sentence to the opening paragraph: "本报告中所列数据的统计期限自2021年1月1日
-        起至2021年12月31日止。"
+    修改方法：
+        在开头一段中加上这句话：“本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。”
     """
 
     code = "S021"

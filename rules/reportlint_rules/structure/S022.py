@@ -22,43 +22,34 @@ class TitleFormOptions(RuleOptions):
     strict: bool = Field(
         default=False,
         description=(
-            "Also report the two variants evaluators tolerate: the year before the agency "
-            "(「2019年上海市人民政府办公厅…」) and a title whose year is spelled 「2021年度」 while "
-            "the text calls the report 「2021年…年度报告」 (or the other way round). Off by "
-            "default: seven of the real reports differ this way, which is true but not worth "
-            "a clerk's time."
+            "也报告评估中可以容忍的两种变体：年份在机关名称之前（「2019年上海市人民政府办公厅…」），以及标题"
+            "将年份写作「2021年度」而正文称报告为「2021年…年度报告」（或者相反）。默认关闭：真实报告中有七份"
+            "存在这种差异，这虽属实，但不值得占用填报人员的时间。"
         ),
     )
 
 
 class TitleForm(Rule[TitleFormOptions]):
-    """What it does:
-        Checks the title against the form the formats prescribe,
-        「<机关名称><年份>年政府信息公开工作年度报告」 (年 or 年度 after the year): it
-        reports a title that names no agency, that names no year, or that does not end
-        with 政府信息公开工作年度报告 (…年报, …工作报告, …年度工作报告). With ``strict`` it
-        also reports a title that puts the year before the agency
-        ("2019年上海市人民政府办公厅政府信息公开工作年度报告") and a title that writes the
-        year "2021年度" while the report's text calls it "2021年政府信息公开工作年度报告"
-        (or the other way round), so that 年度 is spelled one way. Spaces are T008's finding and are ignored here. One
-        finding, at the title.
+    """检查内容：
+        对照格式规定的标题形式「<机关名称><年份>年政府信息公开工作年度报告」（年份之后为“年”或“年度”）检查标题：
+        标题没有机关名称、没有年份，或者不以“政府信息公开工作年度报告”结尾（写作…年报、…工作报告、…年度工作报
+        告）的，予以报告。启用 ``strict`` 时，还报告把年份放在机关名称之前的标题（“2019年上海市人民政府办公厅政
+        府信息公开工作年度报告”），以及标题写作“2021年度”而正文称报告为“2021年政府信息公开工作年度报告”（或者相
+        反）的情形，使“年度”的写法前后一致。空格由 T008 报告，此处不计。只报告一处，标在标题处。
 
-        On by default, as a warning, with ``strict`` off: every title of the real
-        reports has the agency, the year and the ending, so it adds no finding there;
-        ``strict`` adds seven (one year-first title, six that spell 年度 two ways).
+        本规则为警告级别，默认启用，``strict`` 默认关闭：真实报告的标题都有机关名称、年份和规定的结尾，因此不会
+        增加报告；``strict`` 增加七处（一处年份在前的标题，六处“年度”写法前后不一）。
 
-    Why it matters:
-        The title is how the report is catalogued and cited; the 2019 and 2021 formats
-        give it as "XX（行政机关名称）XXXX年政府信息公开工作年度报告", and evaluators
-        check the form (agency named, year, wording) before they read further.
+    为何重要：
+        标题是报告编目和引用的依据；2019年版和2021年版格式都规定为“XX（行政机关名称）XXXX年政府信息公开工作年度
+        报告”，评估人员在阅读正文之前先检查标题的形式（机关名称、年份、表述）。
 
-    Example:
-        "2019年上海市人民政府办公厅政府信息公开工作年度报告" (2019_shanghai-municipal-office):
-        the agency should come first.
+    示例：
+        “2019年上海市人民政府办公厅政府信息公开工作年度报告”（2019_shanghai-municipal-office）：机关名称应当在
+        前。
 
-    Fix:
-        Write the title in the template's form: "上海市人民政府办公厅2019年政府信息公开
-        工作年度报告".
+    修改方法：
+        按模板的形式书写标题：“上海市人民政府办公厅2019年政府信息公开工作年度报告”。
     """
 
     code = "S022"

@@ -21,28 +21,25 @@ ASPECTS = (
 
 
 class OverviewAspectsMissing(Rule):
-    """What it does:
-        In a report in the 2021 format, reports section 一 (总体情况) when it says nothing
-        about one or more of the five aspects the format lists there: 主动公开,
-        依申请公开, 政府信息管理 (信息管理, 保密审查, 发布审核, 公开属性, 清理 …), 平台建设
-        (平台, 网站, 新媒体, 公众号 …) and 监督保障 (监督, 保障, 考核, 培训 …). One finding
-        at the section heading, naming the aspects missing. A report in the 2019 format,
-        whose section 一 is free, is not checked.
+    """检查内容：
+        对2021年版格式的报告，第一部分（总体情况）对格式所列五个方面中的一个或几个只字未提时报告。这五个方面是：
+        主动公开，依申请公开，政府信息管理（信息管理、保密审查、发布审核、公开属性、清理……），平台建设（平台、网
+        站、新媒体、公众号……），监督保障（监督、保障、考核、培训……）。在章节标题处报告一处，写明缺少的方
+        面。2019年版格式的报告第一部分不限内容，不予检查。
 
-        On by default, as a warning: on the real reports it finds one section 一 that
-        leaves out an aspect (2021_pingtan-police) and nothing else.
+        本规则为警告级别，默认启用：在真实报告中，它发现一份第一部分遗漏了一个方面的报告
+        （2021_pingtan-police），没有其他报告。
 
-    Why it matters:
-        国办公开办函〔2021〕30号 sets the outline of 一、总体情况 as （一）主动公开
-        （二）依申请公开 （三）政府信息管理 （四）平台建设 （五）监督保障 (template-spec
-        §3.2); evaluators check each of them, and a section that skips one reads as
-        work not done.
+    为何重要：
+        国办公开办函〔2021〕30号规定了一、总体情况的提纲：（一）主动公开 （二）依申请公开 （三）政府信息管
+        理 （四）平台建设 （五）监督保障（template-spec §3.2）；评估人员逐项检查，漏掉一项的，读起来就是该项工作
+        没有做。
 
-    Example:
-        A section 一 that reports 主动公开 and 依申请公开 and stops.
+    示例：
+        第一部分写了主动公开和依申请公开就结束了。
 
-    Fix:
-        Add a paragraph for each aspect missing, under its sub-heading.
+    修改方法：
+        在相应的小标题下，为缺少的每个方面补写一段。
     """
 
     code = "S023"

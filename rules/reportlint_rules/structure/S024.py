@@ -17,28 +17,24 @@ _MIN_LENGTH = 20
 
 
 class ProblemsOrImprovementsMissing(Rule):
-    """What it does:
-        Reports section 五 (存在的主要问题及改进情况) when it has some text but names only
-        one of its two halves: problems without measures (no 改进, 措施, 下一步, 将,
-        加强, 推进 …), or measures without problems (no 问题, 不足, 短板, 差距, 有待 …).
-        One finding at the section heading. A section that is empty, 「无」 or a token
-        line is S016's finding, not this one's.
+    """检查内容：
+        第五部分（存在的主要问题及改进情况）有一定内容，但只写了两个方面中的一个时报告：只写问题而没有措施（没有
+        改进、措施、下一步、将、加强、推进……），或者只写措施而没有问题（没有问题、不足、短板、差距、有待……）。在
+        章节标题处报告一处。该部分为空、写「无」或只有一句空话的，由 S016 报告，不在本规则之列。
 
-        On by default, as a warning: no section 五 of the real reports lacks a half, so
-        it adds no finding there; it catches the copied "下一步工作计划" that forgets the
-        problems.
+        本规则为警告级别，默认启用：真实报告的第五部分都没有缺少某一方面，因此不会增加报告；它能发现照搬来的“下
+        一步工作计划”而忘了写问题的情形。
 
-    Why it matters:
-        条例第五十条(四) requires the report to state both the main problems of the work
-        and how they are being improved (template-spec §3.2, E12); evaluators mark the
-        section down when one of them is missing.
+    为何重要：
+        条例第五十条(四)要求报告既写明工作中存在的主要问题，也写明改进情况（template-spec §3.2，E12）；缺少其中
+        之一的，评估人员会对该部分扣分。
 
-    Example:
+    示例：
         五、存在的主要问题及改进情况
         下一步，我局将进一步加强政务公开工作，提升公开质量。
 
-    Fix:
-        Name the main problems found this year, then the measures for each.
+    修改方法：
+        写明本年度发现的主要问题，再针对每个问题写明改进措施。
     """
 
     code = "S024"

@@ -13,28 +13,22 @@ from reportlint_rules.years._pair import previous_name
 
 
 class CarryOverMismatch(PairRule):
-    """What it does:
-        Compares this year's table 三 row 「二、上年结转政府信息公开申请数量」 with last
-        year's row 「四、结转下年度继续办理」, column by column (the six applicant
-        columns and 总计) — template-spec Y-1. Reported at each of this year's cells
-        that differs, with last year's figure and file in the message. Runs only when
-        last year's report is in the same run (same agency, previous year) or given
-        with --previous.
+    """检查内容：
+        将本年度表三「二、上年结转政府信息公开申请数量」一行与上年度的「四、结转下年度继续办理」一行逐列比对（六
+        个申请人列和总计），即 template-spec Y-1。本年度的单元格与之不同的，逐一报告，消息中写明上年度的数字和文
+        件。只有上年度的报告也在本次检查之列（同一机关、上一年度），或者用 --previous 给出时才运行。
 
-    Why it matters:
-        The applications carried into this year are exactly those last year's report
-        said it carried forward; evaluators check the two reports against each other
-        and deduct points when they differ. A difference means one of the two reports
-        counted wrong, or applications were lost between the years.
+    为何重要：
+        结转到本年度的申请，恰恰就是上年度报告所说结转下年度的那些申请；评估人员将两份报告相互比对，不一致的予以
+        扣分。不一致说明两份报告中有一份统计错了，或者有申请在两个年度之间遗漏了。
 
-    Example:
-        平潭综合实验区's 2021 report carries 1 application (自然人) to 2022, and the 2022
-        report's 上年结转 row shows 1 in 自然人 and 总计: it passes. Had it shown 0, Y001
-        would report the 2022 cell and quote the 1 of the 2021 report.
+    示例：
+        平潭综合实验区的2021年度报告结转到2022年的申请为 1 件（自然人），2022年度报告的上年结转一行在自然人和总
+        计中都是 1：检查通过。如果写的是 0，Y001 就会报告2022年度的这个单元格，并引用2021年度报告中的 1。
 
-    Fix:
-        Take 上年结转 from last year's published 「四、结转下年度继续办理」; if last year's
-        figure was wrong, say so in the text of section 三.
+    修改方法：
+        上年结转的数字取自上年度已公开报告的「四、结转下年度继续办理」；上年度的数字有误的，在第三部分的正文中予
+        以说明。
     """
 
     code = "Y001"

@@ -19,26 +19,21 @@ ROWS = tuple(row.key for row in _DOCUMENTS.rows)
 
 
 class DocumentsInForceDiscontinuous(PairRule):
-    """What it does:
-        For two reports in the 2021 format, checks for 规章 and 行政规范性文件 in table
-        二 that last year's 现行有效件数 + this year's 本年制发件数 − this year's
-        本年废止件数 = this year's 现行有效件数 (template-spec Y-2). Reported at this
-        year's 现行有效件数 cell, with the three figures and last year's file.
+    """检查内容：
+        两份报告都是2021年版格式的，对表二中的规章和行政规范性文件，检查上年度的现行有效件数 + 本年度的本年制发
+        件数 − 本年度的本年废止件数是否等于本年度的现行有效件数（template-spec Y-2）。不相等的，在本年度的现行有
+        效件数单元格处报告，写明这三个数字和上年度的文件。
 
-    Why it matters:
-        The documents in force at the end of the year are those in force a year
-        before, plus the ones issued, minus the ones abolished; evaluators compare the
-        two reports. A warning, not an error: a document can also expire without being
-        abolished, and a revision may be counted as issued, so a difference needs an
-        explanation rather than always being wrong.
+    为何重要：
+        年末现行有效的文件，就是一年前现行有效的文件，加上本年制发的，减去本年废止的；评估人员会比对两份报告。本
+        规则为警告而非错误：文件也可能未经废止而自然失效，修订也可能被计为制发，因此不一致需要说明，而不一定都是
+        错误。
 
-    Example:
-        平潭综合实验区 2022: 现行有效 698; 2023: 制发 77, 废止 132, 现行有效 470, but
-        698 + 77 − 132 = 643.
+    示例：
+        平潭综合实验区 2022：现行有效 698；2023：制发 77，废止 132，现行有效 470，但 698 + 77 − 132 = 643。
 
-    Fix:
-        Recount the documents in force, or explain in section 二's text what else
-        changed the count (documents expired, a clean-up of old documents).
+    修改方法：
+        重新清点现行有效的文件，或者在第二部分的正文中说明还有哪些因素改变了件数（文件失效、开展旧文件清理）。
     """
 
     code = "Y002"

@@ -22,52 +22,42 @@ class Y003Options(RuleOptions):
         default=0.5,
         gt=0,
         le=1,
-        description="Share of this year's characters found in last year's text from which on it reports (0.5 = 50 %).",
+        description="本年度的字中见于上年度文字的比例达到此值即予报告（0.5 即 50 %）。",
     )
     shingle_length: int = Field(
         default=10,
         ge=4,
         le=50,
-        description="Shortest run of identical characters (spaces, punctuation, numbers aside) that counts as copied.",
+        description="计为照搬的相同连续文字的最短长度（空格、标点和数字不计）。",
     )
     min_characters: int = Field(
         default=200,
         ge=1,
-        description="Prose shorter than this many characters is not measured: a short text repeats by necessity.",
+        description="正文短于此字数的不予测量：短文本难免重复。",
     )
 
 
 class ProseCopiedFromLastYear(PairRule[Y003Options]):
-    """What it does:
-        Measures how much of the prose of sections 一 (总体情况) and 五 (问题及改进) is
-        last year's text, as the *shingle coverage*: both texts are reduced to their
-        content characters (spaces and punctuation dropped, every number replaced by
-        one mark, so that a sentence copied with updated figures still counts), and a
-        character of this year's text is copied when it lies in a run of at least
-        shingle-length (10) characters that also occurs in last year's sections 一 and
-        五; paragraphs shorter than that (sub-headings) are left out. From threshold
-        (50 %) of this year's characters on, the rule reports the paragraph with the
-        largest copied share, quoting the overall figure, that paragraph's share and
-        its first words.
+    """检查内容：
+        测量第一部分（总体情况）和第五部分（问题及改进）的正文中有多少是上年度的文字，即*片段覆盖率*（shingle
+        coverage）：两份文本都只保留实义字符（去掉空格和标点，每个数字都替换为同一个记号，使更新了数字而照搬的句
+        子同样计入）；本年度文本中的某个字，如果位于一段至少 shingle-length（10）个字、且在上年度第一、五部分中
+        也出现过的连续文字之内，即计为照搬；短于此长度的段落（小标题）不计。照搬的字达到本年度文字的
+        threshold（50 %）时，本规则在照搬比例最高的段落处报告，引用总的比例、该段的比例和该段的开头几个字。
 
-    Why it matters:
-        The 2021 format holds agencies responsible for reports whose content is 雷同
-        (国办公开办函〔2021〕30号, 明确责任), evaluators deduct points when a report
-        repeats last year's (one published scoring rule above 50 % overlap), and
-        copied text usually carries last year's facts into this year's report. Runs of
-        10 characters separate copying from shared vocabulary: between reports of
-        different agencies in the corpus the coverage is about 3 %, at most 22 %;
-        between consecutive years of one agency it is 2–18 % (平潭综合实验区), about
-        40 % (财政金融局 2020, 洪泽区 2024: paragraphs kept, others rewritten) and 93 %
-        for the one report that was copied.
+    为何重要：
+        2021年版格式要求对内容雷同的报告追究责任（国办公开办函〔2021〕30号，明确责任），评估人员对重复上年度内容
+        的报告扣分（已公开的一项评分规则以 50 % 的重合为界），而照搬的文字往往把上年度的情况带进本年度的报告。以
+        10 个字为长度的连续文字，能把照搬与共用的词汇区分开：语料中不同机关的报告之间，覆盖率约为 3 %，最高 22
+        %；同一机关相邻年度之间为 2—18 %（平潭综合实验区）、约 40 %（财政金融局 2020、洪泽区 2024：部分段落保
+        留，其余重写），唯一一份照搬的报告为 93 %。
 
-    Example:
-        平潭综合实验区财政金融局's 2021 report repeats 93 % of its 2020 report's sections
-        一 and 五, paragraph after paragraph, down to the 「六稳」「大保」 typo.
+    示例：
+        平潭综合实验区财政金融局的2021年度报告逐段重复了其2020年度报告第一、五部分的 93 %，连「六稳」「大保」的
+        错字也照搬过来。
 
-    Fix:
-        Write sections 一 and 五 about this year: what was done, what changed, which of
-        last year's problems were solved and how.
+    修改方法：
+        第一、五部分要写本年度的情况：做了什么、有什么变化、上年度的哪些问题得到了解决以及如何解决。
     """
 
     code = "Y003"

@@ -21,32 +21,25 @@ class Y004Options(RuleOptions):
     min_nonzero_cells: int = Field(
         default=1,
         ge=1,
-        description="Tables with fewer non-zero cells than this are not compared (all-zero tables never are).",
+        description="非零单元格少于此数的表格不予比对（全为零的表格从不比对）。",
     )
 
 
 class TableCopiedFromLastYear(PairRule[Y004Options]):
-    """What it does:
-        Compares tables 二, 三 and 四 with last year's, cell by cell: when every number
-        of a table equals last year's number in the same row and column (and both
-        tables have the same cells), the table is reported at its first line. Tables
-        二 and 三 are compared only when both reports use the same format (2019 or
-        2021); table 四 always. Tables without a non-zero cell are left alone: an agency
-        without applications or appeals has the same zeros every year.
+    """检查内容：
+        将表二、表三和表四与上年度的逐个单元格比对：一张表的每个数字都与上年度同行同列的数字相等（且两张表的单元
+        格相同）时，在表格的第一行报告。表二和表三只在两份报告使用同一格式（2019年版或2021年版）时比对；表四总是
+        比对。没有非零单元格的表格不予报告：没有申请、复议或诉讼的机关，每年都是同样的零。
 
-    Why it matters:
-        A year's statistics are the year's own; a table equal to last year's, down to
-        the last cell, was most likely copied from last year's report and not updated
-        — the fault evaluators found in a 统计局 report that repeated its figures
-        three years running.
+    为何重要：
+        一个年度的统计数字是该年度自己的；一张表与上年度完全相同，连最后一个单元格都一样，极有可能是从上年度报告
+        中复制而没有更新——评估人员就曾在一份统计局的报告中发现其数字连续三年重复。
 
-    Example:
-        A report whose table 三 has 12 new applications, 8 予以公开 and 4 不予公开,
-        exactly as last year's.
+    示例：
+        某报告的表三有新收申请 12 件、予以公开 8 件、不予公开 4 件，与上年度完全相同。
 
-    Fix:
-        Fill the table from this year's records; if the numbers really are the same,
-        say so in the text.
+    修改方法：
+        根据本年度的记录填写表格；数字确实相同的，在正文中予以说明。
     """
 
     code = "Y004"

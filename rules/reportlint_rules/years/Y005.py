@@ -14,29 +14,23 @@ _QUOTE = 40
 
 
 class ProblemsRepeatedFromLastYear(PairRule):
-    """What it does:
-        Takes the problems section 五 lists — the part before the improvements
-        (「（二）改进措施」, 「下一步」, 「针对存在问题」, 「将采取以下措施」 …), one item per
-        一是/二是, 1./2. or (1)/(2), or one per sentence when they are not numbered —
-        and reports this year's problems that are word for word last year's (spaces,
-        punctuation and numbers aside): one finding per report, at the first such
-        problem's first word, quoting each of them, since problems copied together are
-        one fault.
+    """检查内容：
+        提取第五部分所列的问题——改进措施（「（二）改进措施」「下一步」「针对存在问题」「将采取以下措施」……）之前
+        的部分，按一是/二是、1./2. 或 (1)/(2) 每项一个问题，没有编号的每句一个问题——对本年度与上年度逐字相同的问
+        题（空格、标点和数字不计）予以报告：每份报告报告一处，标在第一个这样的问题的第一个字处，并逐一引用这些问
+        题，因为一起照搬的问题是同一个错误。
 
-    Why it matters:
-        Section 五 is where a report says what went wrong and what was done about it
-        (条例第五十条); a problem listed again in the same words a year later means
-        either that nothing was done about it or that the section was copied.
-        Evaluators read the two reports side by side. A warning: a problem can
-        persist, but then the report should say what was tried and why it persists.
+    为何重要：
+        第五部分是报告说明工作中出了什么问题、采取了什么措施的地方（条例第五十条）；一年之后用同样的文字再次列出
+        同一问题，说明要么没有采取任何措施，要么这一部分是照搬的。评估人员会把两份报告对照阅读。本规则为警告级
+        别：问题可能持续存在，但报告此时应当说明采取过哪些措施，以及问题为何仍然存在。
 
-    Example:
-        平潭综合实验区财政金融局 2020 and 2021 both list 「一是处室主动公开意识有待加强，
-        落实“公开为常态、不公开为例外”不够到位」 and the two problems after it.
+    示例：
+        平潭综合实验区财政金融局2020年度和2021年度报告都列有「一是处室主动公开意识有待加强，落实“公开为常态、不
+        公开为例外”不够到位」以及其后的两个问题。
 
-    Fix:
-        Describe this year's problems; for a problem that persists, say what was done
-        since last year's report and why it is not solved.
+    修改方法：
+        写明本年度的问题；对持续存在的问题，说明自上年度报告以来做了哪些工作，以及为何仍未解决。
     """
 
     code = "Y005"

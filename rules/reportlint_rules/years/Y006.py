@@ -19,26 +19,21 @@ ROWS = tuple(row.key for block in _COUNTED for row in block.rows)
 
 
 class ItemCountDiscontinuous(PairRule):
-    """What it does:
-        For two reports in the 2019 format, checks for each row of table 二 that has
-        上一年项目数量 and 本年增/减 (行政许可, 其他对外管理服务事项, 行政处罚, 行政强制,
-        行政事业性收费) that this year's 上一年项目数量 = last year's 上一年项目数量 +
-        last year's 本年增/减 (template-spec Y-3). Reported at this year's
-        上一年项目数量 cell.
+    """检查内容：
+        两份报告都是2019年版格式的，对表二中有上一年项目数量和本年增/减的各行（行政许可、其他对外管理服务事项、
+        行政处罚、行政强制、行政事业性收费），检查本年度的上一年项目数量是否等于上年度的上一年项目数量 + 上年度
+        的本年增/减（template-spec Y-3）。不相等的，在本年度的上一年项目数量单元格处报告。
 
-    Why it matters:
-        上一年项目数量 is the number of items at the start of the year, which is the
-        number at the start of last year changed by last year's 增/减. Evaluators compare
-        consecutive reports. A warning: the 2019 format does not define the columns
-        precisely, and agencies read them differently.
+    为何重要：
+        上一年项目数量是年初的项目数，也就是上年初的项目数加上上年度的增/减。评估人员会比对相邻年度的报告。本规
+        则为警告级别：2019年版格式对这几列的定义并不精确，各机关的理解也不尽相同。
 
-    Example:
-        平潭综合实验区财政金融局 2019: 行政许可 上一年项目数量 3, 本年增/减 0; its 2020
-        report gives 上一年项目数量 0 instead of 3.
+    示例：
+        平潭综合实验区财政金融局 2019：行政许可的上一年项目数量为 3，本年增/减为 0；其2020年度报告的上一年项目数
+        量却写作 0，而不是 3。
 
-    Fix:
-        Carry last year's count forward (上一年项目数量 + 本年增/减), or explain the
-        difference in the text.
+    修改方法：
+        将上年度的数字结转过来（上一年项目数量 + 本年增/减），或者在正文中说明差异。
     """
 
     code = "Y006"
