@@ -32,6 +32,10 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+"""The severities as a Chinese reader sees them (``--explain``, the rules reference, HTML, CSV)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CellEvidence:
     """One table cell that an arithmetic finding rests on."""

@@ -1,10 +1,13 @@
 """Rule documentation for ``--explain``, SARIF help and the generated rule reference.
 
 Everything comes from the rule itself, each fact from one place: the summary from its
-``summary`` attribute, the prose from its docstring (What it does / Why it matters /
-Example / Fix), and the Options section from its options model — every field's dashed
-name, type, default and ``Field(description=...)`` — so the options shown are always
-the options the configuration accepts.
+``summary`` attribute, the prose from its docstring (检查内容 / 为何重要 / 示例 / 修改方法,
+or What it does / Why it matters / Example / Fix in a third-party pack written in English),
+and the options section from its options model — every field's dashed name, type, default
+and ``Field(description=...)`` — so the options shown are always the options the
+configuration accepts. The options section is written in the docstring's language
+(:func:`reportlint.rulebase.doc_style`); the header line is Chinese, like the rest of what
+reportlint prints.
 """
 
 from __future__ import annotations
@@ -13,10 +16,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from reportlint.rulebase import Rule
-
-NO_OPTIONS = "None."
-"""What the Options section says for a rule without options."""
+from reportlint.diagnostics import SEVERITY_NAMES
+from reportlint.rulebase import CHINESE, DocStyle, Rule, doc_style
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +57,33 @@ def option_docs(rule: type[Rule[Any]]) -> list[OptionDoc]:
     ]
 
 
+def option_line(option: OptionDoc, style: DocStyle) -> str:
+    """One option as the options section lists it, in *style*'s language.
+
+    Chinese: ``- `name`（类型 int，默认 `3`）：说明``; English:
+    ``- `name` (int, default `3`): description``.
+    """
+    if style is CHINESE:
+        description = f"：{option.description}" if option.description else ""
+        return f"- `{option.name}`（类型 {option.type}，默认 `{option.default}`）{description}"
+    description = f": {option.description}" if option.description else ""
+    return f"- `{option.name}` ({option.type}, default `{option.default}`){description}"
+
+
 def options_lines(rule: type[Rule[Any]]) -> list[str]:
-    """The Options section's lines: one per option (name, type, default, description)."""
-    lines = []
-    for option in option_docs(rule):
-        description = f": {option.description}" if option.description else ""
-        lines.append(f"- `{option.name}` ({option.type}, default `{option.default}`){description}")
-    return lines or [NO_OPTIONS]
+    """The options section's lines: one per option (name, type, default, description), or "none"."""
+    style = doc_style(rule.docstring())
+    return [option_line(option, style) for option in option_docs(rule)] or [style.no_options]
 
 
 def documentation(rule: type[Rule[Any]]) -> str:
     """The full documentation of *rule*: summary, docstring sections, then its options."""
+    style = doc_style(rule.docstring())
     options = "\n".join(f"    {line}" for line in options_lines(rule))
-    return f"{rule.summary}\n\n{rule.docstring().rstrip()}\n\nOptions:\n{options}"
+    return f"{rule.summary}\n\n{rule.docstring().rstrip()}\n\n{style.heading(style.options)}\n{options}"
 
 
 def explain(rule: type[Rule[Any]]) -> str:
-    """What ``--explain CODE`` prints: a header line, then :func:`documentation`."""
-    header = f"{rule.code} {rule.name} ({rule.severity.value})\n"
+    """What ``--explain CODE`` prints: a header line (code, name, severity), then :func:`documentation`."""
+    header = f"{rule.code} {rule.name}（{SEVERITY_NAMES[rule.severity]}）\n"
     return header + documentation(rule) + "\n"

@@ -5,8 +5,10 @@ model) checked when the class is defined, and a ``check`` method that yields
 :class:`reportlint.diagnostics.Finding` values and never prints. Each fact about a rule
 is written once: its summary is the ``summary`` attribute, its options are the fields of
 its options model (the type argument of ``Rule[...]``), and its docstring holds only the
-sections What it does / Why it matters / Example / Fix, which ``--explain`` and the docs
-show under the summary and above the options table rendered from the model.
+four sections — 检查内容： / 为何重要： / 示例： / 修改方法： for the built-in rules, or
+What it does: / Why it matters: / Example: / Fix: for third-party packs written in
+English (:data:`DOC_STYLES`) — which ``--explain`` and the docs show under the summary and
+above the options section rendered from the model, in the docstring's language.
 
 The helpers at the end are the shapes rules keep repeating: the prose paragraphs of a
 report with their positions (:func:`prose`), and a finding at a span given by offsets
@@ -29,11 +31,56 @@ from reportlint.model import CellRef, Report
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
-"""The sections a rule's docstring must have, in this order. Its summary is the
-``summary`` attribute and its options table is rendered from its options model, so the
-docstring has neither a summary line nor an ``Options:`` section."""
-_SECTION_LINE_RE = re.compile(r"^([A-Z][A-Za-z ]+):[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class DocStyle:
+    """One language a rule docstring may be written in: its section names and their wording.
+
+    The built-in rules are documented in Chinese; third-party packs may keep English. The
+    options section is rendered (never written by hand) in the docstring's language, so
+    the renderers take its heading and its "no options" text from here too.
+    """
+
+    language: str
+    """``"zh"`` or ``"en"``."""
+    sections: tuple[str, str, str, str]
+    """The four sections a docstring must have, in this order."""
+    colon: str
+    """What ends a section's heading line: full-width ``：`` in Chinese, ``:`` in English."""
+    options: str
+    """The heading of the rendered options section."""
+    no_options: str
+    """What the options section says for a rule without options."""
+
+    def heading(self, section: str) -> str:
+        """A section's heading as written in a docstring: ``检查内容：``, ``What it does:``."""
+        return section + self.colon
+
+
+CHINESE = DocStyle("zh", ("检查内容", "为何重要", "示例", "修改方法"), "：", "选项", "无。")
+"""The sections of every built-in rule's docstring."""
+ENGLISH = DocStyle("en", ("What it does", "Why it matters", "Example", "Fix"), ":", "Options", "None.")
+"""The sections a third-party pack may use instead."""
+DOC_STYLES = (CHINESE, ENGLISH)
+"""The accepted languages. A docstring uses one of them throughout."""
+DOC_SECTIONS = CHINESE.sections
+"""The sections of a built-in rule's docstring, in this order. Its summary is the
+``summary`` attribute and its options section is rendered from its options model, so the
+docstring has neither a summary line nor an options section."""
+_SECTION_LINE_RE = re.compile(r"^([A-Z][A-Za-z ]+|[\u4e00-\u9fff]+)([:：])[ \t]*")
+"""A line that starts a section: a heading at the docstring's left margin (bodies are indented)."""
+
+
+def doc_style(doc: str) -> DocStyle:
+    """The language of a rule docstring: the style whose first section heading starts it.
+
+    A docstring that starts with neither (which a defined rule's cannot) counts as English.
+    """
+    for style in DOC_STYLES:
+        if doc.startswith(style.heading(style.sections[0])):
+            return style
+    return ENGLISH
 
 
 class RuleDefinitionError(TypeError):
@@ -204,7 +251,7 @@ class Rule(Generic[OptionsT]):
 
     @classmethod
     def docstring(cls) -> str:
-        """The rule's docstring (its What it does … Fix sections), dedented."""
+        """The rule's docstring (its 检查内容 … 修改方法 or What it does … Fix sections), dedented."""
         return inspect.cleandoc(cls.__doc__ or "")
 
 
@@ -279,21 +326,34 @@ def _options_argument(cls: type) -> type[BaseModel] | None:
 
 
 def _validate_docstring(where: str, doc: str) -> None:
-    """The docstring has the four sections in order, and no summary line or options section."""
-    headings = [match[1] for line in doc.splitlines() if (match := _SECTION_LINE_RE.match(line))]
-    missing = [section for section in DOC_SECTIONS if section not in headings]
+    """The docstring has one language's four sections in order, and no summary line or options section."""
+    starts = " or ".join(repr(style.heading(style.sections[0])) for style in DOC_STYLES)
+    if not any(doc.startswith(style.heading(style.sections[0])) for style in DOC_STYLES):
+        raise RuleDefinitionError(
+            f"{where}: docstring must start with {starts}; the summary is the class attribute 'summary'"
+        )
+    style = doc_style(doc)
+    headings = [(match[1], match[2]) for line in doc.splitlines() if (match := _SECTION_LINE_RE.match(line))]
+    names = [name for name, _ in headings]
+    if any(name in (other.options, *other.sections) for other in DOC_STYLES if other is not style for name in names):
+        raise RuleDefinitionError(
+            f"{where}: docstring mixes languages: it starts with {style.heading(style.sections[0])!r}, "
+            f"so every section must be one of {', '.join(map(style.heading, style.sections))}"
+        )
+    wrong_colon = [name for name, colon in headings if name in style.sections and colon != style.colon]
+    if wrong_colon:
+        raise RuleDefinitionError(f"{where}: section heading(s) {', '.join(wrong_colon)} must end with {style.colon!r}")
+    missing = [section for section in style.sections if section not in names]
     if missing:
         raise RuleDefinitionError(f"{where}: docstring lacks section(s) {', '.join(missing)}")
-    if "Options" in headings:
+    if style.options in names:
         raise RuleDefinitionError(
-            f"{where}: docstring has an Options section; the options table is rendered from the options "
-            "model: describe each option with Field(description=...)"
+            f"{where}: docstring has an {style.options} section; the options section is rendered from the "
+            "options model: describe each option with Field(description=...)"
         )
-    if [heading for heading in headings if heading in DOC_SECTIONS] != list(DOC_SECTIONS):
-        raise RuleDefinitionError(f"{where}: docstring sections must come in the order {', '.join(DOC_SECTIONS)}")
-    if not doc.startswith(DOC_SECTIONS[0] + ":"):
+    if [name for name in names if name in style.sections] != list(style.sections):
         raise RuleDefinitionError(
-            f"{where}: docstring must start with {DOC_SECTIONS[0]!r}; the summary is the class attribute 'summary'"
+            f"{where}: docstring sections must come in the order {', '.join(map(style.heading, style.sections))}"
         )
 
 

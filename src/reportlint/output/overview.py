@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reportlint.diagnostics import SEVERITY_NAMES as SEVERITY_NAMES  # re-exported: csv and html name it from here
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.model import CellKind, Report, ReportTable
 from reportlint.model import templates as tpl
@@ -29,7 +30,6 @@ FAMILY_NAMES = {
     "T": "文字规范",
 }
 """The built-in code families, in Chinese, in the order the rules reference lists them."""
-SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
 _FAMILY_RE = re.compile(r"^[A-Z]+")
 
 
