@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.cli import UsageError, build_parse_parser, build_parser
-from tests.conftest import run
+from tests.conftest import TOTAL_RE, run
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "index.md"
@@ -102,5 +102,5 @@ def test_output_shown_in_the_guide_is_real(tmp_path: Path) -> None:
 
 def test_the_install_total_is_real() -> None:
     result = run("--isolated", "examples/", cwd=ROOT)
-    total = result.stdout.splitlines()[-1]
-    assert total.startswith("发现 ") and f"`{total}`" in _guide(), total
+    (total,) = [line for line in result.stdout.splitlines() if TOTAL_RE.match(line)]
+    assert f"`{total}`" in _guide(), total
