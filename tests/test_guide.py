@@ -10,6 +10,7 @@ commands are checked once the marker is removed.
 
 from __future__ import annotations
 
+import importlib
 import re
 import shlex
 import shutil
@@ -71,9 +72,13 @@ def test_every_command_in_the_guide_is_accepted_by_the_parser() -> None:
     assert len(commands) >= 10
     for command in commands:
         args = shlex.split(command)[1:]
-        parser = build_parse_parser() if args[:1] == ["parse"] else build_parser()
+        parser = build_parser()
+        if args[:1] == ["parse"]:
+            parser, args = build_parse_parser(), args[1:]
+        elif args[:1] == ["annotate"]:  # its own parser, in the module of the subcommand
+            parser, args = importlib.import_module("reportlint.annotate").build_annotate_parser(), args[1:]
         try:
-            parser.parse_args(args[1:] if args[:1] == ["parse"] else args)
+            parser.parse_args(args)
         except (SystemExit, UsageError) as error:  # argparse's way of refusing, and reportlint's
             pytest.fail(f"docs/index.md shows a command reportlint refuses ({error}): {command}")
 
