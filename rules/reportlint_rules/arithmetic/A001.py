@@ -28,46 +28,40 @@ class A001Options(RuleOptions):
     single_cell_diagnosis: bool = Field(
         default=True,
         description=(
-            "When several identities fail because of one cell, report that cell once (T3-D); "
-            "false reports every failing identity."
+            "多个勾稽关系因同一个单元格而不成立时，只在这一格报告一次（T3-D）；设为 false 则每个不成立"
+            "的勾稽关系都报告。"
         ),
     )
 
 
 class ApplicationTotalMismatch(Rule[A001Options]):
-    """What it does:
-        Checks the identities of table 三 (收到和处理政府信息公开申请情况), template-spec §4:
+    """检查内容：
+        核对表三（收到和处理政府信息公开申请情况）的勾稽关系（template-spec §4）：
 
-        * T3-A, per column: 一（本年新收）+ 二（上年结转）= （七）总计 + 四（结转下年度）;
-          the table's own note says so;
-        * T3-B, per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他;
-        * T3-C, per column: （七）总计 = the sum of the result rows （一）…（六）.
+        * T3-A，逐列：一（本年新收）+ 二（上年结转）= （七）总计 + 四（结转下年度），表中的注释即如此说
+          明；
+        * T3-B，逐行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他；
+        * T3-C，逐列：（七）总计 = 各项办理结果（一）至（六）之和。
 
-        Blank cells, "-" and "/" count as 0. When several identities fail and one cell
-        explains all of them (changing that cell alone to one value makes every identity
-        it takes part in hold), the rule reports that cell once, with the value found,
-        the value expected and the identities involved (T3-D). Otherwise it reports each
-        failing identity once, at its total: the 总计 cell of the row (T3-B) or the
-        （七）总计 cell of the column (T3-A, T3-C). A 总计 cell left blank although its parts
-        are not zero is reported by A002, not here; in the other identities it stands for
-        the sum of its parts. Rows that could not be read (a wrong number of values) are
-        left out, with the identities that need them.
+        空白单元格、“-”和“/”按 0 计。多个勾稽关系不成立，而其中一个单元格可以解释全部不成立之处时（只把这
+        一格改为某个数，它所参与的各个勾稽关系即全部成立），只在这一格报告一次，写明现有数值、应有数值和所
+        涉及的勾稽关系（T3-D）。否则每个不成立的勾稽关系在其总计处各报告一次：T3-B 报在该行的「总计」
+        格，T3-A、T3-C 报在该列的「（七）总计」格。「总计」格空白而其分项不为零的，由 A002 报告，本规则不
+        报；在其他勾稽关系中，空白的总计按其分项之和计算。无法读取的行（数值个数不对）连同需要这些行的勾稽
+        关系一并略过。
 
-    Why it matters:
-        The figures of table 三 are the report's account of every application; a table
-        that does not add up is "数据失准" (template-spec §6, E2) and is the first thing a
-        reviewer checks.
+    为何重要：
+        表三的数字是报告对全部申请的交代；表格数字对不上即属「数据失准」（template-spec §6，E2），也是审核
+        人员首先核对的内容。
 
-    Example:
-        （七）总计 row of 2020-qinghe-town: 自然人 4, 商业企业 1, 总计 6. The row gives 5,
-        the result rows of the 总计 column give 5, 一 + 二 − 四 gives 5: one finding at
-        （七）/总计, found 6, expected 5. In 2021_pingtan-police the single application is
-        counted both as handled and as carried over (1 + 0 ≠ 1 + 1): T3-A fails in the
-        自然人 and 总计 columns and no single cell explains it, so each is reported.
+    示例：
+        2020-qinghe-town 的「（七）总计」行：自然人 4，商业企业 1，总计 6。按该行计算为 5，按「总计」列的
+        各项办理结果计算为 5，按一 + 二 − 四计算也为 5：在「（七）/总计」处报告一次，现为 6，应为
+        5。2021_pingtan-police 把唯一的一件申请既算作已办理又算作结转下年度（1 + 0 ≠ 1 + 1）：T3-A 在「自
+        然人」和「总计」两列不成立，且没有哪一个单元格能够解释，因此分别报告。
 
-    Fix:
-        Correct the cell named (or recount the rows of the identity named) so that the
-        table adds up.
+    修改方法：
+        改正所指出的单元格（或重新核对所指勾稽关系涉及的各行），使表格数字相符。
     """
 
     code = "A001"

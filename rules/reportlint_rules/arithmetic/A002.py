@@ -19,26 +19,22 @@ from reportlint_rules.arithmetic._identities import (
 
 
 class BlankTotalCell(Rule):
-    """What it does:
-        Reports a total cell of table 三 or 四 that is blank (or holds "-", "/", "无")
-        although the cells it totals are not all zero: the 总计 column of a table-三 row
-        (T3-B), the （七）总计 row of a table-三 column (T3-C) and the 总计 of each
-        table-四 group (T4-A). The message gives the value the cell should hold (the sum
-        of its parts). A001 and A003 then leave that identity alone, and in the other
-        identities the blank total stands for the sum of its parts, so one blank cell is
-        reported once.
+    """检查内容：
+        表三或表四的总计格空白（或填写“-”“/”“无”），而它所合计的单元格不全为零时报告：表三各行的「总计」列
+        （T3-B）、表三各列的「（七）总计」行（T3-C），以及表四各组的「总计」（T4-A）。消息写明该格应填的数
+        （其分项之和）。对这一勾稽关系，A001 和 A003 不再报告；在其他勾稽关系中，空白的总计按其分项之和计
+        算，因此一个空白格只报告一次。
 
-    Why it matters:
-        A blank 总计 leaves the reader to add up the row; evaluators list blank 总计 cells
-        among the common defects of annual reports (template-spec §6, E10: the 2019 report
-        of the 上海市人民政府办公厅 fills 总计 only in rows 一, 二, （七） and 四).
+    为何重要：
+        总计空白，读者只能自己加总；评议人员把总计栏空白列为年度报告的常见问题之一（template-spec
+        §6，E10：上海市人民政府办公厅 2019 年度报告只在一、二、（七）和四这几行填写了总计）。
 
-    Example:
-        2019_shanghai-municipal-office, table 三 row （一）予以公开: 自然人 258, 商业企业 12,
-        法律服务机构 1, 其他 1, 总计 blank — should be 272.
+    示例：
+        2019_shanghai-municipal-office，表三「（一）予以公开」行：自然人 258，商业企业 12，法律服务机构
+        1，其他 1，总计空白——应为 272。
 
-    Fix:
-        Fill in the total: the sum of the cells it totals.
+    修改方法：
+        填写总计，即它所合计的各单元格之和。
     """
 
     code = "A002"

@@ -19,25 +19,22 @@ from reportlint_rules.arithmetic._identities import (
 
 
 class ReviewLitigationTotalMismatch(Rule):
-    """What it does:
-        Checks, for each of the three groups of table 四 (行政复议, 未经复议直接起诉,
-        复议后起诉), that 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (template-spec
-        T4-A; the 2021 schema of a public checker states "总计（应=前4项之和）"). A failure
-        is reported at the group's 总计 cell with the value it should hold. Blank cells
-        count as 0; a blank 总计 with non-zero parts is reported by A002 instead. Several
-        totals left at 0 although their results are not are one fault (the totals were
-        never filled in) and one finding, at the first, naming each group.
+    """检查内容：
+        逐一核对表四的三组（行政复议、未经复议直接起诉、复议后起诉）是否满足：总计 = 结果维持 + 结果纠正 +
+        其他结果 + 尚未审结（template-spec T4-A；一个公开的检查工具的 2021 年版数据结构也写明“总计
+        （应=前4项之和）”）。不相符的，在该组的「总计」格报告，并写明应填的数。空白格按 0 计；总计空白而分
+        项不为零的，改由 A002 报告。多组总计都填为 0 而其结果不为零的，属于同一个问题（总计根本没有填
+        写），只在第一组报告一次，并列出各组。
 
-    Why it matters:
-        Table 四 is the report's account of the 行政复议 and 行政诉讼 cases about information
-        disclosure; a total that does not match its parts makes both numbers unreliable
-        (template-spec §6, E2).
+    为何重要：
+        表四是报告对涉及政府信息公开的行政复议、行政诉讼案件的交代；总计与分项不符，两个数都不可信
+        （template-spec §6，E2）。
 
-    Example:
-        2023_huaian-hongze-district: 行政复议 结果维持 10, 结果纠正 1, 总计 0 (should be 11).
+    示例：
+        2023_huaian-hongze-district：行政复议结果维持 10，结果纠正 1，总计 0（应为 11）。
 
-    Fix:
-        Correct the total, or the result cells, so that the four results add up to it.
+    修改方法：
+        改正总计或各项结果，使四项结果之和等于总计。
     """
 
     code = "A003"

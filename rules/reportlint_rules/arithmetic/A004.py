@@ -12,24 +12,21 @@ from reportlint_rules.arithmetic._identities import cell_place
 
 
 class InvalidCount(Rule):
-    """What it does:
-        Reports a number that cannot be a count: a negative number or a fraction in any
-        cell of tables 三 and 四, or in a count column of table 二 (本年新制作数量,
-        本年新公开数量, 对外公开总数量, 上一年项目数量, 处理决定数量, 采购项目数量,
-        本年制发件数, 本年废止件数, 现行有效件数, 本年处理决定数量) — template-spec NN-1.
-        The amount columns of table 二 (采购总金额, 本年收费金额) may hold decimals and a
-        unit but must not be negative (NN-3). 本年增/减 may be negative (NN-2) and is not
-        checked. A "+" sign or a unit (件, 笔) on a count is not reported here.
+    """检查内容：
+        报告不可能是件数的数字：表三、表四任一单元格中的负数或小数，以及表二计数列（本年新制作数量、本年新
+        公开数量、对外公开总数量、上一年项目数量、处理决定数量、采购项目数量、本年制发件数、本年废止件数、
+        现行有效件数、本年处理决定数量）中的负数或小数——template-spec NN-1。表二的金额列（采购总金额、本年
+        收费金额）可以有小数和单位，但不能为负数（NN-3）。「本年增/减」可以为负数（NN-2），不检查。件数前
+        的“+”号或件数后的单位（件、笔）不在本规则报告。
 
-    Why it matters:
-        Applications, cases and documents are counted in whole numbers; "-1" or "2.5" is a
-        typing or conversion error, and it also breaks the table's sums.
+    为何重要：
+        申请、案件和文件都以整数计；“-1”或“2.5”是录入或转换错误，还会使表格的合计出错。
 
-    Example:
-        Table 三 row （一）予以公开, 自然人 "-2"; table 二 规章 本年制发件数 "1.5".
+    示例：
+        表三「（一）予以公开」行「自然人」列为“-2”；表二「规章」行「本年制发件数」为“1.5”。
 
-    Fix:
-        Write the count as a whole number (0 when there is none).
+    修改方法：
+        把件数写成整数（没有的写 0）。
     """
 
     code = "A004"

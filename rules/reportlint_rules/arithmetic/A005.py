@@ -15,24 +15,21 @@ _, NEW, TOTAL = tpl.T2_DOCUMENT_COLUMNS[tpl.V2019]
 
 
 class PublishedTotalBelowNew(Rule):
-    """What it does:
-        In table 二 of the 2019 format, block 第二十条第（一）项, checks for 规章 and
-        规范性文件 that 对外公开总数量 (everything published and still public) is at
-        least 本年新公开数量 (published this year) — template-spec P-1. Reported at the
-        对外公开总数量 cell.
+    """检查内容：
+        在 2019 年版格式表二的「第二十条第（一）项」中，检查规章和规范性文件的「对外公开总数量」（已公开且
+        仍在公开的全部文件）是否不少于「本年新公开数量」（本年公开的文件）——template-spec P-1。在「对外公
+        开总数量」格报告。
 
-    Why it matters:
-        What was published this year is part of what is public in total, so a smaller
-        total means one of the two numbers is wrong, or the columns were swapped. A
-        warning, not an error: the template does not define 对外公开总数量, and a document
-        published and repealed in the same year may count as new but not in the total.
+    为何重要：
+        本年公开的文件是对外公开总量的一部分，总数反而更小，说明两个数之一有误，或者两列填反了。本规则是警
+        告而不是错误：模板没有定义「对外公开总数量」，而且同一年内公开又废止的文件可能计入新公开数量而不计
+        入总数。
 
-    Example:
-        规范性文件: 本年新制作数量 5, 本年新公开数量 5, 对外公开总数量 3.
+    示例：
+        规范性文件：本年新制作数量 5，本年新公开数量 5，对外公开总数量 3。
 
-    Fix:
-        Check both numbers; 对外公开总数量 counts every document of the kind that is
-        public at the end of the year, including this year's.
+    修改方法：
+        核对这两个数；「对外公开总数量」应计入年底时仍在公开的该类全部文件，包括本年公开的文件。
     """
 
     code = "A005"

@@ -32,27 +32,23 @@ _ENDS = "。！？!?；;"
 
 
 class ChangeArithmeticMismatch(Rule):
-    """What it does:
-        Finds a sentence that gives a count before, a count after and the changes in
-        between — "微信工作群有11个清理至8个，解散4个", "由5个增加到9个，新增3个" — and
-        checks that before − removed + added = after. The changes are the clauses right
-        after the before/after phrase that each consist of one verb and one count in the
-        same measure word (解散/撤销/关停/注销/减少… or 新增/增加/新建…); the list stops
-        at the first other clause. A clause with 合并/整合 (merging n groups removes
-        n − 1 of them, or n) makes the sentence ambiguous and it is skipped.
+    """检查内容：
+        查找写明变化前数量、变化后数量及其间增减的句子——「微信工作群有11个清理至8个，解散4个」「由5个增加
+        到9个，新增3个」——检查是否满足：变化前 − 减少 + 增加 = 变化后。增减是指紧接在前后数量的表述之后、
+        各由一个动词和一个量词相同的数量组成的分句（解散/撤销/关停/注销/减少…… 或 新增/增加/新建……），遇到
+        第一个其他分句即停止。含有「合并」「整合」的分句（合并 n 个群，减少的是 n − 1 个或 n 个）使句意不
+        确定，这样的句子略过不查。
 
-    Why it matters:
-        Numbers in the text are read as facts; the seed report (昌傅镇 2020) says its 11
-        work groups were cleaned up to 8 by dissolving 4 — one of the three numbers is
-        wrong (template-spec §6, E2 数据失准). A warning: prose is read by patterns, and a
-        sentence may leave out a change that explains the difference.
+    为何重要：
+        正文中的数字被读者当作事实；种子报告（昌傅镇 2020 年）称 11 个工作群解散 4 个后清理至 8 个——三个数
+        中必有一个是错的（template-spec §6，E2 数据失准）。本规则是警告：正文是按句式识别的，句子也可能漏
+        写了能解释差额的其他变化。
 
-    Example:
-        "微信工作群有11个清理至8个，解散4个": 11 − 4 = 7, not 8.
+    示例：
+        「微信工作群有11个清理至8个，解散4个」：11 − 4 = 7，不是 8。
 
-    Fix:
-        Correct the number that is wrong, or name the other change (e.g. 合并1个, 新建1个)
-        that explains the difference.
+    修改方法：
+        改正错误的数字，或写明能解释差额的其他变化（如 合并1个、新建1个）。
     """
 
     code = "A006"

@@ -62,51 +62,39 @@ class A007Options(RuleOptions):
     min_coverage: float = Field(
         default=0.9,
         ge=0,
-        description=(
-            "Smallest share of the total the parts must add up to for the list to be taken as complete. "
-            "A list whose last item is a remainder (其他…) is always checked."
-        ),
+        description="各分项之和至少达到总数的这一比例，才把列举视为完整。最后一项为剩余项（其他……）的列举总是检查。",
     )
     max_coverage: float = Field(
         default=1.1,
         ge=1,
-        description=(
-            "Largest share of the total the parts may add up to for the list to be taken as complete. "
-            "A list whose last item is a remainder (其他…) is always checked."
-        ),
+        description="各分项之和至多达到总数的这一比例，才把列举视为完整。最后一项为剩余项（其他……）的列举总是检查。",
     )
 
 
 class PartsSumMismatch(Rule[A007Options]):
-    """What it does:
-        Finds a total followed by its breakdown — "共公布政府信息2599条，(其中机构职能类信息
-        25条，……，其他应主动公开政府信息856条)", "在主动公开的90条政府信息中，……1条；……10条；
-        ……" — and checks that the parts add up to the total. The parts are the items
-        "名称 + 数量" after 其中 up to the end of the sentence (or of the bracket that
-        holds them), separated by the separator that follows the first item (、/， or ；);
-        a bracketed sub-breakdown and a "占X%" after an item are skipped, and the list
-        ends at the first item of another shape or a stronger separator. Nothing is
-        reported when:
+    """检查内容：
+        查找先写总数、后列分项的表述——「共公布政府信息2599条，(其中机构职能类信息25条，……，其他应主动公开
+        政府信息856条)」「在主动公开的90条政府信息中，……1条；……10条；……」——检查各分项之和是否等于总数。分
+        项是指「其中」之后直到句末（或直到包含这些分项的括号结束）的各个「名称 + 数量」，以第一项后面的分
+        隔符（、/， 或 ；）分隔；某项后面括号内的细分和“占X%”略过不计，遇到第一个形式不同的项或更强的分隔
+        符时列举结束。以下情况不报告：
 
-        * the list is open: an item is followed by 等 ("……17条等");
-        * fewer than two parts are listed;
-        * the parts look like a selection rather than the whole: they cover less than
-          ``min-coverage`` or more than ``max-coverage`` of the total, and the last item
-          is not a remainder (其他…, 其余…).
+        * 列举没有穷尽：某项后面有「等」（「……17条等」）；
+        * 所列分项少于两项；
+        * 所列分项看来只是选列而非全部：各项之和低于总数的 ``min-coverage`` 或高于 ``max-coverage``，且最
+          后一项不是「其他……」「其余……」之类的剩余项。
 
-    Why it matters:
-        A breakdown that does not add up means the total or a part is wrong, and readers
-        (and evaluators) compare them (template-spec §6, E2 数据失准). Found in real
-        reports: 2019_pingtan-zone (2599 vs 2533), 2021_pingtan-finance-bureau
-        (510 vs 198 + 142 + 137 = 477). A warning: prose is read by patterns, and a report
-        may list parts that overlap (two ways of classifying the same items).
+    为何重要：
+        分项之和与总数不符，说明总数或某一分项有误，而读者（和评议人员）会把它们相互比对（template-spec
+        §6，E2 数据失准）。真实报告中的例子：2019_pingtan-zone（2599 与
+        2533），2021_pingtan-finance-bureau（510 与 198 + 142 + 137 = 477）。本规则是警告：正文是按句式识
+        别的，报告也可能列出相互重叠的分项（对同一批信息的两种分类）。
 
-    Example:
-        "全镇共清理微信工作群12个，其中解散5个，保留8个": 5 + 8 = 13, not 12.
+    示例：
+        「全镇共清理微信工作群12个，其中解散5个，保留8个」：5 + 8 = 13，不是 12。
 
-    Fix:
-        Correct the total or the part that is wrong; if the list is only a selection,
-        say so (e.g. end it with 等).
+    修改方法：
+        改正错误的总数或分项；如果所列只是部分分项，应当写明（如在末尾加「等」）。
     """
 
     code = "A007"

@@ -52,39 +52,35 @@ class A008Options(RuleOptions):
         default=1.0,
         gt=0,
         description=(
-            "Largest accepted difference, in units of the percentage's last written decimal: "
-            "1.0 accepts rounding and cutting off (4.34% for 4.348%), 0.5 only correct rounding."
+            "可接受的最大差异，以百分比所写最后一位小数为单位：1.0 既接受四舍五入也接受截断（4.348% 写"
+            "作 4.34%），0.5 只接受正确的四舍五入。"
         ),
     )
 
 
 class PercentageMismatch(Rule[A008Options]):
-    """What it does:
-        Finds a percentage stated as the share of a count — "不予公开35件，占4.34%", or
-        "主动公开的政府信息占41.5%" after "主动公开政府信息198条" — and checks it against
-        the counts near it in the same paragraph (400 characters before, 150 after). The
-        base is the count that explains the other percentages there (e.g. the 805
-        applications handled, when 265件占32.9% and 158件占19.6% fit it); when no
-        percentage fits any count, the base is the stated total (…总数510条, 共计81件). A
-        percentage is reported when no nearby count gives it; one that some count gives is
-        never reported, and a percentage whose words name another base ("占全市的30%") is
-        reported only if its base is clear from the other percentages.
+    """检查内容：
+        查找作为某一数量所占比例写出的百分比——「不予公开35件，占4.34%」，或「主动公开政府信息198条」之后的
+        「主动公开的政府信息占41.5%」——并与同一段中附近（前 400 个字符、后 150 个字符以内）的数量核对。基
+        数取能够解释该处其他百分比的那个数量（例如 265件占32.9%、158件占19.6% 都与办理的 805 件申请相符
+        时，基数为 805）；没有任何数量能对上任何百分比时，基数取所写的总数（……总数510条、共计81件）。附近
+        没有任何数量能得出该百分比时报告；能由某个数量得出的百分比从不报告；文字另指基数的百分比（「占全市
+        的30%」）只有在其他百分比能明确其基数时才报告。
 
-        Differences within ``last-digit-tolerance`` units of the last digit written are
-        accepted: 35/805 = 4.348%, written 4.34% (cut off rather than rounded), is not
-        reported by default.
+        与所写最后一位数字相差不超过 ``last-digit-tolerance`` 个单位的，视为相符：35/805 = 4.348%，写作
+        4.34%（截断而非四舍五入），默认不报告。
 
-    Why it matters:
-        A share that its own counts contradict shows that a count or the percentage is
-        wrong (template-spec §6, E2). 2021_pingtan-finance-bureau: 198/510 = 38.82%, not
-        the stated 41.5%; 2019_shanghai-municipal-office: 258/805 = 32.05%, not 33.9%.
-        A warning: prose is read by patterns, and the base of a share is inferred.
+    为何重要：
+        百分比与它所依据的数量相互矛盾，说明数量或百分比有误（template-spec
+        §6，E2）。2021_pingtan-finance-bureau：198/510 = 38.82%，而不是所写的
+        41.5%；2019_shanghai-municipal-office：258/805 = 32.05%，而不是 33.9%。本规则是警告：正文是按句式
+        识别的，比例的基数是推断出来的。
 
-    Example:
-        "总数510条，其中主动公开政府信息198条……主动公开的政府信息占41.5%".
+    示例：
+        「总数510条，其中主动公开政府信息198条……主动公开的政府信息占41.5%」。
 
-    Fix:
-        Recompute the percentage from the counts, or correct the count.
+    修改方法：
+        按数量重新计算百分比，或改正数量。
     """
 
     code = "A008"

@@ -11,26 +11,22 @@ from reportlint_rules.contact._fields import ADDRESS, PHONE, contact_fields
 
 
 class MissingContact(Rule):
-    """What it does:
-        Looks for a labelled address (地址：/联系地址：/通讯地址：…) or telephone number
-        (电话/联系电话/咨询电话/传真/热线 followed by a number) anywhere in the report's
-        prose, and reports the report when it has neither. An e-mail address or a web site
-        alone does not count. The finding is placed on the last line of the opening
-        paragraphs (before 一、总体情况), where reports usually put the contact sentence.
+    """检查内容：
+        在报告正文中任何位置查找标明的地址（地址：/联系地址：/通讯地址：…）或电话号码（「电话」「联系电
+        话」「咨询电话」「传真」「热线」后接号码），两者都没有时报告。只有电子邮箱或网站的不算。问题标在开
+        头几段（一、总体情况之前）的最后一行，报告通常在那里写联系方式。
 
-    Why it matters:
-        The annual report is how the public learns whom to ask about disclosure; reports
-        usually end their opening paragraph with "如对本报告有任何疑问，请与…联系（地址：…，
-        邮编：…，电话：…）" (template-spec S22, S24). Neither format prints this as
-        mandatory (template-spec §8.6), so this is a warning.
+    为何重要：
+        公众通过年度报告了解政府信息公开事宜应向谁咨询；报告通常在开头一段的末尾写明「如对本报告有任何疑
+        问，请与…联系（地址：…，邮编：…，电话：…）」（template-spec S22、S24）。两版格式都没有把这一内容列
+        为必备项（template-spec §8.6），因此本规则是警告。
 
-    Example:
-        2021_pingtan-police: the opening paragraph ends with "特编制此报告：" and the report
-        gives no address or telephone number anywhere.
+    示例：
+        2021_pingtan-police：开头一段以「特编制此报告：」结束，全文没有任何地址或电话号码。
 
-    Fix:
-        Add a contact sentence to the opening paragraph, e.g. "如对本报告有任何疑问，请与
-        ××办公室联系（地址：××，邮编：××××××，电话：0××××-×××××××）".
+    修改方法：
+        在开头一段加上联系方式，例如「如对本报告有任何疑问，请与××办公室联系（地址：××，邮编：××××××，电
+        话：0××××-×××××××）」。
     """
 
     code = "C001"

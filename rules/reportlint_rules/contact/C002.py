@@ -11,20 +11,19 @@ from reportlint_rules.contact._fields import ADDRESS, POSTCODE, contact_fields
 
 
 class MissingPostcode(Rule):
-    """What it does:
-        Reports the first labelled address (地址：/联系地址：/通讯地址：…) when the report
-        gives no postcode (邮编/邮政编码 followed by a number) anywhere in its prose.
+    """检查内容：
+        报告正文中任何位置都没有邮政编码（「邮编」「邮政编码」后接数字）时，在第一个标明的地址（地址：/联
+        系地址：/通讯地址：…）处报告。
 
-    Why it matters:
-        An address is given so that readers can write to the agency (条例 lets applications
-        be sent by letter); a letter needs the postcode. Reports that give an address
-        give the postcode with it ("地址：…，邮编：…", template-spec S22, S24).
+    为何重要：
+        写明地址，是为了让读者能够给机关寄信（条例允许以信函方式提出申请）；寄信需要邮政编码。写了地址的报
+        告一般同时写明邮政编码（「地址：…，邮编：…」，template-spec S22、S24）。
 
-    Example:
-        "请与××办公室联系（地址：××县人民路18号，电话：0796-6281357）" — no 邮编.
+    示例：
+        「请与××办公室联系（地址：××县人民路18号，电话：0796-6281357）」——没有邮编。
 
-    Fix:
-        Add the postcode next to the address: "地址：××县人民路18号，邮编：343718".
+    修改方法：
+        在地址后加上邮政编码：「地址：××县人民路18号，邮编：343718」。
     """
 
     code = "C002"

@@ -13,26 +13,22 @@ from reportlint_rules.contact._phones import checked_phones
 
 
 class InvalidPhoneNumber(Rule):
-    """What it does:
-        Checks every number written after a phone label (电话, 联系电话, 咨询电话, 传真,
-        电话/传真, 热线 …) with the ``phonenumbers`` library (Google's libphonenumber
-        data): a fixed line must be an existing area code followed by the number of
-        digits used there (7 or 8), a mobile number must have 11 digits in an existing
-        range, a service number must be a valid short number (12345, 12315) or a 10-digit
-        400/800 number. A number without an area code in a list after one that has it
-        ("0591-23165250、23165251") borrows that code, and an extension after a valid
-        number ("0591-23165250-8001") is accepted. Numbers followed by a counting
-        word (个, 次, 件 …) are counts, not phone numbers, and are skipped.
+    """检查内容：
+        用 ``phonenumbers`` 库（Google libphonenumber 的数据）检查电话类标签（电话、联系电话、咨询电话、传
+        真、电话/传真、热线 …）后面的每个号码：固定电话必须是现有的区号加上当地使用的位数（7 位或 8 位），
+        手机号码必须是 11 位且在现有号段内，服务号码必须是有效的短号码（12345、12315）或 10 位的 400/800
+        号码。列在带区号的号码之后、本身不带区号的号码（「0591-23165250、23165251」）沿用前者的区号；有效
+        号码后面的分机号（「0591-23165250-8001」）视为有效。后接量词（个、次、件 …）的数字是数量而不是电话
+        号码，略过不查。
 
-    Why it matters:
-        A wrong digit makes the contact line useless; readers cannot reach the agency
-        about the report or about their applications.
+    为何重要：
+        错一位数字，联系方式就失去作用；读者无法就报告或自己的申请联系到机关。
 
-    Example:
-        "电话：0591-6256103" — 福州 (0591) numbers have 8 digits, this one has 7.
+    示例：
+        「电话：0591-6256103」——福州（0591）的号码是 8 位，这个号码只有 7 位。
 
-    Fix:
-        Write the area code and the complete number, e.g. "0591-62561036".
+    修改方法：
+        写明区号和完整号码，例如「0591-62561036」。
     """
 
     code = "C003"

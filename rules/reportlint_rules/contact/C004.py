@@ -12,20 +12,18 @@ from reportlint_rules.contact.postcodes import province_for_postcode
 
 
 class InvalidPostcode(Rule):
-    """What it does:
-        Checks every number written after 邮编 / 邮 编 / 邮政编码: it must have exactly six
-        digits, and its first two digits must be a province's range of China Post
-        (``postcodes.py``: 10 北京, 33–34 江西, 35–36 福建 …).
+    """检查内容：
+        检查「邮编」「邮 编」「邮政编码」后面的每个数字：必须恰好是六位，且前两位必须属于中国邮政某个省份
+        的号段（``postcodes.py``：10 北京，33–34 江西，35–36 福建 …）。
 
-    Why it matters:
-        A letter with a wrong postcode goes astray; a postcode with five or seven digits,
-        or from no province at all, is a typing error.
+    为何重要：
+        邮政编码写错，信件就会寄错；五位或七位的邮政编码，或者不属于任何省份的邮政编码，是录入错误。
 
-    Example:
-        "邮编：35040" (five digits) or "邮编：990400" (no province starts with 99).
+    示例：
+        「邮编：35040」（五位）或「邮编：990400」（没有哪个省份以 99 开头）。
 
-    Fix:
-        Write the six-digit postcode of the address, e.g. "邮编：350400".
+    修改方法：
+        写明地址所在地的六位邮政编码，例如「邮编：350400」。
     """
 
     code = "C004"

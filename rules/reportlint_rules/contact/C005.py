@@ -11,22 +11,20 @@ from reportlint_rules.contact._web import emails, malformed
 
 
 class InvalidEmail(Rule):
-    """What it does:
-        Checks every e-mail address in the prose (any text around an "@" or "＠", and any
-        value after 邮箱： / 电子邮箱： / E-mail:): a user name, one half-width "@", and a
-        domain of dot-separated names ending in a letters-only suffix (163.com,
-        fj.gov.cn). A labelled value without "@" is reported too.
+    """检查内容：
+        检查正文中的每个电子邮箱地址（“@”或“＠”前后的任何文字，以及 邮箱：/电子邮箱：/E-mail: 之后的内
+        容）：应当由用户名、一个半角“@”和以点分隔的域名组成，域名以纯字母的后缀结尾
+        （163.com、fj.gov.cn）。标明为邮箱但其中没有“@”的，也予以报告。
 
-    Why it matters:
-        A mistyped address bounces; readers who write to it get no answer and may not
-        notice.
+    为何重要：
+        地址写错，邮件会被退回；按这个地址写信的读者得不到答复，而且可能察觉不到。
 
-    Example:
-        "电子邮箱：pzxxgkb@163com" (no dot before com), "邮箱：pzxxgkb163.com" (no @),
-        "pzxxgkb＠163.com" (full-width ＠).
+    示例：
+        「电子邮箱：pzxxgkb@163com」（com 前没有点）、「邮箱：pzxxgkb163.com」（没有 @）、
+        「pzxxgkb＠163.com」（全角 ＠）。
 
-    Fix:
-        Correct the address: "pzxxgkb@163.com".
+    修改方法：
+        改正地址：「pzxxgkb@163.com」。
     """
 
     code = "C005"

@@ -11,23 +11,19 @@ from reportlint_rules.contact._web import malformed, web_addresses
 
 
 class InvalidWebAddress(Rule):
-    """What it does:
-        Checks every web address in the prose, i.e. every run of address characters that
-        starts with a scheme (http, https, ftp) or with "www": the scheme must be
-        followed by a half-width colon and two slashes ("https://"), and the host must
-        be dot-separated names ending in a letters-only suffix ("www.pingtan.gov.cn").
-        Addresses that are part of an e-mail address are left to C005.
+    """检查内容：
+        检查正文中的每个网址，即以协议名（http、https、ftp）或「www」开头的每一串网址字符：协议名后面必须
+        是一个半角冒号和两个斜杠（「https://」），主机名必须是以点分隔、以纯字母后缀结尾的名称
+        （「www.pingtan.gov.cn」）。属于电子邮箱地址一部分的，交由 C005 检查。
 
-    Why it matters:
-        Reports say where the electronic version is published; a reader who copies a
-        malformed address into a browser does not get there.
+    为何重要：
+        报告会写明电子版的发布位置；读者把格式错误的网址复制到浏览器中，打不开页面。
 
-    Example:
-        "网址：https//www.pingtan.gov.cn" (2024_pingtan-police): the colon after https
-        is missing.
+    示例：
+        「网址：https//www.pingtan.gov.cn」（2024_pingtan-police）：https 后面缺少冒号。
 
-    Fix:
-        Write the address as a browser shows it: "https://www.pingtan.gov.cn".
+    修改方法：
+        按浏览器显示的样子写网址：「https://www.pingtan.gov.cn」。
     """
 
     code = "C006"

@@ -13,27 +13,22 @@ from reportlint_rules.contact._places import area_place, city_of, province_label
 
 
 class AreaCodeRegionMismatch(Rule):
-    """What it does:
-        For every valid fixed-line number, looks up where its area code is used (a
-        table generated from libphonenumber's geocoder data: 0795 → 江西省宜春市) and
-        compares it with the place named by the address on the same line, or, when the
-        address names none, by the report's title. Provinces count only with their
-        suffix (江西省, 北京市) or through a prefecture-level city (淮安市 → 江苏). The
-        province must match; the city is compared only when the text names a
-        prefecture-level city of that same province (an address in 樟树市, a county-level
-        city of 宜春, is not compared at the city level). Mobile and service numbers
-        have no place and are skipped.
+    """检查内容：
+        对每个有效的固定电话号码，查出其区号的使用地（一张由 libphonenumber 地理编码数据生成的表：0795
+        → 江西省宜春市），与同一行地址所写的地方比较；地址没有写明地方时，与报告标题比较。省份只有带上后缀
+        （江西省、北京市）或通过地级市（淮安市 → 江苏）才能识别。省份必须相符；只有当文字写明同一省份内的
+        某个地级市时，才比较到市一级（地址在宜春下辖的县级市樟树市的，不在市一级比较）。手机号码和服务号码
+        没有所属地，略过不查。
 
-    Why it matters:
-        A contact line copied from another agency's report (template-spec §6, E3) keeps
-        that agency's phone number; readers then call the wrong office.
+    为何重要：
+        从其他机关报告中照抄的联系方式（template-spec §6，E3）保留着那个机关的电话号码，读者会打到别的单位
+        去。
 
-    Example:
-        "地址：淮安市洪泽区洪泽湖大道90号，电话：0512-87222589" — 0512 is 苏州's area code,
-        淮安's is 0517.
+    示例：
+        「地址：淮安市洪泽区洪泽湖大道90号，电话：0512-87222589」——0512 是苏州的区号，淮安的区号是 0517。
 
-    Fix:
-        Check the number; write the agency's own number with its own area code.
+    修改方法：
+        核对号码，写明本机关自己的号码和区号。
     """
 
     code = "C007"

@@ -14,25 +14,22 @@ from reportlint_rules.contact.postcodes import province_for_postcode
 
 
 class PostcodeRegionMismatch(Rule):
-    """What it does:
-        Finds the province of every six-digit postcode from its first two digits (China
-        Post's ranges, ``postcodes.py``: 33–34 江西, 35–36 福建 …) and compares it with
-        the province named by the address on the same line, or, when the address names
-        none, by the report's title (江西省, or a prefecture-level city such as 宜春市).
-        When neither names a province, it compares the postcode with the area code of
-        the fixed-line numbers on the same line (0795 → 江西省宜春市). Only the province
-        is compared: postcodes below that level need a database.
+    """检查内容：
+        根据每个六位邮政编码的前两位（中国邮政的号段，``postcodes.py``：33–34 江西，35–36 福建 …）查出其所
+        属省份，与同一行地址所写的省份比较；地址没有写明时，与报告标题所写的省份（江西省，或宜春市这样的地
+        级市）比较。两者都没有写明省份时，把邮政编码与同一行固定电话的区号比较（0795 → 江西省宜春市）。只
+        比较省份：省以下的邮政编码需要专门的数据库。
 
-    Why it matters:
-        A postcode from another province is the sign of a contact line copied from
-        another agency's report (template-spec §6, E3); letters go to the wrong place.
+    为何重要：
+        邮政编码属于另一个省份，说明联系方式是从其他机关的报告中照抄的（template-spec §6，E3）；信件会寄到
+        别处。
 
-    Example:
-        "地址：樟树市昌傅镇人民政府，电话：0795-7831032，邮编：350213" — 35 is 福建, the
-        area code 0795 is 江西省宜春市.
+    示例：
+        「地址：樟树市昌傅镇人民政府，电话：0795-7831032，邮编：350213」——35 属于福建，而区号 0795 是江西
+        省宜春市。
 
-    Fix:
-        Write the postcode of the agency's own address.
+    修改方法：
+        写明本机关地址所在地的邮政编码。
     """
 
     code = "C008"

@@ -15,25 +15,22 @@ def _show(day: tuple[int, int, int]) -> str:
 
 
 class PeriodOutsideReportYear(Rule):
-    """What it does:
-        Finds the statement of the statistics period ("本报告所列数据的统计期限自2023年1月1日
-        起至2023年12月31日止", "统计时限为…至…", in the preamble or section 一) and
-        reports it when it does not run from 1月1日 to 12月31日 of the report year (the
-        title's year). When the title's year is the odd one out — the period and the
-        body both name another year — D002 reports the title instead.
+    """检查内容：
+        查找关于统计期限的表述（「本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止」「统计时限
+        为…至…」，位于开头部分或第一部分），统计期限不是报告年度（标题中的年份）1月1日至12月31日的，予以报
+        告。如果与众不同的是标题的年份——统计期限和正文写的都是另一个年份——则改由 D002 报告标题。
 
-    Why it matters:
-        The report covers one calendar year (template-spec §2.6, §5; 四川 DB51/T 2660—2019
-        §2.1); a period of another year says the figures are last year's, usually because
-        the text was copied from the previous report.
+    为何重要：
+        年度报告反映一个自然年度的情况（template-spec §2.6、§5；四川 DB51/T 2660—2019 §2.1）；统计期限写成
+        其他年份，说明数据是上一年的，通常是因为文字照抄了上一年的报告。
 
-    Example:
-        examples/2023-water-bureau.txt line 3: 「统计期限自2022年1月1日起至2022年12月31日止」
-        in the 2023 report.
+    示例：
+        2023 年度报告 examples/2023-water-bureau.txt 第 3 行写的是「统计期限自2022年1月1日起
+        至2022年12月31日止」。
 
-    Fix:
-        Write 「本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止」 with the
-        report year, and check that the figures are that year's.
+    修改方法：
+        按报告年度写明「本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止」，并核对数据确属该年
+        度。
     """
 
     code = "D001"

@@ -17,29 +17,25 @@ class D002Options(RuleOptions):
     min_mentions: int = Field(
         default=2,
         ge=1,
-        description="Narrative clauses that must open with the other year before the title is reported.",
+        description="以另一个年份开头的叙述分句达到这一数量，才报告标题。",
     )
 
 
 class ReportYearMismatch(Rule[D002Options]):
-    """What it does:
-        Counts the narrative clauses of sections 一 to 四 that open with a year and a
-        subject ("2023年，我局…", "2022年，全区…"). When another year than the title's
-        opens at least ``min-mentions`` of them and more than the title's year does, the
-        title is reported: the body reports on another year. The message adds the
-        statistics period when it agrees with the body.
+    """检查内容：
+        统计第一至第四部分中以年份和主语开头的叙述分句（「2023年，我局…」「2022年，全区…」）。以某个不同于
+        标题年份的年份开头的分句至少有 ``min-mentions`` 个、且多于以标题年份开头的分句时，报告标题：正文叙
+        述的是另一个年份。统计期限与正文一致时，消息中一并写明统计期限。
 
-    Why it matters:
-        The title, the statistics period and the body must name the same report year
-        (template-spec §3.6, §5). A body narrating another year is an old report under a
-        new title (E3: 东莞市统计局 copied its report three years running).
+    为何重要：
+        标题、统计期限和正文必须是同一个报告年度（template-spec §3.6、§5）。正文叙述另一个年份，就是给旧报
+        告换了一个新标题（E3：东莞市统计局连续三年照搬同一份报告）。
 
-    Example:
-        A report titled 「2023年政府信息公开工作年度报告」 whose sections say 「2022年，我局…」
-        throughout.
+    示例：
+        标题为「2023年政府信息公开工作年度报告」，而各部分通篇写的是「2022年，我局…」。
 
-    Fix:
-        Write the body about the report year (or correct the title's year).
+    修改方法：
+        按报告年度撰写正文（或改正标题中的年份）。
     """
 
     code = "D002"

@@ -25,21 +25,19 @@ def _problem(year: int | None, month: int, day: int) -> str | None:
 
 
 class InvalidCalendarDate(Rule):
-    """What it does:
-        Reports every date in the text that is not on the calendar: a month outside
-        1–12, a day beyond the month's length (2月30日, 4月31日), or 2月29日 in a year
-        that is not a leap year. Dates are read as 2023年2月30日, 2月30日 (then 2月29日
-        is accepted), 2023-02-30, 2023.2.30 and 二〇二三年二月三十日.
+    """检查内容：
+        报告正文中日历上不存在的日期：月份不在 1–12 之间，日数超过当月天数（2月30日、4月31日），或者非闰年
+        的 2月29日。可识别的日期写法有 2023年2月30日、2月30日（不写年份时，2月29日视为存
+        在）、2023-02-30、2023.2.30 和 二〇二三年二月三十日。
 
-    Why it matters:
-        An impossible date is a typo in a fact the report states — a publication date, a
-        deadline, an event — and readers cannot tell which day was meant.
+    为何重要：
+        不存在的日期是报告所陈述事实（发布日期、期限、事件）中的笔误，读者无从知道指的是哪一天。
 
-    Example:
-        「于2023年2月30日印发实施方案」.
+    示例：
+        「于2023年2月30日印发实施方案」。
 
-    Fix:
-        Correct the date.
+    修改方法：
+        改正日期。
     """
 
     code = "D003"

@@ -18,26 +18,21 @@ _FUTURE_RE = re.compile(r"将|拟|计划|预计|力争")
 
 
 class DocumentDatedAfterPublication(Rule):
-    """What it does:
-        Reports a cited document that cannot exist yet when the report is published: a
-        document number whose year (〔2025〕3号, [2025]3号) is later than the publication
-        year, or a date followed by 印发/发布/出台/下发/公布 ("2024年3月20日印发") that is
-        later than the publication date. The publication date is the "发布日期：…" line
-        at the top or the date line at the end (see D005); when the report gives none,
-        the latest possible publication year is taken to be the year after the report
-        year, so only document numbers of later years are reported. Dates preceded by
-        将/拟/计划 (plans) are left alone.
+    """检查内容：
+        报告发布时还不可能存在的引用文件：发文字号中的年份（〔2025〕3号、[2025]3号）晚于发布年份，或者后
+        接 印发/发布/出台/下发/公布 的日期（「2024年3月20日印发」）晚于发布日期。发布日期取开头的「发布日
+        期：…」一行或末尾的日期行（见 D005）；报告两者都没有时，把最晚可能的发布年份定为报告年度的次年，因
+        此只报告更晚年份的发文字号。前面有 将/拟/计划 的日期（属于计划）不予理会。
 
-    Why it matters:
-        A report cannot cite what was issued after it; such a citation is a wrong year
-        in a document number or a report changed after publication (template-spec §6 E7).
+    为何重要：
+        报告不可能引用在它之后才印发的文件；这样的引用，要么是发文字号的年份写错了，要么是报告发布后又被改
+        动过（template-spec §6 E7）。
 
-    Example:
-        A 2023 report, dated 2024年1月20日, citing 「桐政办发〔2025〕12号」.
+    示例：
+        2023 年度报告落款 2024年1月20日，却引用了「桐政办发〔2025〕12号」。
 
-    Fix:
-        Correct the document number or date; if the report was revised after
-        publication, say so and give the revision date.
+    修改方法：
+        改正发文字号或日期；如果报告在发布后修订过，应予说明并写明修订日期。
     """
 
     code = "D004"

@@ -12,28 +12,23 @@ from reportlint_rules.dates._deadline import DeadlineOptions, deadline
 
 
 class LatePublication(Rule[DeadlineOptions]):
-    """What it does:
-        Takes the report's publication or signing date — a "发布日期：2020-01-31" line near
-        the top, or a short line at the end that ends with a date ("2024年3月15日",
-        "平潭综合实验区公安局2022年1月7日") — and reports it when it is later than the
-        deadline in the year after the report year: 1月31日 for a department
-        (agency_kind "department"), 3月31日 for a people's government. Townships and
-        sub-districts (乡、镇、街道) are not covered by 条例第四十九条 (template-spec §8.4);
-        by default they get the later, 3月31日 date, the latest any rule could ask for, and
-        ``check-townships = false`` leaves them unchecked. Reports whose agency kind is
-        unknown, or whose title states no year, are not checked.
+    """检查内容：
+        取报告的发布或落款日期——开头附近的「发布日期：2020-01-31」一行，或末尾以日期结尾的短行
+        （「2024年3月15日」「平潭综合实验区公安局2022年1月7日」）——晚于报告年度次年的法定期限时报告：政府
+        部门（agency_kind 为 "department"）为 1月31日，人民政府为 3月31日。乡、镇、街道不在条例第四十九条
+        的规定范围内（template-spec §8.4）；默认对它们适用较晚的 3月31日，即任何规则可能要求的最晚日期，设
+        置 ``check-townships = false`` 则不检查。发布机关类别不明或标题未写年份的报告不检查。
 
-    Why it matters:
-        条例第四十九条 fixes the dates (template-spec §5); late publication is the first
-        error supervisors list (E1), and the 2021 format names 「不按时发布」 as grounds
-        for accountability.
+    为何重要：
+        条例第四十九条规定了公布期限（template-spec §5）；逾期发布是上级主管部门列出的首要问题（E1），2021
+        年版格式也把「不按时发布」列为追责情形。
 
-    Example:
-        examples/2023-water-bureau.txt (桐溪县水利局, a department) ends with
-        「2024年3月15日」, after 2024年1月31日.
+    示例：
+        examples/2023-water-bureau.txt（桐溪县水利局，政府部门）末尾的日期是「2024年3月15日」，晚于
+        2024年1月31日。
 
-    Fix:
-        Publish by the deadline; if the date line is a typo, correct it.
+    修改方法：
+        在期限内发布；如果日期行是笔误，予以改正。
     """
 
     code = "D005"

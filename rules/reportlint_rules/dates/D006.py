@@ -11,21 +11,19 @@ from reportlint_rules.dates._dates import publication_dates
 
 
 class DatedBeforePeriodEnd(Rule):
-    """What it does:
-        Reports a publication or signing date (found as in D005) that is on or before
-        12月31日 of the report year, i.e. before the year the report covers has ended.
+    """检查内容：
+        发布或落款日期（查找方法同 D005）在报告年度 12月31日当天或之前，即报告所涵盖的年度尚未结束时，予以
+        报告。
 
-    Why it matters:
-        A report published before the end of its year cannot contain the whole year's
-        figures (template-spec §5: the report year is the year before publication). Most
-        often the date line kept last year's year, e.g. 「2023年1月20日」 under a 2023
-        report that was signed in January 2024.
+    为何重要：
+        在年度结束前发布的报告不可能包含全年的数据（template-spec §5：报告年度是发布年份的上一年）。最常见
+        的情况是日期行沿用了上一年的年份，例如 2024 年 1 月签发的 2023 年度报告落款写成「2023年1月20日」。
 
-    Example:
-        桐溪县水利局2023年政府信息公开工作年度报告 … 2023年1月20日.
+    示例：
+        桐溪县水利局2023年政府信息公开工作年度报告 … 2023年1月20日。
 
-    Fix:
-        Correct the year of the date line (usually the year after the report year).
+    修改方法：
+        改正日期行的年份（通常应为报告年度的次年）。
     """
 
     code = "D006"

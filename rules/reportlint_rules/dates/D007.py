@@ -34,36 +34,29 @@ def _sentence(text: str, start: int) -> str:
 
 
 class StaleYearNarrative(Rule):
-    """What it does:
-        Reports two kinds of sentence, conservatively:
+    """检查内容：
+        从严掌握，只报告两类句子：
 
-        * in section 五 (problems and improvements), a plan stated for the report year
-          or an earlier one: 「2021年，我局将坚持…」 in the 2021 report, whose plans are
-          for 2022;
-        * in sections 一 to 四, a sentence that narrates the agency's own work under an
-          earlier year: 「2020年，我局主动公开…」 in the 2021 report.
+        * 在第五部分（存在的主要问题及改进情况）中，为报告年度或更早年份所写的计划：2021 年度报告中的
+          「2021年，我局将坚持…」，而这份报告的计划应当是 2022 年的；
+        * 在第一至第四部分中，以更早的年份叙述本机关工作的句子：2021 年度报告中的「2020年，我局主动公
+          开…」。
 
-        A sentence is left alone when it compares years (较2019年, 同比, 上年, 比…增长,
-        以来, 截至 …) or names a document, plan, budget or report right after the year
-        (《…》, 〔…〕, 通知, 要点, 规划, 预算, 报告 … within 25 characters: the year is
-        then the document's), and a year only counts when it opens a clause followed by the
-        agency ("2020年，我局…", "2020年，全区…") or, for plans, by a future 将 (将继续,
-        将进一步 …). References to other years' documents, budgets or reports are not
-        matched. When the whole body narrates another year, D002 reports the title
-        instead and this rule stays silent.
+        以下句子不予理会：比较年份的句子（较2019年、同比、上年、比…增长、以来、截至 …），以及年份之后紧接
+        文件、计划、预算或报告的句子（25 个字符以内出现《…》、〔…〕、通知、要点、规划、预算、报告 …，此时
+        年份是该文件的年份）。年份只有在开启一个分句，且后面紧跟本机关（「2020年，我局…」「2020年，全
+        区…」）或（对计划而言）表示将来的「将」（将继续、将进一步 …）时才计入。提及其他年份的文件、预算或
+        报告的，不予匹配。整个正文叙述的都是另一个年份时，由 D002 报告标题，本规则不再报告。
 
-    Why it matters:
-        Sentences copied from last year's report, with last year's year, are the trace
-        of a report that was not rewritten (template-spec §6 E3; the 2021 format names
-        「内容雷同」 as grounds for accountability).
+    为何重要：
+        照抄上一年报告、连年份也未改的句子，是报告没有重新撰写的痕迹（template-spec §6 E3；2021 年版格式把
+        「内容雷同」列为追责情形）。
 
-    Example:
-        2021_pingtan-finance-bureau, section 五: 「(二)改进措施。2021年，我局将坚持…」 in the
-        2021 report.
+    示例：
+        2021_pingtan-finance-bureau 第五部分：2021 年度报告中的「(二)改进措施。2021年，我局将坚持…」。
 
-    Fix:
-        Write the plans for the year after the report year, and the narrative for the
-        report year; check the whole paragraph, not only the year.
+    修改方法：
+        计划按报告年度的次年撰写，叙述按报告年度撰写；要检查整段文字，而不只是年份。
     """
 
     code = "D007"

@@ -16,15 +16,21 @@ class DeadlineOptions(RuleOptions):
     """The deadlines, as month-day of the year after the report year."""
 
     department_deadline: str = Field(
-        default="01-31", pattern=_MONTH_DAY, description="县级以上人民政府部门 (条例第四十九条): MM-DD."
+        default="01-31",
+        pattern=_MONTH_DAY,
+        description="县级以上人民政府部门的公布期限（条例第四十九条），格式为 MM-DD。",
     )
     government_deadline: str = Field(
-        default="03-31", pattern=_MONTH_DAY, description="县级以上地方人民政府 (条例第四十九条): MM-DD."
+        default="03-31",
+        pattern=_MONTH_DAY,
+        description="县级以上地方人民政府的公布期限（条例第四十九条），格式为 MM-DD。",
     )
     township_deadline: str = Field(
-        default="03-31", pattern=_MONTH_DAY, description="乡镇、街道 (not covered by Art. 49): MM-DD."
+        default="03-31",
+        pattern=_MONTH_DAY,
+        description="乡镇、街道的公布期限（条例第四十九条未作规定），格式为 MM-DD。",
     )
-    check_townships: bool = Field(default=True, description="Check 乡镇、街道 at all (false leaves them unchecked).")
+    check_townships: bool = Field(default=True, description="是否检查乡镇、街道的报告（设为 false 则不检查）。")
 
 
 def deadline(report: Report, options: DeadlineOptions) -> tuple[date, str] | None:

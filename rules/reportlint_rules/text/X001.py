@@ -83,44 +83,39 @@ class ApplicationCountOptions(RuleOptions):
 
     sections: list[int] = Field(
         default=[3],
-        description="Sections whose every line is about applications; elsewhere a line must say 申请.",
+        description=(
+            "在这些部分（按序号，3 即第三部分）中，每一行都视为关于申请的叙述；在其他部分，一行中必须写"
+            "有「申请」才读取。"
+        ),
     )
 
 
 class ApplicationCountMismatch(Rule[ApplicationCountOptions]):
-    """What it does:
-        Reads the counts the text gives for applications (TX-1): received (收到/受理 N件 →
-        表三「一、本年新收」总计), carried over from last year (上年结转 → 「二」), handled
-        (办结/答复 → 「（七）总计」), carried to next year (结转下年度 → 「四」), and the
-        counts per result (予以公开, 部分公开, 不予公开, 无法提供, 不掌握, 另行制作, 不明确,
-        不予处理, 信访举报, 重复申请, 其他处理 …: the row's 总计 cell, or the sum of the
-        group's rows when the text names a group such as 不予公开). A count is compared
-        only when the keyword stands right before it in the same clause, with at most
-        filler words in between (共, 累计, 政府信息公开申请 …); counts of other years,
-        approximate counts (约, 余, 以上), joint counts, parts ("其中局机关收到申请3件"),
-        other applications ("受理行政许可申请") and, in a department's report, counts of
-        the whole region ("全县各级行政机关共收到申请…") are skipped. A received count that
-        the sentence says includes the carried-over applications ("含上年结转") may equal
-        一 + 二. The message explains likely causes: the carried-over applications counted
-        as new, one row or one cell quoted for a group, a narrower scope ("代表区政府").
-        The finding is at the number in the sentence. It is an error, except when the
-        sentence names a narrower or wider scope ("区政府办代表区政府受理…"): the message
-        then says the scopes may differ, and the finding is a warning.
+    """检查内容：
+        读取正文给出的申请数量（TX-1）：收到的（收到/受理 N件 → 表三「一、本年新收」总计）、上年结转的（上
+        年结转 → 「二」）、办理的（办结/答复 → 「（七）总计」）、结转下年度的（结转下年度 → 「四」），以及
+        各办理结果的数量（予以公开、部分公开、不予公开、无法提供、不掌握、另行制作、不明确、不予处理、信访
+        举报、重复申请、其他处理 …：与该行的「总计」格比较；正文写的是「不予公开」这样的一组时，与该组各行
+        之和比较）。只有关键词紧挨在数量之前、位于同一分句，中间至多隔着一些虚词（共、累计、政府信息公开申
+        请 …）时，才比较这一数量；其他年份的数量、约数（约、余、以上）、几项并列的合计数、部分数（「其中局
+        机关收到申请3件」）、其他申请（「受理行政许可申请」），以及部门报告中全地区的数量（「全县各级行政
+        机关共收到申请…」），略过不查。句中说明包含上年结转申请（「含上年结转」）的收到数量，可以等于一 +
+        二。消息会说明可能的原因：把上年结转的申请算作了新收，一组只引用了其中一行或一格，统计范围较窄
+        （「代表区政府」）。问题标在句中的数字处。本规则报告为错误；但句子写明了较窄或较宽的统计范围时
+        （「区政府办代表区政府受理…」），消息说明统计范围可能不同，问题报告为警告。
 
-    Why it matters:
-        Text and tables are two views of the same statistics; when they disagree a reader
-        cannot tell which is right (template-spec TX-1, §6 E13 "数据失准").
+    为何重要：
+        正文与表格是同一组统计数据的两种表述；两者不一致，读者无从判断哪个正确（template-spec TX-1，§6
+        E13「数据失准」）。
 
-    Example:
-        "2022年，全区收到政府信息公开申请75件" while table 三 has 一、本年新收 74 and
-        二、上年结转 1 (2022_pingtan-zone): the text counts the carried-over case as new.
-        "予以公开及部分公开258件" while （一）+（二） = 272 + 3 = 275
-        (2019_shanghai-municipal-office).
+    示例：
+        「2022年，全区收到政府信息公开申请75件」，而表三「一、本年新收」为 74、「二、上年结转」为
+        1（2022_pingtan-zone）：正文把上年结转的申请算作了新收。「予以公开及部分公开258件」，而（一
+        ）+（二）= 272 + 3 = 275（2019_shanghai-municipal-office）。
 
-    Fix:
-        Correct the text or the table so that both give the same count; if the text
-        deliberately uses another scope (e.g. only the applications the 政府办公室
-        handled), say so in the sentence.
+    修改方法：
+        改正正文或表格，使两者给出相同的数量；如果正文有意采用其他统计范围（例如只计政府办公室办理的申
+        请），应在句中写明。
     """
 
     code = "X001"

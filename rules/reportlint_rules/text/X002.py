@@ -38,24 +38,21 @@ _UNITS = ("件", "件次", "起", "宗", "例", "个", "次")
 
 
 class ReviewLitigationCountMismatch(Rule):
-    """What it does:
-        Compares the counts the text gives for 行政复议 and 行政诉讼 with table 四 (TX-2):
-        "行政复议 N 件" with 行政复议/总计, "行政诉讼 N 件" with 未经复议直接起诉/总计 +
-        复议后起诉/总计, and counts of results given after them ("其中结果维持72件 …")
-        with the matching result columns. Only sentences (up to 。) about 政府信息公开
-        (or in section 四) are read; a count is compared only when the keyword stands right
-        before it (filler words such as 案件, 共 allowed). The finding is at the number.
+    """检查内容：
+        把正文给出的行政复议、行政诉讼数量与表四比较（TX-2）：「行政复议 N 件」与「行政复议/总计」比较，
+        「行政诉讼 N 件」与「未经复议直接起诉/总计」+「复议后起诉/总计」比较，其后给出的各结果数量（「其中
+        结果维持72件 …」）与相应的结果列比较。只读取关于政府信息公开的句子（至「。」为止）或第四部分中的句
+        子；只有关键词紧挨在数量之前（中间可以有「案件」「共」之类的虚词）时才比较。问题标在数字处。
 
-    Why it matters:
-        Table 四 is the official record of the reviews and suits; a different number in
-        the text leaves the reader unsure which is right (template-spec TX-2, §6 E13).
+    为何重要：
+        表四是复议和诉讼的正式记录；正文写成另一个数，读者无从判断哪个正确（template-spec TX-2，§6 E13）。
 
-    Example:
-        "全年因政府信息公开工作被申请行政复议2件，被提起行政诉讼2件" while table 四 has
-        未经复议直接起诉/总计 1 and 复议后起诉/总计 0 (examples/2023-water-bureau.txt).
+    示例：
+        「全年因政府信息公开工作被申请行政复议2件，被提起行政诉讼2件」，而表四「未经复议直接起诉/总计」为
+        1、「复议后起诉/总计」为 0（examples/2023-water-bureau.txt）。
 
-    Fix:
-        Correct the text or table 四 so that both give the same counts.
+    修改方法：
+        改正正文或表四，使两者给出相同的数量。
     """
 
     code = "X002"

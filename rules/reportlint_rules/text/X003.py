@@ -42,25 +42,23 @@ _WORDING = {
 
 
 class DocumentCountMismatch(Rule):
-    """What it does:
-        Compares the counts of 规章 and (行政)规范性文件 the text gives with table 二
-        第二十条第（一）项 (TX-3). The text must say which count it gives: 制发/印发/出台
-        (本年制发件数; 2019 format: 本年新制作数量), 废止 (本年废止件数), 现行有效
-        (现行有效件数; 2019 format: 对外公开总数量) or, in the 2019 format, 主动公开
-        (本年新公开数量). Counts without such a word, joint counts ("规章和规范性文件"),
-        counts of 部门规范性文件 and counts in 条 are not compared. The finding is at the
-        number.
+    """检查内容：
+        把正文给出的规章和（行政）规范性文件数量与表二「第二十条第（一）项」比较（TX-3）。正文必须写明给出
+        的是哪个数量：制发/印发/出台（本年制发件数；2019 年版格式为本年新制作数量）、废止（本年废止件
+        数）、现行有效（现行有效件数；2019 年版格式为对外公开总数量），或者在 2019 年版格式中的主动公开
+        （本年新公开数量）。没有这类词的数量、合计数（「规章和规范性文件」）、部门规范性文件的数量以及以
+        「条」计的数量，不作比较。问题标在数字处。
 
-    Why it matters:
-        The 规章/规范性文件 counts are reported twice, in the text and in table 二; two
-        different numbers for the same documents are a data error (template-spec TX-3).
+    为何重要：
+        规章和规范性文件的数量在正文和表二中各报告一次；同一批文件出现两个不同的数字，属于数据错误
+        （template-spec TX-3）。
 
-    Example:
-        "清理并集中发布现行有效行政规范性文件393件" while table 二 gives 行政规范性文件
-        现行有效件数 470 (2023_pingtan-zone).
+    示例：
+        「清理并集中发布现行有效行政规范性文件393件」，而表二「行政规范性文件」的现行有效件数为
+        470（2023_pingtan-zone）。
 
-    Fix:
-        Correct the text or table 二 so that both give the same count.
+    修改方法：
+        改正正文或表二，使两者给出相同的数量。
     """
 
     code = "X003"

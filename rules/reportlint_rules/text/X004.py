@@ -30,23 +30,20 @@ _REVIEW_WORD_RE = re.compile(r"复议|诉讼")
 
 
 class NoneClaimContradictsTable(Rule):
-    """What it does:
-        Finds sentences that say there were no applications ("未收到政府信息公开申请",
-        "未收到依申请公开事项") or no 行政复议 / 行政诉讼 ("未发生因政府信息公开引起的
-        行政复议、行政诉讼", "无行政复议") and reports them when table 三 「一、本年新收」
-        or table 四 (行政复议/总计; 未经复议直接起诉/总计 + 复议后起诉/总计) is not zero
-        (TX-1, TX-2). The finding is at the start of the claim.
+    """检查内容：
+        查找称没有申请（「未收到政府信息公开申请」「未收到依申请公开事项」）或没有行政复议、行政诉讼（「未
+        发生因政府信息公开引起的行政复议、行政诉讼」「无行政复议」）的句子，当表三「一、本年新收」或表四
+        （行政复议/总计；未经复议直接起诉/总计 + 复议后起诉/总计）不为零时报告（TX-1、TX-2）。问题标在这一
+        说法的开头。
 
-    Why it matters:
-        A claim of "none" against a non-zero table is the plainest text-vs-table
-        contradiction; one of the two is false (template-spec §6 E13).
+    为何重要：
+        称「没有」而表格不为零，是正文与表格最明显的矛盾，两者必有一个是错的（template-spec §6 E13）。
 
-    Example:
-        "2020年，我镇未收到依申请公开事项。" while table 三 row 一 shows 1 new application
-        (the seed report, 2020 昌傅镇).
+    示例：
+        「2020年，我镇未收到依申请公开事项。」而表三第一行显示新收申请 1 件（种子报告，2020 年昌傅镇）。
 
-    Fix:
-        Correct the sentence (state the real count) or the table.
+    修改方法：
+        改正这句话（写明实际数量）或改正表格。
     """
 
     code = "X004"

@@ -22,24 +22,21 @@ _OUTCOMES = tpl.T4_RESULTS[1:4]
 
 
 class UpheldClaimContradictsTable(Rule):
-    """What it does:
-        Finds sentences about 政府信息公开 行政复议 / 行政诉讼 that say every case was
-        upheld ("均获维持", "全部维持") and reports them when table 四 shows, for a
-        group the sentence names, cases with another outcome (结果纠正, 其他结果, 尚未审结),
-        i.e. 结果维持 < 总计. The finding is at the claim.
+    """检查内容：
+        查找关于政府信息公开行政复议、行政诉讼，称全部案件都获维持的句子（「均获维持」「全部维持」），当表
+        四中该句所说的某一组有其他结果（结果纠正、其他结果、尚未审结）的案件，即「结果维持」小于「总计」时
+        报告。问题标在这一说法处。
 
-    Why it matters:
-        "均获维持" tells the reader that no decision was overturned or is still pending;
-        table 四 is the record, and the two must agree (template-spec TX-2, §6 E13).
+    为何重要：
+        「均获维持」告诉读者没有决定被纠正，也没有案件尚未审结；表四是正式记录，两者必须一致
+        （template-spec TX-2，§6 E13）。
 
-    Example:
-        "信息公开类行政复议7件，诉讼9件，均获维持" while table 四 has 行政复议 结果维持 5,
-        尚未审结 2 and 未经复议直接起诉 结果维持 8, 尚未审结 1
-        (2019_shanghai-municipal-office).
+    示例：
+        「信息公开类行政复议7件，诉讼9件，均获维持」，而表四行政复议结果维持 5、尚未审结 2，未经复议直接起
+        诉结果维持 8、尚未审结 1（2019_shanghai-municipal-office）。
 
-    Fix:
-        Say how many were upheld and how many are still pending or were corrected, as in
-        table 四.
+    修改方法：
+        按表四写明维持了多少件、尚未审结或被纠正的有多少件。
     """
 
     code = "X005"

@@ -14,26 +14,22 @@ _MARKS = re.compile(r"[《》]|<[^<>\n]{1,100}>")
 
 
 class NestedTitleMarks(Rule):
-    """What it does:
-        Reads each paragraph's 《 and 》 and reports a 《 opened inside another 《…》 —
-        the inner title must be marked with the single title marks 〈〉. It also
-        reports a Chinese title marked with the ASCII signs "<" and ">" (as HTML copies
-        and keyboards produce them): inside 《…》 they should be 〈〉, elsewhere 《》.
-        ASCII angle brackets around text without Chinese characters (HTML tags, code)
-        are left alone. At most 10 findings are reported per paragraph.
+    """检查内容：
+        读取每段中的《和》，书名号《…》内又出现《的，予以报告——内层书名应当用单书名号〈〉标示。用半角符号
+        “<”和“>”标示的中文书名（网页复制和键盘输入时会出现）也予以报告：位于《…》之内的应改为〈〉，其他位
+        置的应改为《》。括住不含汉字的文字的半角尖括号（HTML 标签、代码）不予理会。每段至多报告 10 处。
 
-    Why it matters:
-        GB/T 15834—2011《标点符号用法》 4.15: 书名号里边还要用书名号时，外面一层用双书名号，
-        里边一层用单书名号. 《…《…》…》 cannot be read unambiguously, and "<>" are not
-        Chinese punctuation marks at all.
+    为何重要：
+        GB/T 15834—2011《标点符号用法》 4.15 规定：书名号里边还要用书名号时，外面一层用双书名号，里边一层
+        用单书名号。《…《…》…》无法准确理解，而“<>”根本不是中文标点符号。
 
-    Example:
-        "《宜春市人民政府办公室关于印发《2020年宜春政府公开工作要点》的通知》" (seed, line 3);
-        "《…关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》"
-        (2022_pingtan-zone, 2024_pingtan-police).
+    示例：
+        「《宜春市人民政府办公室关于印发《2020年宜春政府公开工作要点》的通知》」（种子报告第 3 行）；「《…
+        关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》」
+        （2022_pingtan-zone、2024_pingtan-police）。
 
-    Fix:
-        "《宜春市人民政府办公室关于印发〈2020年宜春政府公开工作要点〉的通知》".
+    修改方法：
+        改为「《宜春市人民政府办公室关于印发〈2020年宜春政府公开工作要点〉的通知》」。
     """
 
     code = "T001"

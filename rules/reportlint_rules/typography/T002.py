@@ -17,26 +17,23 @@ _BEFORE_ISSUER = re.compile("[号和及与的据照按在见]")
 
 
 class DocumentNumberBrackets(Rule):
-    """What it does:
-        Finds document numbers — Chinese issuer code, year in brackets, serial number,
-        号 — whose year is enclosed in anything other than the hexagonal brackets 〔〕:
-        [2023], ［2023］, 【2023】, (2023), （2023）, or a mixed pair. Court case numbers
-        such as （2020）闽01行初17号, which put the year first in round brackets by the
-        courts' own rule, do not have an issuer code before the bracket and are left alone.
-        The small-form brackets ﹝﹞ look the same in print and are not reported. At most
-        10 findings are reported per paragraph.
+    """检查内容：
+        查找年份用六角括号〔〕以外的符号括起的发文字号（由汉字发文机关代字、括号内的年份、发文顺序号和
+        「号」组成）：[2023]、［2023］、【2023】、(2023)、（2023），或不成对的混用括号。法院案号（如
+        （2020）闽01行初17号）按法院自身的规定把年份放在最前面、用圆括号括起，括号前没有发文机关代字，不予
+        理会。小号括号﹝﹞印刷出来与〔〕相同，不予报告。每段至多报告 10 处。
 
-    Why it matters:
-        GB/T 9704—2012《党政机关公文格式》 7.2.4: 发文字号由发文机关代字、年份、发文顺序号组成，
-        年份、发文顺序号用阿拉伯数字标注；年份应标全称，用六角括号“〔〕”括入. A citation that
-        copies the number with other brackets misquotes the document.
+    为何重要：
+        GB/T 9704—2012《党政机关公文格式》 7.2.4 规定：发文字号由发文机关代字、年份、发文顺序号组成，年
+        份、发文顺序号用阿拉伯数字标注；年份应标全称，用六角括号“〔〕”括入。引用时用其他括号抄写字号，就是
+        错引了文件。
 
-    Example:
-        "《…关于印发桐溪县政务公开工作要点的通知》（桐政办发[2023]12号）"
-        (examples/2023-water-bureau.txt, line 7).
+    示例：
+        「《…关于印发桐溪县政务公开工作要点的通知》（桐政办发[2023]12号）」
+        （examples/2023-water-bureau.txt 第 7 行）。
 
-    Fix:
-        "桐政办发〔2023〕12号".
+    修改方法：
+        改为「桐政办发〔2023〕12号」。
     """
 
     code = "T002"

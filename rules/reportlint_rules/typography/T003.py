@@ -26,26 +26,22 @@ opening partner by design (matched on the few characters before each closing mar
 
 
 class UnbalancedBrackets(Rule):
-    """What it does:
-        Pairs the brackets and quotation marks of each paragraph — （）, 《》, 〈〉, 【】,
-        〔〕, ［］, “”, ‘’, 「」, 『』, with half-width ( ) [ ] pairing like their full-width
-        forms — and reports every opening mark that is never closed and every closing
-        mark that was never opened. When marks cross ("（《…）…》"), the marks skipped
-        over are reported as unclosed. The closing bracket of a list marker such as
-        "1）" is not a fault. Straight quotes (") are not checked: they have no
-        direction. At most 10 findings are reported per paragraph.
+    """检查内容：
+        对每段中的括号和引号配对——（）、《》、〈〉、【】、〔〕、［］、“”、‘’、「」、『』，半角的 ( ) [ ]
+        与相应的全角括号一样配对——凡是始终没有闭合的开始符号、没有对应开始符号的结束符号，都予以报告。符号
+        交叉时（「（《…）…》」），被跳过的符号作为未闭合报告。「1）」这类序号的后括号不算错误。直引号（"）
+        没有方向，不检查。每段至多报告 10 处。
 
-    Why it matters:
-        An unclosed bracket leaves the reader unsure where an aside ends — often where
-        a sentence was cut or pasted, as in a contact sentence that lost its end
-        (GB/T 15834—2011《标点符号用法》: 括号、引号、书名号 are paired marks).
+    为何重要：
+        括号没有闭合，读者就不知道插入语在哪里结束——这种情况常出现在句子被截断或粘贴的地方，例如丢了结尾的
+        联系方式句子（GB/T 15834—2011《标点符号用法》：括号、引号、书名号都是成对使用的标点）。
 
-    Example:
-        "请与平潭综合实验区财政金融局办公室联系（联系地址：…；传真：0591-23100206。"
-        (2019_pingtan-finance-bureau, line 2): the "（" is never closed.
+    示例：
+        「请与平潭综合实验区财政金融局办公室联系（联系地址：…；传真：0591-23100206。」
+        （2019_pingtan-finance-bureau 第 2 行）：其中的「（」始终没有闭合。
 
-    Fix:
-        Add the missing mark ("…传真：0591-23100206）。") or delete the stray one.
+    修改方法：
+        补上缺少的符号（「…传真：0591-23100206）。」），或删去多余的符号。
     """
 
     code = "T003"

@@ -25,66 +25,53 @@ class HalfwidthOptions(RuleOptions):
     group: Literal["report", "mark", "paragraph"] = Field(
         default="report",
         description=(
-            'How findings are grouped. "report": one finding per report, at the first mark, '
-            "listing every kind of mark with its replacement, count and lines (a text written "
-            'with half-width punctuation is one habit to fix, not twenty findings). "mark": '
-            'one finding per kind of mark and replacement. "paragraph": every occurrence, at '
-            "most max-per-paragraph per paragraph."
+            '问题的归并方式。"report"：每份报告一个问题，标在第一个符号处，列出每种符号及其替换符号、次'
+            '数和所在行（用半角标点写成的文字是一个需要改正的习惯，而不是二十个问题）。"mark"：每种符号'
+            '及其替换符号一个问题。"paragraph"：报告每一处，每段至多 max-per-paragraph 处。'
         ),
     )
     max_per_paragraph: int = Field(
         default=3,
         ge=0,
         description=(
-            'With group = "paragraph": at most this many findings per paragraph (semicolons and '
-            "colons first, since their replacement depends on the sense); the last one says "
-            "how many there are in all. 0 reports every occurrence."
+            '在 group = "paragraph" 时，每段至多报告这么多处（分号和冒号优先，因为它们的替换符号取决于'
+            "语意）；最后一处写明共有多少处。0 表示报告每一处。"
         ),
     )
 
 
 class HalfwidthPunctuation(Rule[HalfwidthOptions]):
-    """What it does:
-        Reports the half-width marks , ; : ? ! ( ) used in Chinese text: a comma,
-        semicolon, colon, question or exclamation mark with a Chinese character or
-        Chinese punctuation mark on either side, and a pair of round brackets next to
-        or around Chinese text (one finding per pair, at the "("). It leaves alone
-        marks between two digits (1,000; 9:00), the "://" of web addresses, a bracket
-        pair around a bare web address ("门户网站(www.pingtan.gov.cn)"), HTML entities
-        (&nbsp;) and marks inside ASCII words, addresses and code.
+    """检查内容：
+        报告中文文字中使用的半角标点 , ; : ? ! ( )：两侧有汉字或中文标点的逗号、分号、冒号、问号、感叹号，
+        以及紧邻或括住中文文字的一对圆括号（每对报告一次，标在“(”处）。以下情况不予理会：两个数字之间的符
+        号（1,000；9:00），网址中的“://”，括住单纯网址的括号（「门户网站(www.pingtan.gov.cn)」），HTML 字
+        符实体（&nbsp;），以及 ASCII 单词、地址和代码内部的符号。
 
-        The replacement is decided from the sense: a ":" that is followed by the next
-        point of a list ("不够到位:二是…") ends a clause and should be "；", not "：".
+        应改为什么符号，根据语意确定：后面紧接列举下一项的“:”（「不够到位:二是…」）结束的是一个分句，应改
+        为“；”而不是“：”。
 
-        By default a report's half-width punctuation is one finding, at its first mark,
-        listing every kind of mark with its replacement, how often and on which lines:
-        on the real reports this turns 42 findings into 7 without losing a line, so a
-        report's punctuation no longer hides its other faults. ``group = "mark"`` gives
-        one finding per kind of mark; ``group = "paragraph"`` every occurrence, at most
-        ``max-per-paragraph`` per paragraph (semicolons and colons first), the last one
-        giving the paragraph's total.
+        默认情况下，一份报告中的半角标点合为一个问题，标在第一个符号处，列出每种符号及其替换符号、出现次数
+        和所在行：在真实报告上，这样把 42 个问题合为 7 个，而不遗漏任何一行，报告的标点问题也就不会掩盖其
+        他问题。``group = "mark"`` 对每种符号报告一个问题；``group = "paragraph"`` 报告每一处，每段至多
+        ``max-per-paragraph`` 处（分号和冒号优先），最后一处写明该段的总数。
 
-        Why not autocorrect-py: its default rules insert spaces between Chinese and
-        digits (wrong for 公文, which writes "2023年"), it does not convert ";" or "()",
-        its configuration is global to the process, and it reports no positions. These
-        checks are a few linear regular expressions instead.
+        为什么不用 autocorrect-py：它的默认规则会在汉字和数字之间插入空格（这对写作「2023年」的公文是错误
+        的），不转换“;”和“()”，其配置对整个进程全局生效，也不报告位置。这里的检查只是几个线性的正则表达
+        式。
 
-    Why it matters:
-        GB/T 15834—2011《标点符号用法》 and the 公文 format (GB/T 9704—2012) use full-width
-        punctuation in Chinese text; half-width marks are narrower, break the line
-        spacing of the published page, and show a text pasted from elsewhere. Real
-        reports mix them in: "邮编350400;电话:0591-23163551" (2021_pingtan-finance-bureau).
-        Off by default (``--select T004`` or ``extend-select = ["T004"]`` turns it on), a
-        warning when on: every finding on the real reports is true, but punctuation is
-        the least of a report's faults, and with it on seven of the nineteen real
-        reports get a punctuation finding first; the default set is kept for faults of
-        content (the figures are in docs/accuracy.md).
+    为何重要：
+        GB/T 15834—2011《标点符号用法》和公文格式（GB/T 9704—2012）在中文文字中使用全角标点；半角符号较
+        窄，会打乱发布页面的排版，也表明文字是从别处粘贴来的。真实报告中就混用了半角标点：「邮编350400;电
+        话:0591-23163551」（2021_pingtan-finance-bureau）。本规则默认不启用（``--select T004`` 或
+        ``extend-select = ["T004"]`` 可启用），启用后为警告：它在真实报告上的每个发现都属实，但标点是报告
+        各类问题中最轻微的，启用后十九份真实报告中有七份首先出现的是标点问题；默认规则集留给内容方面的问题
+        （数据见 docs/accuracy.md）。
 
-    Example:
-        "（一）存在的主要问题:基层政务公开标准化…" (2020_pingtan-zone).
+    示例：
+        「（一）存在的主要问题:基层政务公开标准化…」（2020_pingtan-zone）。
 
-    Fix:
-        Use the full-width marks ，；：？！（）, as the message says.
+    修改方法：
+        按消息所说，改用全角符号 ，；：？！（）。
     """
 
     code = "T004"

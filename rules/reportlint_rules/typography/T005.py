@@ -16,29 +16,23 @@ _ORDINAL = re.compile(rf"(?:^|(?<=[。；;，,：:（）()\s]))([{NUMERALS}])是
 
 
 class EnumerationOutOfSequence(Rule):
-    """What it does:
-        Follows the enumerating clauses "一是…二是…三是…" within each paragraph and
-        reports an ordinal that does not follow the one before it: a repeat ("三是…三是"),
-        a jump ("一是…三是"), or a step back. "一是" always starts a new list, and a
-        paragraph may begin in the middle of a list that runs across paragraphs (its
-        first ordinal is taken as given). After a break the count goes on from the
-        ordinal that was due, so "一是…三是…三是" is one slip, reported once. The message
-        suggests the ordinal that was due only when the rest of the list and the first
-        ordinal of the next paragraph (which may continue the list) do not already use
-        it, so a suggestion is right or absent.
+    """检查内容：
+        跟踪每段中「一是…二是…三是…」这样的列举分句，报告与前一个序号不相接的序号：重复（「三是…三是」）、
+        跳号（「一是…三是」）或倒退。「一是」总是开始一个新的列举；一段也可能从跨段列举的中间开始（其第一
+        个序号视为已知）。出现断号后，从本应出现的序号继续计数，因此「一是…三是…三是」只算一处笔误，只报告
+        一次。只有当列举的其余部分以及下一段的第一个序号（下一段可能接续本段的列举）都没有用到本应出现的序
+        号时，消息才建议使用该序号，因此所给的建议要么正确，要么不给。
 
-    Why it matters:
-        Reports list their problems and measures this way, and evaluators read a broken
-        sequence as a sign of copy-and-paste from another report or of a point that was
-        deleted without renumbering — the kind of carelessness 国办公开办函〔2021〕30号 names
-        ("敷衍塞责"). It also makes the text hard to cite ("第三点" is ambiguous).
+    为何重要：
+        报告常用这种方式列举问题和措施；评议人员会把断号看作照抄其他报告、或删去某一点后没有重新编号的迹
+        象——正是国办公开办函〔2021〕30号所说的那种马虎（「敷衍塞责」）。断号也使文字难以引用（「第三点」指
+        哪一点并不明确）。
 
-    Example:
-        "存在的问题主要有以下几个方面：一是……；三是……；三是……"
-        (2023_pingtan-zone, section 五).
+    示例：
+        「存在的问题主要有以下几个方面：一是……；三是……；三是……」（2023_pingtan-zone，第五部分）。
 
-    Fix:
-        Renumber the clauses: "一是……；二是……；三是……".
+    修改方法：
+        重新编号：「一是……；二是……；三是……」。
     """
 
     code = "T005"

@@ -21,28 +21,25 @@ _RESIDUE = re.compile(
 
 
 class MarkupResidue(Rule):
-    """What it does:
-        Reports markup left in the prose of a report: Word's conditional comments
-        (``<!--[if !supportLists]-->``, ``<!--[endif]-->``), HTML tags (``<span style=…>``,
-        ``<br />``, ``<o:p>``), entities written out (``&nbsp;``, ``&lt;``) and Word's inline
-        styles (``mso-…``). One finding per report, at the first piece, with the
-        number of pieces and their lines: a pasted export is one fault. Tables are not
-        read (their cells are numbers and labels).
+    """检查内容：
+        报告正文中残留的排版代码：Word 的条件注释（``<!--[if
+        !supportLists]-->``、``<!--[endif]-->``）、HTML 标签（``<span style=…>``、``<br
+        />``、``<o:p>``）、写成文字的字符实体（``&nbsp;``、``&lt;``）以及 Word 的内联样式（``mso-…``）。每
+        份报告一个问题，标在第一处，写明共有几处、分别在哪些行：粘贴进来的导出内容是一个问题。表格不读取
+        （表格中是数字和标签）。
 
-        On by default, as a warning: it finds the three lines of residue in the real
-        reports (SOURCES.md) and nothing else.
+        默认启用，为警告：它在真实报告中找出了 SOURCES.md 所列的三行残留代码，此外没有其他发现。
 
-    Why it matters:
-        The published page shows the markup as text; it shows that the report was
-        pasted from a Word export or a web page without being read again, and readers
-        and evaluators notice it at once.
+    为何重要：
+        发布的页面会把这些代码当作文字显示出来；这表明报告是从 Word 导出文件或网页粘贴而来、没有再通读过，
+        读者和评议人员一眼就能看到。
 
-    Example:
-        "<!--[if !supportLists]-->（三）<!--[endif]-->突出抓好政府采购信息公开"
-        (2021_pingtan-finance-bureau).
+    示例：
+        「<!--[if !supportLists]-->（三）<!--[endif]-->突出抓好政府采购信息公开」
+        （2021_pingtan-finance-bureau）。
 
-    Fix:
-        Delete the markup; write "（三）突出抓好政府采购信息公开".
+    修改方法：
+        删去这些代码，写成「（三）突出抓好政府采购信息公开」。
     """
 
     code = "T006"

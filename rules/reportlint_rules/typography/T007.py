@@ -33,35 +33,29 @@ class DoubledWordOptions(RuleOptions):
     allowed: list[str] = Field(
         default_factory=lambda: list(_DEFAULT_ALLOWED),
         description=(
-            "Reduplications that are real words (常常, 一一, 人人, 层层 …); AABB forms such as "
-            "认认真真 are never reported, since no word of them is written twice in a row."
+            "确属词语的叠词（常常、一一、人人、层层 …）；认认真真这样的 AABB 式从不报告，因为其中没有哪个词连写两次。"
         ),
     )
 
 
 class DoubledWord(Rule[DoubledWordOptions]):
-    """What it does:
-        Reports a word or phrase written twice in a row in the prose: a word of two to
-        four characters ("审核审核"), one of the function characters 的 了 和 与 及 在 对 将
-        把 被 并 或 ("的的"), or a phrase of six characters or more ("…新闻发布会聚焦新中国
-        成立70周年…新闻发布会"). Real reduplications are left alone: the words in
-        ``allowed`` (常常, 一一, 人人, 层层 …) and AABB forms (认认真真, 清清楚楚), in which
-        no word is written twice in a row. A content character written twice across two
-        words (项目目录, 工作作风) is not a doubling and is not reported. One finding per
-        doubling, at the second copy, at most ten per paragraph.
+    """检查内容：
+        报告正文中连写两次的词语或短语：两到四个字的词（「审核审核」），「的、了、和、与、及、在、对、将、
+        把、被、并、或」这些虚字（「的的」），或者六个字以上的短语（「…新闻发布会聚焦新中国成立70周年…新闻
+        发布会」）。真正的叠词不予理会：``allowed`` 中的词（常常、一一、人人、层层 …）和 AABB 式（认认真
+        真、清清楚楚），其中没有哪个词是连写两次的。分属两个词的同一个实义字（项目目录、工作作风）不算重
+        复，不予报告。每处重复报告一次，标在第二遍处，每段至多十处。
 
-        On by default, as a warning: on the real reports it finds the three doublings
-        SOURCES.md lists and nothing else.
+        默认启用，为警告：它在真实报告中找出了 SOURCES.md 所列的三处重复，此外没有其他发现。
 
-    Why it matters:
-        A doubled word is the commonest slip of an edited text; it is printed in the
-        published report and tells the reader that nobody read the text through.
+    为何重要：
+        词语重复是修改过的文字中最常见的笔误；它会印在发布的报告中，让读者觉得没有人从头到尾读过这份报告。
 
-    Example:
-        "二是规范审核审核发布机制" (2021_pingtan-zone); "统一的的网站界面" (2022_pingtan-zone).
+    示例：
+        「二是规范审核审核发布机制」（2021_pingtan-zone）；「统一的的网站界面」（2022_pingtan-zone）。
 
-    Fix:
-        Delete the second copy: "规范审核发布机制".
+    修改方法：
+        删去第二遍：「规范审核发布机制」。
     """
 
     code = "T007"

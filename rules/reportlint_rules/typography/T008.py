@@ -14,26 +14,22 @@ _SPACE = re.compile(r"(?<=\S)[ \u3000\u00a0\t]+(?=\S)")
 
 
 class SpaceInTitle(Rule):
-    """What it does:
-        Reports a space (half-width, full-width or non-breaking) between two characters
-        of the report's title, at the character before the space (the span underlined
-        is the space with a character on each side). Spaces before or after the title are
-        layout and are left alone.
+    """检查内容：
+        报告标题中两个字之间的空格（半角、全角或不换行空格），标在空格前的那个字处（下划线标出的是空格及其
+        两侧各一个字）。标题前后的空格属于排版，不予理会。
 
-        On by default, as a warning: it finds the one title with a stray space in the
-        real reports (2020_pingtan-finance-bureau) and nothing else.
+        默认启用，为警告：它在真实报告中找出了唯一一个带多余空格的标题（2020_pingtan-finance-bureau），此
+        外没有其他发现。
 
-    Why it matters:
-        The title is cited as it is written, in the agency's catalogue, on the portal
-        and in evaluations; 「2020年度 政府信息公开工作年度报告」 is not the same string as
-        the title the template prescribes, and looks like a line break left in.
+    为何重要：
+        标题会按原样被引用——在机关的政府信息公开目录中、门户网站上和评议中；「2020年度 政府信息公开工作年
+        度报告」与模板规定的标题不是同一个字符串，看上去也像是残留了换行。
 
-    Example:
-        "平潭综合实验区财政金融局2020年度 政府信息公开工作年度报告"
-        (2020_pingtan-finance-bureau).
+    示例：
+        「平潭综合实验区财政金融局2020年度 政府信息公开工作年度报告」（2020_pingtan-finance-bureau）。
 
-    Fix:
-        Delete the space.
+    修改方法：
+        删去空格。
     """
 
     code = "T008"
