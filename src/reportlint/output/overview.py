@@ -28,6 +28,7 @@ FAMILY_NAMES = {
     "C": "联系方式",
     "X": "正文与表格",
     "T": "文字规范",
+    "Y": "上下年度",
 }
 """The built-in code families, in Chinese, in the order the rules reference lists them."""
 _FAMILY_RE = re.compile(r"^[A-Z]+")
