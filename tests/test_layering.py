@@ -29,6 +29,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.atomic",
             "reportlint.options",
             "reportlint.entrypoints",
+            "reportlint.lazyre",
         ),
     ),
     # The kinds of problem (model/problems.py) are named by readers and model alike: the
