@@ -17,13 +17,13 @@ re.Pattern)`` want the real thing — use ``pattern.sub(…)``.
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from typing import Any, AnyStr, cast
 
 
 class LazyPattern:
     """A pattern's source and flags; compiled, and its attributes kept, when first asked for."""
 
-    def __init__(self, source: str, flags: int = 0) -> None:
+    def __init__(self, source: str | bytes, flags: int = 0) -> None:
         self.__dict__["_source"] = source
         self.__dict__["_flags"] = flags
 
@@ -43,6 +43,6 @@ class LazyPattern:
         return f"lazy_compile({self.__dict__['_source']!r})"
 
 
-def lazy_compile(source: str, flags: int = 0) -> re.Pattern[str]:
+def lazy_compile(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """A pattern compiled on first use; typed as the compiled pattern it stands for."""
-    return cast(re.Pattern[str], LazyPattern(source, flags))
+    return cast("re.Pattern[AnyStr]", LazyPattern(source, flags))
