@@ -46,22 +46,36 @@ FIX_LINES = 3
 
 
 def format_fix(fix: Fix, lines: list[str] | None) -> str:
-    """A fix as ``--show-fixes`` prints it: its mark and title, then each changed line before and after."""
+    """A fix as ``--show-fixes`` prints it: its mark and title, then each changed place before and after.
+
+    Edits close together on one line are shown in one window; a fix with many places
+    (a whole report's punctuation) shows the first :data:`FIX_LINES` and counts the rest.
+    """
     mark = "[*] 可自动修复" if fix.safe else "[?] 需确认（--unsafe-fixes）"
     out = [f"  {mark}：{printable(fix.title)}\n"]
-    by_line: dict[int, list[TextEdit]] = {}
-    for edit in fix.edits:
-        by_line.setdefault(edit.line, []).append(edit)
-    for number in sorted(by_line)[:FIX_LINES]:
-        edits = by_line[number]
+    places = _places(fix.edits)
+    for edits in places[:FIX_LINES]:
+        number = edits[0].line
         if lines is None or not 0 < number <= len(lines) or any(edit.end_line != number for edit in edits):
             out += [f"    第{e.line}行第{e.column}列：改为「{printable(e.replacement)}」\n" for e in edits]
             continue
         before, after = _fix_window(lines[number - 1], edits)
         out += [f"    {number} - {before}\n", f"    {number} + {after}\n"]
-    if len(by_line) > FIX_LINES:
-        out.append(f"    ……另有 {len(by_line) - FIX_LINES} 行（共 {len(fix.edits)} 处修改）\n")
+    if len(places) > FIX_LINES:
+        out.append(f"    ……另有 {len(places) - FIX_LINES} 处（共 {len(fix.edits)} 项修改）\n")
     return "".join(out)
+
+
+def _places(edits: tuple[TextEdit, ...]) -> list[list[TextEdit]]:
+    """*edits* in groups shown in one window each: on one line, less than two contexts apart."""
+    places: list[list[TextEdit]] = []
+    for edit in sorted(edits, key=lambda e: e.start):
+        last = places[-1][-1] if places else None
+        if last is not None and last.line == edit.line == last.end_line and edit.column - last.end_column < 2 * FIX_CONTEXT:
+            places[-1].append(edit)
+        else:
+            places.append([edit])
+    return places
 
 
 def _fix_window(line: str, edits: list[TextEdit]) -> tuple[str, str]:
