@@ -98,6 +98,8 @@ def test_the_total_line_is_only_in_the_default_format(tmp_path: Path) -> None:
     out = tmp_path / "findings.txt"
     run("--isolated", "--output-file", str(out), report)
     assert total_of(out.read_text(encoding="utf-8")), "the file gets the total, as with ruff"
-    with_statistics = [line for line in run("--isolated", "--statistics", report).stdout.splitlines() if not FIXABLE_RE.match(line)]
+    with_statistics = [
+        line for line in run("--isolated", "--statistics", report).stdout.splitlines() if not FIXABLE_RE.match(line)
+    ]
     assert TOTAL_RE.match(with_statistics[-1]) and not TOTAL_RE.match(with_statistics[-2])
     assert run("--isolated", str(Path(__file__).parent / "fixtures" / "clean-2021.txt")).stdout == ""

@@ -322,7 +322,9 @@ def applied(text: str, edits: list[dict[str, Any]]) -> str:
             index += 1
         return sum(len(before) + 1 for before in lines[: position["line"]]) + index
 
-    for edit in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]), reverse=True):
+    for edit in sorted(
+        edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]), reverse=True
+    ):
         start, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
         text = text[:start] + edit["newText"] + text[end:]
     return text

@@ -114,7 +114,9 @@ def test_a_finding_with_a_fix_becomes_a_quick_fix_and_part_of_fix_all() -> None:
     change = workspace_edit.document_changes[0]
     assert change.edits[0].range.start.character == 6 and change.edits[0].new_text == "〈"  # type: ignore[union-attr]
     assert code_actions("file:///a.txt", [plain], (plain,), on_disk=True)[-1].command.command != FIX_ALL  # type: ignore[union-attr]
-    unsafe = Diagnostic("a.txt", 2, 1, "A001", "x", Severity.ERROR, "…", fix=Fix("改为5", (TextEdit(2, 1, 2, 2, "5"),), False))
+    unsafe = Diagnostic(
+        "a.txt", 2, 1, "A001", "x", Severity.ERROR, "…", fix=Fix("改为5", (TextEdit(2, 1, 2, 2, "5"),), False)
+    )
     offered = code_actions("file:///a.txt", [unsafe], (unsafe,), on_disk=False)
     assert [action.title for action in offered] == ["修复（需确认）：改为5"]  # a quick fix, never part of "fix all"
 
@@ -127,7 +129,9 @@ def test_a_finding_with_a_fix_becomes_a_quick_fix_and_part_of_fix_all() -> None:
         ("同", "同", (1, 2, 1, 2, "")),
     ],
 )
-def test_fix_all_sends_one_edit_spanning_what_changed(before: str, after: str, span: tuple[int, int, int, int, str]) -> None:
+def test_fix_all_sends_one_edit_spanning_what_changed(
+    before: str, after: str, span: tuple[int, int, int, int, str]
+) -> None:
     from reportlint.server.fixes import changed_span
 
     edit = changed_span(before, after)

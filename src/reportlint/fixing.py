@@ -138,7 +138,9 @@ def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
         ]
         if any(start is None or stop is None or stop < start for start, stop, _ in spans):
             continue
-        placed.extend((start, stop, edit.replacement) for start, stop, edit in spans if start is not None and stop is not None)
+        placed.extend(
+            (start, stop, edit.replacement) for start, stop, edit in spans if start is not None and stop is not None
+        )
         applied += 1
     for start, stop, replacement in sorted(placed, reverse=True):
         text = text[:start] + replacement + text[stop:]
@@ -244,7 +246,9 @@ class FileFix:
             fromfile=f"a/{self.path}",
             tofile=f"b/{self.path}",
         )
-        return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+        return "".join(
+            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines
+        )
 
 
 def fix_file(path: str, data: bytes, lint: Lint, *, unsafe: bool = False) -> FileFix:

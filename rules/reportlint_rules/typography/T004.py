@@ -148,7 +148,10 @@ class HalfwidthPunctuation(Rule[HalfwidthOptions]):
         A mark whose replacement depends on the sense (a ":" before the next point of a
         list may end a clause, "；") is left out: a person decides it.
         """
-        fixes = [self.text_fix(report, paragraph, title, _edits(paragraph.text, start, end)) for paragraph, start, end in places]
+        fixes = [
+            self.text_fix(report, paragraph, title, _edits(paragraph.text, start, end))
+            for paragraph, start, end in places
+        ]
         return joined_fix(title, fixes)
 
 

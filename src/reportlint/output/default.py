@@ -71,7 +71,11 @@ def _places(edits: tuple[TextEdit, ...]) -> list[list[TextEdit]]:
     places: list[list[TextEdit]] = []
     for edit in sorted(edits, key=lambda e: e.start):
         last = places[-1][-1] if places else None
-        if last is not None and last.line == edit.line == last.end_line and edit.column - last.end_column < 2 * FIX_CONTEXT:
+        if (
+            last is not None
+            and last.line == edit.line == last.end_line
+            and edit.column - last.end_column < 2 * FIX_CONTEXT
+        ):
             places[-1].append(edit)
         else:
             places.append([edit])

@@ -214,7 +214,7 @@ class ReportlintServer(LanguageServer):
         return {"baseline": str(linted.folder.baseline), "added": added}
 
     async def apply_fixes(self, uri: str, data: Any, all_safe: bool) -> dict[str, Any]:
-        """Send the edits of one finding's fix, or of every safe fix (as ``--fix`` applies them); none when there are none."""
+        """Send the edits of one finding's fix, or of every safe fix (as ``--fix`` applies them), if any."""
         linted = await self.linted(uri)
         fixed = 0
         if all_safe:
