@@ -303,3 +303,11 @@ def test_a_rule_yielding_a_malformed_fix_is_caught() -> None:
     backwards = Fix("x", (TextEdit(2, 1, 1, 1, ""),))
     assert describe_result(Finding("m", 1, fix=backwards)) == "Finding 的 fix.edits 的结束位置在开始位置之前"
     assert describe_result(Finding("m", 1, fix=Fix("x", (TextEdit(1, 1, 1, 2, "〈"),)))) is None
+
+
+def test_standard_input_is_never_rewritten(shared_dir: Path) -> None:
+    data = _seed(shared_dir).read_bytes()
+    result = run("--isolated", "--fix", "--stdin-filename", "draft.txt", "-", stdin=data)
+    assert "reportlint: draft.txt：标准输入不会被改写（有 1 处建议修复，见 --show-fixes）" in result.stderr.splitlines()
+    assert "reportlint: 共修复 0 处（0 个文件）" in result.stderr.splitlines()
+    assert " T001 " in result.stdout  # the finding is still there: nothing was fixed

@@ -288,20 +288,20 @@ def fix_paths(
     """Fix every file among *found*'s findings that has a fix to apply, and write it back when *write*.
 
     Files named in *skip* (standard input) and files that are not plain text are left
-    alone, the latter with a note; a file is read again here, so fixes apply to what is
-    on disk now.
+    alone, with a note; a file is read again here, so fixes apply to what is on disk now.
     """
     skipped = set(skip)
     fixable: dict[str, int] = {}
     for diagnostic in found:
-        if diagnostic.path not in skipped and applies(diagnostic.fix, unsafe):
+        if applies(diagnostic.fix, unsafe):
             fixable[diagnostic.path] = fixable.get(diagnostic.path, 0) + 1
     files: list[FileFix] = []
     notes: list[str] = []
     errors: list[str] = []
     for path, count in fixable.items():
-        if not rewritable(path):
-            notes.append(f"{path}：只修改 .txt 文件，本文件未修改（有 {count} 处建议修复，见 --show-fixes）")
+        if path in skipped or not rewritable(path):
+            why = "标准输入不会被改写" if path in skipped else "只修改 .txt 文件，本文件未修改"
+            notes.append(f"{path}：{why}（有 {count} 处建议修复，见 --show-fixes）")
             continue
         outcome, problem = _fix_one(path, lint, unsafe=unsafe, write=write)
         if problem is not None:

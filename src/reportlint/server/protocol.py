@@ -230,9 +230,12 @@ class ReportlintServer(LanguageServer):
 
     def _fix_all(self, uri: str, text: str, linted: Linted) -> tuple[list[TextEdit], int]:
         """Every safe fix of the buffer, re-linting between rounds (in the worker): (the edit, fixes applied)."""
-        session = linted.folder.session if linted.folder else None
-        if session is None or not linted.diagnostics:
+        if linted.folder is None or not linted.diagnostics:
             return [], 0
+        try:
+            session = linted.folder.current()
+        except SessionError:
+            return [], 0  # the configuration broke since: the document shows that error instead
         name = lint_name(uri)
 
         def lint(current: str) -> tuple[Diagnostic, ...]:
