@@ -186,7 +186,7 @@ def test_diff_prints_the_change_and_writes_nothing(tmp_path: Path) -> None:
     assert bureau.read_bytes() == data
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[:2] == [f"--- a/{bureau.name}", f"+++ b/{bureau.name}"]
+    assert lines[:2] == [f"--- {bureau.name}", f"+++ {bureau.name}"]
     removed = [line[1:] for line in lines[2:] if line.startswith("-")]
     added = [line[1:] for line in lines[2:] if line.startswith("+")]
     assert len(removed) == len(added) == 1 and "桐政办发[2023]12号" in removed[0]
@@ -311,3 +311,11 @@ def test_standard_input_is_never_rewritten(shared_dir: Path) -> None:
     assert "reportlint: draft.txt：标准输入不会被改写（有 1 处建议修复，见 --show-fixes）" in result.stderr.splitlines()
     assert "reportlint: 共修复 0 处（0 个文件）" in result.stderr.splitlines()
     assert " T001 " in result.stdout  # the finding is still there: nothing was fixed
+
+
+def test_diff_keeps_crlf_and_escapes_what_a_terminal_would_obey(tmp_path: Path, shared_dir: Path) -> None:
+    text = _seed(shared_dir).read_text(encoding="utf-8").replace("的通知》（宜府办字", "的通知》\x1b[2J（宜府办字", 1)
+    (tmp_path / "seed.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    out = run("--isolated", "--diff", "seed.txt", cwd=tmp_path).stdout
+    removed = [line for line in out.split("\n") if line.startswith("-") and not line.startswith("---")]
+    assert len(removed) == 1 and removed[0].endswith("\r") and "\\x1b[2J" in removed[0] and "\x1b" not in out

@@ -239,16 +239,37 @@ class FileFix:
         return self.after.fixed > 0 and self.after.text != self.before
 
     def diff(self) -> str:
-        """The change as a unified diff (``---``/``+++`` name the file), empty when there is none."""
+        """The change as a unified diff (``---``/``+++`` name the file, as ruff's do), empty when there is none.
+
+        Lines are split where the text reader splits them; control characters, bidi
+        overrides and U+2028/U+2029 of the report are escaped as in every output
+        (:func:`reportlint.escaping.printable`), so a diff on a terminal obeys nothing.
+        """
+        from reportlint.escaping import printable
+
         lines = difflib.unified_diff(
-            self.before.splitlines(keepends=True),
-            self.after.text.splitlines(keepends=True),
-            fromfile=f"a/{self.path}",
-            tofile=f"b/{self.path}",
+            _lines_with_ends(self.before),
+            _lines_with_ends(self.after.text),
+            fromfile=printable(self.path),
+            tofile=printable(self.path),
         )
-        return "".join(
-            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines
-        )
+        out = []
+        for line in lines:
+            body = line.rstrip("\r\n")
+            end = line[len(body) :]
+            out.append(printable(body, keep="\t") + (end if end else "\n\\ No newline at end of file\n"))
+        return "".join(out)
+
+
+def _lines_with_ends(text: str) -> list[str]:
+    """*text*'s lines, each with its line break (the last one may have none)."""
+    lines, start = [], 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
 
 
 def fix_file(path: str, data: bytes, lint: Lint, *, unsafe: bool = False) -> FileFix:

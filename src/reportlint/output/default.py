@@ -7,7 +7,7 @@ otherwise print findings × line length (a 2.6 MB line filled gigabytes).
 
 With ``--show-fixes`` a finding that carries a fix is followed by its title, marked
 ``[*] 可自动修复`` (safe: ``--fix`` applies it) or ``[?] 需确认`` (``--unsafe-fixes``), and each
-changed line before (``-``) and after (``+``) the fix, in a window around the edits.
+changed place of a line before (``-``) and after (``+``) the fix, in a window around the edits.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def format_default(diagnostics: Sequence[Diagnostic], context: RunContext) -> st
 FIX_CONTEXT = 12
 """Characters shown on either side of a fix's edits on one line."""
 FIX_LINES = 3
-"""Changed lines shown per fix; a fix of a whole report's punctuation says how many more."""
+"""Changed places shown per fix; a fix of a whole report's punctuation says how many more."""
 
 
 def format_fix(fix: Fix, lines: list[str] | None) -> str:
