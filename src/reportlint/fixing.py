@@ -16,8 +16,10 @@ reports are rewritten: a .docx, .pdf or .html finding's fix is reported, never a
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -60,18 +62,34 @@ def choose(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Fix]
 
     A fix that overlaps one chosen before it is left for the next round, when the text
     has been linted again; a fix equal to one chosen (two findings, one correction) is
-    applied once.
+    applied once. The edits taken so far are kept sorted, so each check looks at two
+    neighbours: a report with thousands of fixes is chosen in n log n.
     """
     candidates = [d.fix for d in diagnostics if d.fix is not None and applies(d.fix, unsafe)]
     candidates.sort(key=lambda fix: min(edit.start for edit in fix.edits))
     chosen: list[Fix] = []
+    seen: set[Fix] = set()
+    starts: list[tuple[int, int]] = []
     taken: list[TextEdit] = []
     for fix in candidates:
-        if fix in chosen or any(_overlap(edit, other) for edit in fix.edits for other in taken):
+        if fix in seen or any(_collides(edit, starts, taken) for edit in fix.edits):
             continue
+        edits = sorted(fix.edits, key=lambda edit: edit.start)
+        if any(_overlap(a, b) for a, b in itertools.pairwise(edits)):
+            continue  # a malformed fix whose own edits overlap is never applied
+        seen.add(fix)
         chosen.append(fix)
-        taken.extend(fix.edits)
+        for edit in edits:
+            index = bisect.bisect_left(starts, edit.start)
+            starts.insert(index, edit.start)
+            taken.insert(index, edit)
     return chosen
+
+
+def _collides(edit: TextEdit, starts: list[tuple[int, int]], taken: list[TextEdit]) -> bool:
+    """Whether *edit* overlaps one of *taken* (sorted by start, not overlapping each other)."""
+    index = bisect.bisect_left(starts, edit.start)
+    return any(_overlap(edit, taken[i]) for i in (index - 1, index) if 0 <= i < len(taken))
 
 
 def _overlap(a: TextEdit, b: TextEdit) -> bool:
@@ -79,13 +97,15 @@ def _overlap(a: TextEdit, b: TextEdit) -> bool:
     return (a.start < b.end and b.start < a.end) or a.start == b.start
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Lines:
     """Where each line of a text starts and where its content ends (before the line break)."""
 
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    visible: dict[int, list[int] | None]
+    """Per line asked for: the indexes of its visible characters, or ``None`` when all are."""
 
     @classmethod
     def of(cls, text: str) -> _Lines:
@@ -95,19 +115,22 @@ class _Lines:
             ends.append(match.start())
             starts.append(match.end())
         ends.append(len(text))
-        return cls(text, tuple(starts), tuple(ends))
+        return cls(text, tuple(starts), tuple(ends), {})
 
     def _visible(self, line: int, count: int) -> int | None:
         """The index of the line's character after *count* visible ones (its end after all of them)."""
         start, stop = self.starts[line - 1], self.ends[line - 1]
-        seen = 0
-        for index in range(start, stop):
-            if self.text[index] in _INVISIBLE:
-                continue
-            if seen == count:
-                return index
-            seen += 1
-        return stop if seen == count else None
+        if line not in self.visible:  # computed once per line, however many edits it has
+            content = self.text[start:stop]
+            clean = content.isascii() or not any(char in _INVISIBLE for char in content)
+            self.visible[line] = None if clean else [start + i for i, c in enumerate(content) if c not in _INVISIBLE]
+        indexes = self.visible[line]
+        total = stop - start if indexes is None else len(indexes)
+        if count > total:
+            return None
+        if count == total:
+            return stop
+        return start + count if indexes is None else indexes[count]
 
     def offset(self, line: int, column: int, *, end: bool = False) -> int | None:
         """The index in the text of a 1-based *line* and *column* counted without invisible characters.
@@ -126,25 +149,29 @@ class _Lines:
 def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     """*text* with *fixes* applied (non-overlapping, as :func:`choose` gives them) and how many were.
 
-    A fix with an edit outside the text (a stale finding) is not applied.
+    A fix with an edit outside the text (a stale finding) is not applied. The new text
+    is joined from pieces in one pass, however many edits there are.
     """
     lines = _Lines.of(text)
     placed: list[tuple[int, int, str]] = []
     applied = 0
     for fix in fixes:
-        spans = [
-            (lines.offset(edit.line, edit.column), lines.offset(edit.end_line, edit.end_column, end=True), edit)
-            for edit in fix.edits
-        ]
-        if any(start is None or stop is None or stop < start for start, stop, _ in spans):
-            continue
-        placed.extend(
-            (start, stop, edit.replacement) for start, stop, edit in spans if start is not None and stop is not None
-        )
-        applied += 1
-    for start, stop, replacement in sorted(placed, reverse=True):
-        text = text[:start] + replacement + text[stop:]
-    return text, applied
+        spans = []
+        for edit in fix.edits:
+            start = lines.offset(edit.line, edit.column)
+            stop = lines.offset(edit.end_line, edit.end_column, end=True)
+            if start is None or stop is None or stop < start:
+                break
+            spans.append((start, stop, edit.replacement))
+        else:
+            placed += spans
+            applied += 1
+    pieces, position = [], 0
+    for start, stop, replacement in sorted(placed):
+        pieces += [text[position:start], replacement]
+        position = stop
+    pieces.append(text[position:])
+    return "".join(pieces), applied
 
 
 @dataclass(frozen=True, slots=True)
