@@ -173,6 +173,8 @@ def test_a_single_cell_diagnosis_is_an_unsafe_fix(tmp_path: Path) -> None:
     assert (
         safe_only.stdout.splitlines()[-1] == "没有可自动修复的问题（另有 1 个需确认的修复，可加 --unsafe-fixes 启用）。"
     )
+    counted = run("--isolated", "--unsafe-fixes", town.name, cwd=tmp_path).stdout.splitlines()[-1]
+    assert counted == "[*] 其中 1 个可用 --fix --unsafe-fixes 自动修复。"
     run("--isolated", "--fix", "--unsafe-fixes", town.name, cwd=tmp_path)
     assert town.read_text(encoding="utf-8").splitlines()[338] == "\t5"
     assert not [r for r in _json(town.name, cwd=tmp_path) if r["code"] == "A001" and r["line"] == 339]
