@@ -58,11 +58,23 @@ def _standard_streams(stdin: bytes, out: io.BytesIO, err: io.BytesIO) -> Iterato
 
 TOTAL_RE = re.compile(r"^发现 (\d+) 个问题（(\d+) 个错误，(\d+) 个警告），检查了 (\d+) 个文件。$")
 """The line that ends default-format output with findings."""
+FIXABLE_RE = re.compile(r"^(\[\*\] 其中 \d+ 个可用 --fix( --unsafe-fixes)? 自动修复|没有可自动修复的问题).*。$")
+"""The line after the total when some findings can be fixed by ``--fix`` (as ruff's ``[*] N fixable``)."""
+
+
+def total_of(stdout: str) -> re.Match[str] | None:
+    """The total line of default-format output, which ends it (before the fixable line, if any)."""
+    lines = stdout.splitlines()
+    if len(lines) > 1 and FIXABLE_RE.match(lines[-1]):
+        lines.pop()
+    return TOTAL_RE.match(lines[-1]) if lines else None
 
 
 def findings(stdout: str) -> list[str]:
-    """The lines of default-format output without its closing total line (checked to be the last)."""
+    """The lines of default-format output without its closing total and fixable lines (checked to be the last)."""
     lines = stdout.splitlines()
+    if len(lines) > 1 and FIXABLE_RE.match(lines[-1]) and TOTAL_RE.match(lines[-2]):
+        lines.pop()
     if lines and TOTAL_RE.match(lines[-1]):
         lines.pop()
     assert not any(TOTAL_RE.match(line) for line in lines), "the total line must be the last line"

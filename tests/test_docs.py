@@ -28,7 +28,7 @@ from reportlint.explain import option_docs
 from reportlint.options import option_fields
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.rulebase import doc_style
-from tests.conftest import TOTAL_RE, findings, run
+from tests.conftest import FIXABLE_RE, TOTAL_RE, findings, run
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -239,12 +239,14 @@ def real_output() -> tuple[list[str], list[dict[str, Any]]]:
     lines = findings(output)
     records = json.loads(_lint("--format", "json"))
     assert lines and len(lines) == len(records)
-    (total,) = output.splitlines()[len(lines) :]
+    total, *fixable = output.splitlines()[len(lines) :]
     counted = TOTAL_RE.match(total)
     assert counted and int(counted[1]) == len(records)
+    assert all(FIXABLE_RE.match(line) for line in fixable) and len(fixable) <= 1
     tasks = json.loads((DOCS / "recipes" / "vscode-problem-matcher.json").read_text(encoding="utf-8"))
-    assert not re.match(tasks["tasks"][0]["problemMatcher"]["pattern"]["regexp"], total)
-    assert not errorformat_to_regex(r"%f:%l:%c:\ %m").match(total)
+    for summary in (total, *fixable):
+        assert not re.match(tasks["tasks"][0]["problemMatcher"]["pattern"]["regexp"], summary)
+        assert not errorformat_to_regex(r"%f:%l:%c:\ %m").match(summary)
     return lines, records
 
 

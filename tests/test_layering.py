@@ -59,6 +59,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.runner",
             "reportlint.crossyear",
             "reportlint.app",
+            "reportlint.fixing",
             "reportlint.output",
             "reportlint.testing",
             "reportlint.server",

@@ -141,19 +141,16 @@ def test_a_client_session_on_a_real_report(workspace: Path) -> None:
         inner = NESTED.index("《", NESTED.index("《") + 1)  # in code points; two astral characters before it
         assert nested[0]["range"]["start"]["character"] == inner + 2
 
-        # Code actions at the new finding; "fix all" offers nothing while no rule has fixes.
+        # Code actions at the new finding: its quick fix, "fix all" (T001 is safe), ignore, baseline.
         actions = client.request(
             "textDocument/codeAction",
             {"textDocument": {"uri": uri}, "range": nested[0]["range"], "context": {"diagnostics": [nested[0]]}},
         )
         titles = [action["title"] for action in actions]
+        assert "修复：内层书名号改为单书名号〈〉" in titles
         assert "在本文件中忽略 T001" in titles
         assert any("加入基线" in title for title in titles)
-        assert not any(action["kind"].startswith("source.fixAll") for action in actions)
-        assert client.request("workspace/executeCommand", {"command": "reportlint.fixAll", "arguments": [uri]}) == {
-            "edits": 0
-        }
-        assert not [r for r in client.server_requests if r["method"] == "workspace/applyEdit"]
+        assert any(action["kind"].startswith("source.fixAll") for action in actions)
 
         # Hover on a finding shows the rule's explanation.
         other = next(item for item in items if item["code"] != "T001")
@@ -311,3 +308,83 @@ def test_change_to_diagnostics_against_a_cli_run(tmp_path: Path) -> None:
     server, cli = statistics.median(server_times), statistics.median(cli_times)
     print(f"{largest.name}: didChange→diagnostics {server:.3f} s, CLI {cli:.3f} s, ratio {ratio:.2f}")
     assert ratio < 1.0
+
+
+def applied(text: str, edits: list[dict[str, Any]]) -> str:
+    """*text* with LSP text edits (UTF-16 ranges) applied, as an editor applies a workspace edit."""
+    lines = text.split("\n")
+
+    def offset(position: dict[str, int]) -> int:
+        line = lines[position["line"]]
+        units, index = 0, 0
+        while units < position["character"]:
+            units += len(line[index].encode("utf-16-le")) // 2
+            index += 1
+        return sum(len(before) + 1 for before in lines[: position["line"]]) + index
+
+    for edit in sorted(
+        edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]), reverse=True
+    ):
+        start, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
+        text = text[:start] + edit["newText"] + text[end:]
+    return text
+
+
+def test_quick_fix_and_fix_all_as_the_cli_fixes(tmp_path: Path, shared_dir: Path) -> None:
+    """A T001 quick fix sent as a workspace edit, then "fix all": the buffer ends as ``--fix`` leaves the file."""
+    seed = next((shared_dir / "seeds").glob("*.txt"))
+    report = tmp_path / seed.name
+    # The seed's nested 《》 behind astral characters, so UTF-16 positions differ from code points.
+    text = NESTED + "\n" + seed.read_text(encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
+    uri = report.as_uri()
+    client = LspClient(tmp_path)
+    try:
+        client.initialize(tmp_path)
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}},
+        )
+        nested = [item for item in pull(client, uri) if item["code"] == "T001"]
+        assert [item["range"]["start"]["line"] for item in nested] == [0, 3]
+        actions = client.request(
+            "textDocument/codeAction",
+            {"textDocument": {"uri": uri}, "range": nested[0]["range"], "context": {"diagnostics": [nested[0]]}},
+        )
+        quick = next(action for action in actions if action["title"] == "修复：内层书名号改为单书名号〈〉")
+        assert client.request("workspace/executeCommand", quick["command"]) == {"edits": 2, "fixed": 1}
+        (request,) = [r for r in client.server_requests if r["method"] == "workspace/applyEdit"]
+        (change,) = request["params"]["edit"]["documentChanges"]
+        assert change["textDocument"] == {"uri": uri, "version": 1}
+        edits = change["edits"]
+        assert [(e["range"]["start"]["character"], e["newText"]) for e in edits] == [
+            (NESTED.index("《", NESTED.index("《") + 1) + 2, "〈"),  # two astral characters before it
+            (NESTED.index("》") + 2, "〉"),
+        ]
+        text = applied(text, edits)
+        assert text.startswith("𠀋𠀋转发了《关于印发〈名录〉的通知》。\n")
+        client.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text}]}
+        )
+        assert [item["range"]["start"]["line"] for item in pull(client, uri) if item["code"] == "T001"] == [3]
+
+        # "Fix all" fixes the seed's own nested title, as `reportlint --fix` does to the file.
+        assert client.request("workspace/executeCommand", {"command": "reportlint.fixAll", "arguments": [uri]}) == {
+            "edits": 1,
+            "fixed": 1,
+        }
+        request = [r for r in client.server_requests if r["method"] == "workspace/applyEdit"][-1]
+        (change,) = request["params"]["edit"]["documentChanges"]
+        text = applied(text, change["edits"])
+        client.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]}
+        )
+        assert not [item for item in pull(client, uri) if item["code"] == "T001"]
+        assert run("--fix", "--isolated", report.name, cwd=tmp_path).returncode in (0, 1)
+        assert report.read_text(encoding="utf-8") == text
+    except BaseException:
+        print(client.stderr())
+        raise
+    finally:
+        status = client.close()
+    assert status == 0

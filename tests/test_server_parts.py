@@ -10,14 +10,11 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
-from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.diagnostics import Diagnostic, Fix, Severity, TextEdit
 from reportlint.server.positions import UTF8, UTF32, from_lsp, split_lines, to_lsp
 from reportlint.server.tomledit import EditError, add_per_file_ignore, glob_for
 
@@ -102,31 +99,43 @@ def test_shapes_it_cannot_edit_are_refused_untouched(tmp_path: Path, text: str) 
     assert config.read_text(encoding="utf-8") == text
 
 
-@dataclass(frozen=True)
-class _FixedDiagnostic(Diagnostic):
-    """A finding as rules will make them once they propose fixes (issue 12, item 4)."""
-
-    fix: Any = None
-
-
 def test_a_finding_with_a_fix_becomes_a_quick_fix_and_part_of_fix_all() -> None:
     pytest.importorskip("lsprotocol", reason="code actions are LSP types: pip install 'reportlint[server]'")
-    from reportlint.server.actions import APPLY_FIX, FIX_ALL, code_actions, fix_edit
-    from reportlint.server.fixes import safe_edits
+    from reportlint.server.actions import APPLY_FIX, FIX_ALL, code_actions, edits_of, fix_edit
 
-    edit = SimpleNamespace(line=1, column=6, end_line=1, end_column=7, replacement="〈")
-    fix = SimpleNamespace(title="内层书名号改为〈〉", safe=True, edits=[edit])
-    finding = _FixedDiagnostic("a.txt", 1, 6, "T001", "nested-title-marks", Severity.WARNING, "…", fix=fix)
+    fix = Fix("内层书名号改为单书名号〈〉", (TextEdit(1, 6, 1, 7, "〈"),))
+    finding = Diagnostic("a.txt", 1, 6, "T001", "nested-title-marks", Severity.WARNING, "…", fix=fix)
     plain = Diagnostic("a.txt", 2, 1, "A001", "x", Severity.ERROR, "…")
     actions = code_actions("file:///a.txt", [finding], (finding, plain), on_disk=True)
     commands = [action.command.command for action in actions if action.command]
     assert commands[0] == APPLY_FIX and FIX_ALL in commands
-    edits = safe_edits((finding, plain))
-    workspace_edit = fix_edit("file:///a.txt", 3, ["𠀋《关于《名录》》"], edits)
+    workspace_edit = fix_edit("file:///a.txt", 3, ["𠀋《关于《名录》》"], edits_of([finding]))
     assert workspace_edit is not None and workspace_edit.document_changes is not None
     change = workspace_edit.document_changes[0]
     assert change.edits[0].range.start.character == 6 and change.edits[0].new_text == "〈"  # type: ignore[union-attr]
     assert code_actions("file:///a.txt", [plain], (plain,), on_disk=True)[-1].command.command != FIX_ALL  # type: ignore[union-attr]
+    unsafe = Diagnostic(
+        "a.txt", 2, 1, "A001", "x", Severity.ERROR, "…", fix=Fix("改为5", (TextEdit(2, 1, 2, 2, "5"),), False)
+    )
+    offered = code_actions("file:///a.txt", [unsafe], (unsafe,), on_disk=False)
+    assert [action.title for action in offered] == ["修复（需确认）：改为5"]  # a quick fix, never part of "fix all"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "span"),
+    [
+        ("《甲《乙》》\r\n二", "《甲〈乙〉》\r\n二", (1, 3, 1, 6, "〈乙〉")),
+        ("一\r\n𠀋[2023]号\n", "一\r\n𠀋〔2023〕号\n", (2, 2, 2, 8, "〔2023〕")),
+        ("同", "同", (1, 2, 1, 2, "")),
+    ],
+)
+def test_fix_all_sends_one_edit_spanning_what_changed(
+    before: str, after: str, span: tuple[int, int, int, int, str]
+) -> None:
+    from reportlint.server.fixes import changed_span
+
+    edit = changed_span(before, after)
+    assert (edit.line, edit.column, edit.end_line, edit.end_column, edit.replacement) == span
 
 
 def test_without_pygls_the_command_names_the_extra() -> None:

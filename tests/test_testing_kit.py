@@ -156,3 +156,31 @@ def test_previous_must_be_a_document(tmp_path: Path) -> None:
     cases.write_text("rule: Y004\ncases:\n  - {name: bad, text: x, previous: {edits: []}}\n", encoding="utf-8")
     with pytest.raises(CaseFileError, match="previous needs 'text' or 'base'"):
         load_cases(cases)
+
+
+FIX_CASES = """\
+rule: T001
+cases:
+  - name: the fix the rule makes
+    text: "某镇2020年政府信息公开工作年度报告\\n本报告依据《关于印发《某某要点》的通知》编制。\\n"
+    expect: [{line: 2}]
+    fixed:
+      - {old: "《某某要点》", new: "〈某某要点〉"}
+  - name: a fix the rule does not make
+    text: "某镇2020年政府信息公开工作年度报告\\n本报告依据《关于印发《某某要点》的通知》编制。\\n"
+    expect: [{line: 2}]
+    fixed: []
+"""
+
+
+def test_a_case_checks_what_the_rules_fixes_make_of_the_document(tmp_path: Path) -> None:
+    path = tmp_path / "T001.yaml"
+    path.write_text(FIX_CASES, encoding="utf-8")
+    right, wrong = load_cases(path)
+    assert right.fixed is not None and "〈某某要点〉" in right.fixed and right.unsafe_fixed is None
+    check_case(right)
+    with pytest.raises(AssertionError, match=r"fixed differs(.|\n)*\+本报告依据《关于印发〈某某要点〉的通知》编制。"):
+        check_case(wrong)
+    path.write_text(FIX_CASES.replace("fixed: []", "fixed: {old: x}"), encoding="utf-8")
+    with pytest.raises(CaseFileError, match="fixed: edits must be a list"):
+        load_cases(path)

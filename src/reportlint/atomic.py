@@ -34,14 +34,24 @@ def write_atomically(path: str, text: str) -> None:
     A symlink is followed (its target is replaced, the link kept); an existing file
     keeps its permissions.
     """
+    write_bytes_atomically(path, text.encode("utf-8", "backslashreplace"))
+
+
+def write_bytes_atomically(path: str, data: bytes) -> None:
+    """Replace *path* by a file holding *data*, as :func:`write_atomically` does for text.
+
+    For files whose encoding is not UTF-8 (a report rewritten by ``--fix`` keeps its own)
+    and for documents written beside the user's own (``reportlint annotate``: a full disk
+    halfway never leaves a truncated .docx).
+    """
     target = os.path.realpath(path)
     try:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(target, "w", encoding="utf-8", errors="backslashreplace") as stream:
-            stream.write(text)
+        with open(target, "wb") as stream:
+            stream.write(data)
         return
     folder, name = os.path.split(target)
     try:
@@ -49,14 +59,12 @@ def write_atomically(path: str, text: str) -> None:
     except PermissionError:
         if info is None:
             raise
-        with open(
-            target, "w", encoding="utf-8", errors="backslashreplace"
-        ) as stream:  # a writable file in a folder we may not write to
-            stream.write(text)
+        with open(target, "wb") as stream:  # a writable file in a folder we may not write to
+            stream.write(data)
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode())
@@ -85,29 +93,3 @@ def is_one_of(path: str, others: Iterable[str]) -> bool:
                 return True
     return False
 
-
-def write_bytes_atomically(path: str, data: bytes) -> None:
-    """Replace *path* by a file holding *data*, or raise ``OSError`` leaving *path* as it was.
-
-    For documents written beside the user's own (``reportlint annotate``): a full disk
-    halfway never leaves a truncated .docx. A symlink is followed; an existing file
-    keeps its permissions, a new one gets the umask's.
-    """
-    target = os.path.realpath(path)
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = _new_file_mode()
-    folder, name = os.path.split(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise

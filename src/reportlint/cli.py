@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("--format", choices=sorted(FORMATS), default="default", help="输出格式（默认 path:line:col: CODE message）")
     add("--output-file", metavar="FILE", help="把结果写入文件而不是标准输出")
     add("--show-source", action="store_true", help="在每条问题下显示原文行，并用 ^ 标出位置")
+    add("--show-fixes", action="store_true", help="在每条问题下显示建议的修改（可自动修复 / 需确认）")
+    add("--fix", action="store_true", help="自动修复 .txt 报告中可安全修复的问题（改写文件），然后报告其余问题")
+    add("--unsafe-fixes", action="store_true", help="同时应用需确认的修复（如表格合计），须逐项核对")
+    add("--diff", action="store_true", help="不改写文件，而是输出 --fix 将做的修改（统一 diff 格式）")
     add("--statistics", action="store_true", help="最后按代码统计问题数量")
     add("--exit-zero", action="store_true", help="即使发现问题也以 0 退出")
     add("--fail-on", choices=["error", "warning"], default=None, help="达到此严重程度即以 1 退出（默认 error）")
@@ -120,7 +124,7 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         fail_on=Severity(args.fail_on) if args.fail_on else None,
         baseline=None if args.write_baseline else args.baseline,
         jobs=args.jobs,
-        keep_lines=args.show_source,
+        keep_lines=args.show_source or args.show_fixes,
         previous=args.previous,
         exclude=args.exclude,
         extend_exclude=args.extend_exclude or (),
@@ -152,6 +156,13 @@ def run(argv: Sequence[str]) -> int:
     for target in (args.output_file, args.write_baseline):
         if target and is_one_of(target, list(result.checked)):
             raise UsageError(f"{target}: 是被检查的报告之一，拒绝用结果覆盖它")
+    fix_failed = False
+    if args.fix or args.diff:
+        fixed, fix_failed = _fix(session, args, result)
+        if args.diff:
+            return EXIT_ERROR if fix_failed else EXIT_FINDINGS if fixed else EXIT_OK
+        if fixed:
+            result = _lint_with_progress(session, args, stdin)  # report what the fixes left
     if args.write_baseline:
         count = session.write_baseline(args.write_baseline, result)
         _say(f"已把 {count} 条问题写入基线 {args.write_baseline}")
@@ -163,10 +174,31 @@ def run(argv: Sequence[str]) -> int:
         _say(note)
     for error in result.errors:
         _say(error)
-    if result.errors:
+    if result.errors or fix_failed:
         return EXIT_ERROR
     failing = bool(shown) and result.failed
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _fix(session: Session, args: argparse.Namespace, result: RunResult) -> tuple[bool, bool]:
+    """``--fix`` / ``--diff``: apply (or show) the fixes of *result*'s text files: (anything changed, any failure)."""
+    from reportlint.fixing import fix_paths
+
+    def lint(data: bytes, path: str) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in session.lint_bytes(data, path).diagnostics if d.path == path)
+
+    stdin_name = (args.stdin_filename or "stdin") if STDIN in args.paths else None
+    done = fix_paths(
+        result.diagnostics, lint, unsafe=args.unsafe_fixes, write=not args.diff, skip=[stdin_name] if stdin_name else []
+    )
+    if args.diff:
+        _write("".join(file.diff() for file in done.files), args.output_file)
+    for line in (*done.notes, *done.errors):
+        _say(line)
+    if not args.diff or done.files:
+        verb = "可修复" if args.diff else "修复"
+        _say(f"共{verb} {done.fixed} 处（{len(done.files)} 个文件）")
+    return bool(done.files), bool(done.errors)
 
 
 def _lint_with_progress(session: Session, args: argparse.Namespace, stdin: bytes | None) -> RunResult:
@@ -188,15 +220,21 @@ def _print_findings(
     from reportlint.output.context import RunContext
 
     context = RunContext(
-        files=result.checked, rules=session.registry.rules, sources=result.sources, reports=result.reports
+        files=result.checked,
+        rules=session.registry.rules,
+        sources=result.sources,
+        reports=result.reports,
+        show_source=args.show_source,
+        show_fixes=args.show_fixes,
     )
     output = formatter(args.format)(shown, context)
     if args.statistics and args.format == "default":
         output += _statistics(shown)
     if args.format == "default":
+        from reportlint.fixing import fixable_summary
         from reportlint.output.progress import total_line
 
-        output += total_line(shown, len(result.checked))
+        output += total_line(shown, len(result.checked)) + fixable_summary(shown, args.unsafe_fixes)
     _write(output, args.output_file)
     if args.statistics and args.format != "default":
         sys.stderr.write(_statistics(shown))  # keep structured output parseable

@@ -1,7 +1,10 @@
 """Diagnostics: the small frozen values that rules yield and formatters print.
 
-They are plain frozen dataclasses, because thousands are made per run and an
-editor starts reportlint on every save; ``--format json`` serialises them with
+A finding may carry a suggested :class:`Fix` (text edits with a Chinese title and an
+applicability), which ``--fix`` applies to text files (:mod:`reportlint.fixing`) and
+JSON, SARIF, ``--show-fixes`` and the editor server show. They are plain frozen
+dataclasses, because thousands are made per run and an editor starts reportlint on
+every save; ``--format json`` serialises them with
 pydantic (``reportlint.output.json``), and baselines are pydantic models.
 """
 
@@ -62,6 +65,47 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class TextEdit:
+    """Replace the text from (line, column) up to, not including, (end_line, end_column) by ``replacement``.
+
+    Lines and columns are 1-based and count code points, like a finding's; they refer to
+    the text the rules saw (for a .docx, .pdf or .html file, the text its reader extracted).
+    An insertion has its end equal to its start.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+    @property
+    def start(self) -> tuple[int, int]:
+        """Where the edit starts, as (line, column)."""
+        return (self.line, self.column)
+
+    @property
+    def end(self) -> tuple[int, int]:
+        """Where the edit ends (exclusive), as (line, column)."""
+        return (self.end_line, self.end_column)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A suggested fix of one finding: what to show, whether ``--fix`` may apply it, its edits.
+
+    ``safe`` follows ruff's applicability: a safe fix is mechanical and certain and is
+    applied by ``--fix``; an unsafe one (``safe=False``) needs a person's judgement (which
+    of two cells is wrong) and is applied only with ``--unsafe-fixes``.
+    """
+
+    title: str
+    """What the fix does, in Chinese, for a clerk: "改用单书名号〈〉"."""
+    edits: tuple[TextEdit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule reports: a message at a position; the engine adds the rest."""
 
@@ -76,6 +120,8 @@ class Finding:
     severity: Severity | None = None
     """This finding's own severity, when it is milder than the rule's (a count whose
     message says the scopes may legitimately differ); a configured severity still wins."""
+    fix: Fix | None = None
+    """The suggested fix, when it is mechanical (see :class:`Fix`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +141,8 @@ class Diagnostic:
     anchor: str = ""
     origin: Origin | None = None
     """Where the finding is in the original document, for files a document reader read."""
+    fix: Fix | None = None
+    """The finding's suggested fix, if its rule proposed one."""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order of output: path, line, column, then code."""

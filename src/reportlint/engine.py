@@ -154,6 +154,7 @@ class Linter:
             evidence=finding.evidence,
             anchor=finding.anchor,
             origin=origin,
+            fix=finding.fix,
         )
 
     def synthetic(self, code: str, path: str, message: str, anchor: str = "") -> Diagnostic | None:

@@ -118,4 +118,25 @@ def describe_result(value: object) -> str | None:
         number = getattr(value, name)
         if number is not None and (not isinstance(number, int) or isinstance(number, bool)):
             return f"Finding 的 {name} 应为整数或 None，而不是 {type(number).__name__}"
+    return _describe_fix(value.fix)
+
+
+def _describe_fix(fix: object) -> str | None:
+    """Why a finding's *fix* is unusable, or ``None`` (no fix, or a well-formed one)."""
+    from reportlint.diagnostics import Fix, TextEdit
+
+    if fix is None:
+        return None
+    if not isinstance(fix, Fix):
+        return f"Finding 的 fix 应为 Fix 或 None，而不是 {type(fix).__name__}"
+    if not isinstance(fix.title, str) or not isinstance(fix.safe, bool) or not isinstance(fix.edits, tuple):
+        return "Finding 的 fix 应有字符串 title、布尔值 safe 和 TextEdit 元组 edits"
+    for edit in fix.edits:
+        if not isinstance(edit, TextEdit) or not isinstance(edit.replacement, str):
+            return "Finding 的 fix.edits 应为 TextEdit，replacement 应为字符串"
+        numbers = (edit.line, edit.column, edit.end_line, edit.end_column)
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in numbers):
+            return "Finding 的 fix.edits 的行号和列号应为正整数"
+        if edit.end < edit.start:
+            return "Finding 的 fix.edits 的结束位置在开始位置之前"
     return None

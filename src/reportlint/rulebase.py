@@ -12,7 +12,9 @@ above the options section rendered from the model, in the docstring's language.
 
 The helpers at the end are the shapes rules keep repeating: the prose paragraphs of a
 report with their positions (:func:`prose`), and a finding at a span given by offsets
-within a line, paragraph or cell (:meth:`Rule.at_span`, :meth:`Rule.at_match`).
+within a line, paragraph or cell (:meth:`Rule.at_span`, :meth:`Rule.at_match`). A rule
+that knows the correction attaches it in the same call: ``fix=`` takes what
+:meth:`Rule.text_fix` or :meth:`Rule.cell_fix` build from offsets or a cell.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any, ClassVar, Generic, Protocol, cast, get_args, get_origin
 
 from typing_extensions import TypeVar
 
-from reportlint.diagnostics import CellEvidence, Evidence, Finding, Severity
+from reportlint.diagnostics import CellEvidence, Evidence, Finding, Fix, Severity, TextEdit
 from reportlint.model import CellRef, Report
 from reportlint.options import OptionsModel, defaults, is_options_model
 
@@ -164,12 +166,19 @@ class Rule(Generic[OptionsT]):
 
     # -- helpers for rule authors ------------------------------------------------
     def at_line(
-        self, report: Report, message: str, line: int, column: int = 1, *, length: int | None = None
+        self,
+        report: Report,
+        message: str,
+        line: int,
+        column: int = 1,
+        *,
+        length: int | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding anchored to a line of text (its normalised text is the anchor).
 
         Give *length* (in characters) when the offending text is known, so editors
-        and SARIF viewers can underline exactly that span.
+        and SARIF viewers can underline exactly that span; *fix* is its suggested fix.
         """
         end_column = column + length if length else None
         anchor = report.anchor(line, column)
@@ -185,23 +194,74 @@ class Rule(Generic[OptionsT]):
             end_line=end_line,
             end_column=end_column,
             anchor=anchor,
+            fix=fix,
         )
 
-    def at_span(self, report: Report, message: str, where: Located, start: int, end: int | None = None) -> Finding:
+    def at_span(
+        self,
+        report: Report,
+        message: str,
+        where: Located,
+        start: int,
+        end: int | None = None,
+        *,
+        fix: Fix | None = None,
+    ) -> Finding:
         """A finding at ``text[start:end]`` of *where* (a line, a paragraph or a cell).
 
         *start* and *end* are offsets into *where*'s text, as a regular-expression match
         or ``str.find`` gives them; the finding's column, end column and anchor follow
-        from *where*'s position. Without *end* nothing is underlined.
+        from *where*'s position. Without *end* nothing is underlined. *fix* is the
+        finding's suggested fix (:meth:`text_fix`).
         """
         length = end - start if end is not None else None
-        return self.at_line(report, message, where.line, where.column + start, length=length)
+        return self.at_line(report, message, where.line, where.column + start, length=length, fix=fix)
 
     def at_match(
-        self, report: Report, message: str, where: Located, match: re.Match[str], group: int | str = 0
+        self,
+        report: Report,
+        message: str,
+        where: Located,
+        match: re.Match[str],
+        group: int | str = 0,
+        *,
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding at what *match* (or its *group*) matched in *where*'s text."""
-        return self.at_span(report, message, where, match.start(group), match.end(group))
+        return self.at_span(report, message, where, match.start(group), match.end(group), fix=fix)
+
+    def text_fix(
+        self, report: Report, where: Located, title: str, edits: Iterable[tuple[int, int, str]], *, safe: bool = True
+    ) -> Fix | None:
+        """A fix that replaces ``text[start:end]`` of *where* by each replacement of *edits*.
+
+        *edits* are (start, end, replacement) with offsets into *where*'s text, as for
+        :meth:`at_span`; *title* says in Chinese what the fix does. Give ``safe=False``
+        when a person must confirm it. ``None`` (no fix) when there is no edit or an edit
+        would run across a line break of a wrapped paragraph, whose text between the
+        lines is not the file's: a fix is offered only where it is certain.
+        """
+        made: list[TextEdit] = []
+        for start, end, replacement in edits:
+            edit = _text_edit(report, where, start, end, replacement)
+            if edit is None:
+                return None
+            made.append(edit)
+        return Fix(title, tuple(sorted(made, key=lambda edit: edit.start)), safe) if made else None
+
+    def cell_fix(self, cell: CellRef, title: str, replacement: str, *, safe: bool = False) -> Fix | None:
+        """A fix that writes *replacement* in place of a table cell's text (unsafe by default).
+
+        Arithmetic can say which value would make a table add up, not whether the cell
+        or the figures it is checked against are wrong: such fixes need a clerk's word.
+        ``None`` for a blank cell (there is no text to replace) and a cell wrapped over
+        several lines.
+        """
+        shown = cell.value.text.strip()
+        if not shown or cell.first_line_length is not None:
+            return None
+        edit = TextEdit(cell.line, cell.column_number, cell.line, cell.column_number + len(shown), replacement)
+        return Fix(title, (edit,), safe)
 
     def at_cell(
         self,
@@ -210,8 +270,9 @@ class Rule(Generic[OptionsT]):
         *,
         expected: float | None = None,
         operands: Iterable[CellRef] = (),
+        fix: Fix | None = None,
     ) -> Finding:
-        """A finding anchored to a table cell, with arithmetic evidence.
+        """A finding anchored to a table cell, with arithmetic evidence (and a fix, :meth:`cell_fix`).
 
         The end position spans the cell's text on its first line (a wrapped cell's
         first part); a blank cell has none to underline.
@@ -228,6 +289,7 @@ class Rule(Generic[OptionsT]):
             end_column=end_column,
             evidence=evidence,
             anchor=f"表{cell.table}|{cell.row_key}|{cell.column_key}",
+            fix=fix,
         )
 
     @classmethod
@@ -275,6 +337,27 @@ def prose(report: Report, sections: Collection[int | None] | None = None) -> Ite
     for paragraph in report.derived(_paragraphs):
         if sections is None or paragraph.section in sections:
             yield paragraph
+
+
+def joined_fix(title: str, fixes: Iterable[Fix | None], *, safe: bool = True) -> Fix | None:
+    """One fix made of the edits of *fixes* (``None`` ones left out), for a finding that stands for many places.
+
+    ``None`` when no edit is left. It is safe only when *safe* and every part is.
+    """
+    parts = [fix for fix in fixes if fix is not None]
+    edits = tuple(sorted((edit for fix in parts for edit in fix.edits), key=lambda edit: edit.start))
+    return Fix(title, edits, safe and all(fix.safe for fix in parts)) if edits else None
+
+
+def _text_edit(report: Report, where: Located, start: int, end: int, replacement: str) -> TextEdit | None:
+    """The edit of ``text[start:end]`` of *where* at its place in the file, or ``None`` across a wrap."""
+    line, column = report.locate(where.line, where.column + start)
+    if end <= start:
+        return TextEdit(line, column, line, column, replacement)
+    end_line, last = report.locate(where.line, where.column + end - 1)
+    if end_line != line or last - column != end - 1 - start:
+        return None
+    return TextEdit(line, column, line, last + 1, replacement)
 
 
 def cell_evidence(ref: CellRef) -> CellEvidence:

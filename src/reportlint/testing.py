@@ -22,6 +22,17 @@ same ones. A case file looks like::
         expect:
           - {line: 1, column: 1}
 
+A case may also say what the rule's suggested fixes make of the document, as edits of
+the case's document (after its own edits): ``fixed`` after the safe fixes (what
+``--fix`` does), ``unsafe-fixed`` after all of them (``--fix --unsafe-fixes``); ``[]``
+says the fixes change nothing::
+
+      - name: the inner title marks become 〈〉
+        text: "依据《关于印发《名录》的通知》。\n"
+        expect: [{line: 1}]
+        fixed:
+          - {old: "《名录》", new: "〈名录〉"}
+
 A cross-year rule's case may carry last year's report::
 
       - name: a cross-year rule compares the case with last year's report
@@ -49,14 +60,16 @@ Use it from pytest with :func:`parametrize_cases`.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from reportlint.diagnostics import Diagnostic, EngineCode
 from reportlint.engine import Linter
+from reportlint.fixing import fix_text
 from reportlint.options import validate
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.policy import Policy, Selection
@@ -118,6 +131,10 @@ class RuleCase:
     errors: tuple[str, ...] = field(default=())
     previous: str | None = None
     """Last year's report, for cross-year rules (:class:`reportlint.rulebase.PairRule`)."""
+    fixed: str | None = None
+    """The document after the rule's safe fixes, when the case says (``fixed``)."""
+    unsafe_fixed: str | None = None
+    """The document after all the rule's fixes, unsafe ones too (``unsafe-fixed``)."""
 
     @property
     def id(self) -> str:
@@ -194,7 +211,22 @@ def _load_case(rule: str, raw: Any, folder: Path, path: Path) -> RuleCase:
     if not isinstance(options, dict):
         raise CaseFileError(f"{path}: case {name!r}: 'options' must be a mapping")
     previous_text = _document(previous, folder, f"{path}: case {name!r}: previous") if previous else None
-    return RuleCase(rule, name, text, f"{path}::{name}", tuple(expect), options, tuple(errors), previous_text)
+    fixed = {
+        key: _edited(text, raw[key], f"{path}: case {name!r}: {key}") if key in raw else None
+        for key in ("fixed", "unsafe-fixed")
+    }
+    return RuleCase(
+        rule,
+        name,
+        text,
+        f"{path}::{name}",
+        tuple(expect),
+        options,
+        tuple(errors),
+        previous_text,
+        fixed["fixed"],
+        fixed["unsafe-fixed"],
+    )
 
 
 def _document(raw: dict[str, Any], folder: Path, where: str) -> str:
@@ -205,7 +237,16 @@ def _document(raw: dict[str, Any], folder: Path, where: str) -> str:
         text = (folder / str(raw["base"])).read_text(encoding="utf-8")
     else:
         raise CaseFileError(f"{where} needs 'text' or 'base'")
-    for edit in raw.get("edits") or []:
+    return _edited(text, raw.get("edits") or [], where)
+
+
+def _edited(text: str, edits: Any, where: str) -> str:
+    """*text* with each ``{old, new}`` of *edits* applied; each *old* must occur exactly once."""
+    if not isinstance(edits, list):
+        raise CaseFileError(f"{where}: edits must be a list of {{old, new}} mappings")
+    for edit in edits:
+        if not isinstance(edit, dict) or "old" not in edit or "new" not in edit:
+            raise CaseFileError(f"{where}: each edit needs 'old' and 'new'")
         old, new = str(edit["old"]), str(edit["new"])
         count = text.count(old)
         if count != 1:
@@ -290,6 +331,20 @@ def check_case(case: RuleCase) -> None:
         lines += [f"  expected but not found: {e.describe()}" for e in missing]
         lines += [f"  found but not expected: {d.line}:{d.column}: {d.code} {d.message}" for d in unexpected]
         raise AssertionError("\n".join(lines))
+    _check_fixes(case)
+
+
+def _check_fixes(case: RuleCase) -> None:
+    """Assert that the rule's fixes make of the document what ``fixed`` / ``unsafe-fixed`` say."""
+    for wanted, unsafe, key in ((case.fixed, False, "fixed"), (case.unsafe_fixed, True, "unsafe-fixed")):
+        if wanted is None:
+            continue
+        outcome = fix_text(case.text, lambda text: run_case(replace(case, text=text)), unsafe=unsafe)
+        if outcome.text != wanted:
+            diff = difflib.unified_diff(
+                wanted.splitlines(keepends=True), outcome.text.splitlines(keepends=True), key, "after the fixes"
+            )
+            raise AssertionError(f"case {case.source}: {key} differs\n" + "".join(diff))
 
 
 def parametrize_cases(folders: Sequence[str | Path], base_dir: str | Path | None = None) -> Any:

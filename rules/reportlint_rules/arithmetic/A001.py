@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.diagnostics import Finding
-from reportlint.model import Report
+from reportlint.diagnostics import Finding, Fix
+from reportlint.model import CellRef, Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3
 from reportlint.options import Field
@@ -93,8 +93,31 @@ class ApplicationTotalMismatch(Rule[A001Options]):
                 f"表三「{row_name(cell.row_key)}」行「{cell.column_key}」列为{format_number(result.found)}，"
                 f"应为{format_number(result.expected)}。{reasons}。只改正这一格，上述勾稽关系即全部成立"
             )
-            finding = self.at_cell(message, cell, expected=result.expected, operands=operands(result.identities))
+            fix = _count_fix(self, cell, result.expected)
+            finding = self.at_cell(
+                message, cell, expected=result.expected, operands=operands(result.identities), fix=fix
+            )
             yield with_identity(finding, *result.identities, "T3-D")
+
+
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _count_fix(rule: ApplicationTotalMismatch, cell: CellRef, expected: float) -> Fix | None:
+    """The fix that writes *expected* in the one cell the single-cell diagnosis names (T3-D).
+
+    Unsafe: changing this cell alone makes every identity it takes part in hold, which
+    makes it the likely fault, but only the clerk's records say whether this cell or the
+    figures it is checked against are wrong. Offered only for a cell holding a bare count
+    (digits, written as the cell writes them), never for "6件" or a decimal.
+    """
+    text = cell.value.text.strip()
+    if not expected.is_integer() or not text.isdigit():
+        return None
+    replacement = format_number(expected)
+    if not text.isascii():
+        replacement = replacement.translate(_FULLWIDTH)
+    return rule.cell_fix(cell, f"改为{replacement}（须核对原始台账）", replacement, safe=False)
 
 
 def _echoes(failures: list[Failure]) -> dict[int, int]:

@@ -11,6 +11,10 @@ from reportlint.rulebase import Rule, prose
 from reportlint_rules.typography._chars import first, is_han
 
 _MARKS = re.compile(r"[《》]|<[^<>\n]{1,100}>")
+Edits = tuple[tuple[int, int, str], ...]
+"""A fix as (start, end, replacement) offsets into the paragraph's text."""
+_INNER_FIX = "内层书名号改为单书名号〈〉"
+_ASCII_FIX = "半角“<>”改为书名号《》"
 
 
 class NestedTitleMarks(Rule):
@@ -40,31 +44,59 @@ class NestedTitleMarks(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per inner title marked with 《》 or <> (at most 10 per paragraph)."""
         for paragraph in prose(report):
-            for position, length, message in first(inner_titles(paragraph.text)):
-                yield self.at_span(report, message, paragraph, position, position + length)
+            for position, length, message, edits in first(inner_titles(paragraph.text)):
+                # Inside a title that closes, the inner marks are certainly 〈〉 (safe); a bare
+                # "<…>" may be a placeholder rather than a title, so 《》 needs a clerk's word.
+                inside = bool(edits) and edits[0][2] == "〈"
+                title, safe = (_INNER_FIX, True) if inside else (_ASCII_FIX, False)
+                fix = self.text_fix(report, paragraph, title, edits, safe=safe)
+                yield self.at_span(report, message, paragraph, position, position + length, fix=fix)
 
 
-def inner_titles(text: str) -> Iterator[tuple[int, int, str]]:
-    """(position, length, message) for every wrongly marked inner or ASCII-marked title of *text*."""
+def inner_titles(text: str) -> Iterator[tuple[int, int, str, Edits]]:
+    """(position, length, message, edits) for every wrongly marked inner or ASCII-marked title of *text*.
+
+    *edits* replace the two marks of the title (empty when the marks to write are not
+    certain: an inner 《 whose title or whose outer title is never closed).
+    """
     depth = 0
     for mark in _MARKS.finditer(text):
-        found = mark.group()
+        found, start = mark.group(), mark.start()
         if found == "《":
             if depth:
-                yield mark.start(), *_nested(text, mark.start())
+                length, message = _nested(text, start)
+                closed = length > 1 and _closes(text, start + length, depth)
+                yield start, length, message, _marks(start, length, "〈〉") if closed else ()
             depth += 1
         elif found == "》":
             depth = max(0, depth - 1)
         elif any(is_han(char) for char in found):
             inner = found[1:-1]
             if depth:
-                yield (
-                    mark.start(),
-                    len(found),
-                    f"书名号内的书名「{found}」用了半角“<>”，应改用单书名号：「〈{inner}〉」",
-                )
+                message = f"书名号内的书名「{found}」用了半角“<>”，应改用单书名号：「〈{inner}〉」"
+                closed = _closes(text, mark.end(), depth)
+                yield start, len(found), message, _marks(start, len(found), "〈〉") if closed else ()
             else:
-                yield mark.start(), len(found), f"书名「{found}」用了半角“<>”，应改用书名号：「《{inner}》」"
+                message = f"书名「{found}」用了半角“<>”，应改用书名号：「《{inner}》」"
+                yield start, len(found), message, _marks(start, len(found), "《》")
+
+
+def _marks(start: int, length: int, pair: str) -> Edits:
+    """The edits that put *pair* in place of the first and last character of ``text[start:start+length]``."""
+    end = start + length
+    return ((start, start + 1, pair[0]), (end - 1, end, pair[1]))
+
+
+def _closes(text: str, start: int, depth: int) -> bool:
+    """Whether the title open at *depth* is closed by a 》 after *start* (so the marks inside it are inner ones)."""
+    for mark in _MARKS.finditer(text, start):
+        if mark.group() == "《":
+            depth += 1
+        elif mark.group() == "》":
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
 
 
 def _nested(text: str, start: int) -> tuple[int, str]:

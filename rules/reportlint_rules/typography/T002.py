@@ -44,12 +44,17 @@ class DocumentNumberBrackets(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         """One finding per document number with the wrong year brackets (10 per paragraph)."""
         for paragraph in prose(report):
-            for position, length, message in first(wrong_numbers(paragraph.text)):
-                yield self.at_span(report, message, paragraph, position, position + length)
+            for position, length, message, edit in first(wrong_numbers(paragraph.text)):
+                fix = self.text_fix(report, paragraph, "年份改用六角括号〔〕", [edit])
+                yield self.at_span(report, message, paragraph, position, position + length, fix=fix)
 
 
-def wrong_numbers(text: str) -> Iterator[tuple[int, int, str]]:
-    """(position, length, message) for every document number of *text* without 〔〕."""
+def wrong_numbers(text: str) -> Iterator[tuple[int, int, str, tuple[int, int, str]]]:
+    """(position, length, message, edit) for every document number of *text* without 〔〕.
+
+    The edit (start, end, replacement) writes the year in 〔〕 from the opening bracket up
+    to the serial number, spaces inside the brackets dropped: "[2023]12号" → "〔2023〕12号".
+    """
     for match in _NUMBER.finditer(text):
         opening, year, closing, serial = match.groups()
         if opening == "〔" and closing == "〕":
@@ -62,6 +67,7 @@ def wrong_numbers(text: str) -> Iterator[tuple[int, int, str]]:
                 f"文号「{code}{match.group()}」的年份用了「{opening}{closing}」，"
                 f"应使用六角括号〔〕：「{code}〔{year}〕{serial}号」"
             ),
+            (match.start(1), match.start(4), f"〔{year}〕"),
         )
 
 

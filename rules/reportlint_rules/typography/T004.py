@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from reportlint.diagnostics import Finding, Severity
+from reportlint.diagnostics import Finding, Fix, Severity
 from reportlint.model import Report
 from reportlint.model.numerals import NUMERALS
 from reportlint.options import Field
-from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
+from reportlint.rulebase import Paragraph, Rule, RuleOptions, joined_fix, prose
 from reportlint_rules.typography._chars import is_cjk, quote
 
 _TOKENS = re.compile(r"[,;:?!()]|[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -93,7 +93,8 @@ class HalfwidthPunctuation(Rule[HalfwidthOptions]):
                 message = _message(paragraph.text, position, end)
                 if len(found) > len(shown) and index == len(shown) - 1:
                     message += f"（本段共{len(found)}处半角标点，只列出前{len(shown)}处）"
-                yield self.at_span(report, message, paragraph, position, _end(position, end))
+                fix = self._fix(report, _FIX_TITLE, [(paragraph, position, end)])
+                yield self.at_span(report, message, paragraph, position, _end(position, end), fix=fix)
 
     def _grouped(self, report: Report, *, whole: bool) -> Iterator[Finding]:
         """One finding per (mark, replacement), or one per report, naming the lines of the rest."""
@@ -116,14 +117,41 @@ class HalfwidthPunctuation(Rule[HalfwidthOptions]):
                     for (mark, replacement), places in ordered
                 )
                 message += f"。全文共{total}处半角标点：{listed}"
-            yield self.at_span(report, message, paragraph, position, _end(position, end))
+            fix = self._fix(report, _FIX_TITLE, [place for _, places in ordered for place in places])
+            yield self.at_span(report, message, paragraph, position, _end(position, end), fix=fix)
             return
-        for _key, places in ordered:
+        for (mark, replacement), places in ordered:
             paragraph, position, end = places[0]
             message = _message(paragraph.text, position, end)
             if len(places) > 1:
                 message += f"（全文共{len(places)}处，见第{_lines(places)}行）"
-            yield self.at_span(report, message, paragraph, position, _end(position, end))
+            fix = self._fix(report, f"半角“{mark}”改为全角“{replacement}”", places)
+            yield self.at_span(report, message, paragraph, position, _end(position, end), fix=fix)
+
+    def _fix(self, report: Report, title: str, places: list[tuple[Paragraph, int, int | None]]) -> Fix | None:
+        """The fix that writes the full-width form of each mark at *places* whose form is certain.
+
+        A mark whose replacement depends on the sense (a ":" before the next point of a
+        list may end a clause, "；") is left out: a person decides it.
+        """
+        fixes = [
+            self.text_fix(report, paragraph, title, _edits(paragraph.text, start, end))
+            for paragraph, start, end in places
+        ]
+        return joined_fix(title, fixes)
+
+
+_FIX_TITLE = "半角标点改为全角"
+
+
+def _edits(text: str, position: int, end: int | None) -> list[tuple[int, int, str]]:
+    """The edits to the full-width form of the mark at *position* (or the pair up to *end*), if certain."""
+    if end is not None:
+        return [(position, position + 1, "（"), (end, end + 1, "）")]
+    mark = text[position]
+    if _replacement(text, position, end) != _FULL[mark]:
+        return []
+    return [(position, position + 1, _FULL[mark])]
 
 
 def _lines(places: list[tuple[Paragraph, int, int | None]]) -> str:

@@ -18,3 +18,8 @@ class RunContext:
     """File → its lines, filled only when ``--show-source`` asks for them."""
     reports: dict[str, Report] = field(default_factory=dict)
     """File → its report model, for formats that draw the report (HTML); filled when asked for."""
+    show_source: bool = True
+    """Whether the default format prints the lines of ``sources`` (``--show-source``); they may be
+    there only for ``--show-fixes``."""
+    show_fixes: bool = False
+    """Whether the default format prints each finding's suggested fix (``--show-fixes``)."""

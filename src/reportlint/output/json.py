@@ -1,9 +1,10 @@
-"""``--format json``: every field of every finding, evidence included.
+"""``--format json``: every field of every finding, evidence and suggested fix included.
 
 Inside the process a diagnostic is a plain frozen dataclass; pydantic serialises
 those dataclasses directly, so the JSON shape is defined once, by
 :class:`reportlint.diagnostics.Diagnostic`. The anchor (a baseline detail) is left out,
-and so is ``origin`` for plain-text files.
+and so is ``origin`` for plain-text files. ``fix`` is ``null`` when the finding has none,
+as in ruff's JSON, so every record has the same keys.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from reportlint.output.context import RunContext
 
 
 def format_json(diagnostics: Sequence[Diagnostic], context: RunContext) -> str:
-    """A JSON array of findings (path, line, column, end, code, name, severity, message, evidence)."""
+    """A JSON array of findings (path, line, column, end, code, name, severity, message, evidence, fix)."""
     import json
 
     from pydantic import TypeAdapter

@@ -2,7 +2,11 @@
 
 Rule metadata (with the rule's documentation as help text) goes in
 ``tool.driver.rules``; each finding is one result; the cells an arithmetic finding
-rests on are its ``relatedLocations``. Columns count Unicode code points, which the
+rests on are its ``relatedLocations``; a suggested fix of a finding in a text file is its
+``fixes`` (one replacement per edit, its ``properties.safe`` telling whether ``--fix``
+applies it). A fix of a finding read from a document (.docx, .pdf, .html) is not
+given here: its positions are those of the extracted text, and a SARIF viewer would
+apply them to the document's bytes. Columns count Unicode code points, which the
 run declares with ``columnKind``. File names become percent-encoded URI references
 (RFC 3986), as the SARIF 2.1.0 schema requires.
 """
@@ -14,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlint import __version__
-from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.diagnostics import Diagnostic, Fix, Severity
 from reportlint.escaping import json_document, uri_reference
 from reportlint.output.context import RunContext
 
@@ -34,6 +38,26 @@ def _location(
     if end_column is not None:
         region["endColumn"] = end_column
     return {"physicalLocation": {"artifactLocation": {"uri": uri_reference(path)}, "region": region}}
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _fix(path: str, fix: Fix) -> dict[str, Any]:
+    """A SARIF ``fix``: one artifact change with a replacement per edit (an empty region inserts)."""
+    replacements = [
+        {
+            "deletedRegion": _region(edit.line, edit.column, edit.end_line, edit.end_column),
+            "insertedContent": {"text": edit.replacement},
+        }
+        for edit in fix.edits
+    ]
+    return {
+        "description": {"text": fix.title},
+        "artifactChanges": [{"artifactLocation": {"uri": uri_reference(path)}, "replacements": replacements}],
+        "properties": {"safe": fix.safe},
+    }
 
 
 def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
@@ -56,6 +80,8 @@ def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
         ]
     if d.evidence is not None and d.evidence.identity:
         result["properties"] = {"identity": d.evidence.identity}
+    if d.fix is not None and d.fix.edits and d.origin is None:
+        result["fixes"] = [_fix(d.path, d.fix)]
     if d.anchor:
         result["partialFingerprints"] = {"reportlintAnchor/v1": f"{d.code}|{d.anchor}"}
     return result

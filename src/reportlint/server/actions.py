@@ -5,7 +5,7 @@ configuration or the baseline on disk, or sends ``workspace/applyEdit`` for fixe
 it works in editors that do not run client-side commands. The actions:
 
 - apply a finding's fix (only for findings that carry one, see :mod:`.fixes`);
-- fix all safe ones (no edit at all while no rule proposes fixes);
+- fix all safe ones (offered when a finding has a safe fix; applied as ``--fix`` would);
 - ignore this code for this file (``per-file-ignores``, see :mod:`.tomledit`);
 - accept this finding, or all of this file's findings, into the baseline.
 """
@@ -20,9 +20,9 @@ from typing import Any
 from lsprotocol import types
 
 from reportlint.baseline import BaselineEntry, BaselineError, BaselineFile, fingerprint, read_baseline, recorded_path
-from reportlint.diagnostics import Diagnostic, EngineCode
+from reportlint.diagnostics import Diagnostic, EngineCode, TextEdit
 from reportlint.server.convert import finding_data
-from reportlint.server.fixes import TextEdit, fix_of, safe_edits
+from reportlint.server.fixes import fix_of, has_safe_fixes
 from reportlint.server.positions import UTF16, to_lsp
 
 APPLY_FIX = "reportlint.applyFix"
@@ -51,7 +51,8 @@ def code_actions(
     for diagnostic in concerned:
         fix = fix_of(diagnostic)
         if fix is not None:
-            actions.append(_action(f"修复：{fix.title}", quick, APPLY_FIX, uri, finding_data(diagnostic)))
+            title = f"修复：{fix.title}" if fix.safe else f"修复（需确认）：{fix.title}"
+            actions.append(_action(title, quick, APPLY_FIX, uri, finding_data(diagnostic)))
         if not on_disk or diagnostic.code == EngineCode.STALE_BASELINE:
             continue
         if diagnostic.code not in ignored:
@@ -64,7 +65,7 @@ def code_actions(
         )
     if on_disk and everything:
         actions.append(_action("将本文件的全部问题加入基线", quick, ACCEPT_INTO_BASELINE, uri, None))
-    if safe_edits(everything):
+    if has_safe_fixes(everything):
         actions.append(_action("修复全部可安全修复的问题", FIX_ALL_KIND, FIX_ALL, uri))
     return actions
 

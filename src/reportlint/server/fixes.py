@@ -1,67 +1,59 @@
-"""Suggested fixes as text edits: the plumbing a finding's fix travels through to the editor.
+"""Suggested fixes in the editor: one finding's fix as a quick fix, and "fix all" through :mod:`reportlint.fixing`.
 
-No rule proposes a fix yet (issue 12, item 4, will add them). When it does, a
-:class:`reportlint.diagnostics.Diagnostic` carries a ``fix`` attribute: an object with
-``edits`` (each with ``line``, ``column``, ``end_line``, ``end_column`` — 1-based code
-points, like the finding — and ``replacement``), a ``safe`` flag and a Chinese
-``title``. :func:`fix_of` reads it duck-typed, so the server needs no change on that day:
-each fix becomes a quick fix, and the safe ones are applied by "fix all".
+A :class:`reportlint.diagnostics.Diagnostic` carries its rule's :class:`~reportlint.diagnostics.Fix`
+(checked when the rule yielded it, see :mod:`reportlint.rule_guard`). A quick fix sends
+that fix's edits. "Fix all" runs the CLI's ``--fix`` on the buffer — safe fixes only,
+round after round with a re-lint in between (:func:`reportlint.fixing.fix_text`) — and
+sends the change as one edit spanning what changed, so the editor keeps the cursor and
+the undo history of the rest.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable
 
-from reportlint.diagnostics import Diagnostic
-
-
-@dataclass(frozen=True, slots=True)
-class TextEdit:
-    """Replace the text from (line, column) up to, not including, (end_line, end_column)."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    replacement: str
+from reportlint.diagnostics import Diagnostic, Fix, TextEdit
+from reportlint.fixing import FixedText, Lint, applies, fix_text
+from reportlint.server.positions import split_lines
 
 
-@dataclass(frozen=True, slots=True)
-class SuggestedFix:
-    """One finding's fix: what the editor shows, whether it is safe, and its edits."""
-
-    title: str
-    safe: bool
-    edits: tuple[TextEdit, ...]
+def fix_of(diagnostic: Diagnostic) -> Fix | None:
+    """The fix *diagnostic* carries, or ``None`` when it has none (or one without edits)."""
+    fix = diagnostic.fix
+    return fix if fix is not None and fix.edits else None
 
 
-def fix_of(diagnostic: Diagnostic) -> SuggestedFix | None:
-    """The fix *diagnostic* carries, or ``None`` (every finding, until rules propose fixes)."""
-    fix: Any = getattr(diagnostic, "fix", None)
-    if fix is None:
-        return None
-    try:
-        edits = tuple(
-            TextEdit(int(e.line), int(e.column), int(e.end_line), int(e.end_column), str(e.replacement))
-            for e in fix.edits
-        )
-        return SuggestedFix(str(getattr(fix, "title", "") or f"修复 {diagnostic.code}"), bool(fix.safe), edits)
-    except (AttributeError, TypeError, ValueError):
-        return None  # a malformed fix from a third-party rule is not offered, never a crash
+def has_safe_fixes(diagnostics: Iterable[Diagnostic]) -> bool:
+    """Whether "fix all" would change anything: some finding has a safe fix."""
+    return any(applies(d.fix, unsafe=False) for d in diagnostics)
 
 
-def safe_edits(diagnostics: tuple[Diagnostic, ...]) -> list[TextEdit]:
-    """The edits of every safe fix, without overlaps (the first fix in text order wins)."""
-    chosen: list[TextEdit] = []
-    for diagnostic in diagnostics:
-        fix = fix_of(diagnostic)
-        if fix is None or not fix.safe:
-            continue
-        if not any(_overlaps(edit, taken) for edit in fix.edits for taken in chosen):
-            chosen.extend(fix.edits)
-    return chosen
+def fix_all(text: str, lint: Lint, found: tuple[Diagnostic, ...]) -> tuple[list[TextEdit], FixedText]:
+    """The edit that applies every safe fix of *text* (whose findings are *found*), and the outcome.
+
+    No edit when nothing changes.
+    """
+    outcome = fix_text(text, lint, found=found)
+    if outcome.text == text:
+        return [], outcome
+    return [changed_span(text, outcome.text)], outcome
 
 
-def _overlaps(a: TextEdit, b: TextEdit) -> bool:
-    return (a.line, a.column) < (b.end_line, b.end_column) and (b.line, b.column) < (a.end_line, a.end_column)
+def changed_span(before: str, after: str) -> TextEdit:
+    """One edit turning *before* into *after*: the text between their common start and common end."""
+    start = 0
+    limit = min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < limit - start and before[len(before) - 1 - end] == after[len(after) - 1 - end]:
+        end += 1
+    line, column = _position(before, start)
+    end_line, end_column = _position(before, len(before) - end)
+    return TextEdit(line, column, end_line, end_column, after[start : len(after) - end])
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and code-point column of *offset* in *text*, lines split as the editor splits them."""
+    lines = split_lines(text[:offset])
+    return len(lines), len(lines[-1]) + 1

@@ -27,11 +27,11 @@ from pygls.uris import to_fs_path
 from reportlint import __version__
 from reportlint.app import RunError
 from reportlint.baseline import BaselineError
-from reportlint.diagnostics import Diagnostic
+from reportlint.diagnostics import Diagnostic, TextEdit
 from reportlint.explain import explain
 from reportlint.server import actions
 from reportlint.server.convert import problem_diagnostic, to_lsp_diagnostic
-from reportlint.server.fixes import safe_edits
+from reportlint.server.fixes import fix_all
 from reportlint.server.folders import Folder, Folders, SessionError
 from reportlint.server.positions import UTF16, split_lines
 from reportlint.server.tomledit import EditError, add_per_file_ignore
@@ -214,15 +214,35 @@ class ReportlintServer(LanguageServer):
         return {"baseline": str(linted.folder.baseline), "added": added}
 
     async def apply_fixes(self, uri: str, data: Any, all_safe: bool) -> dict[str, Any]:
-        """Send the edits of one finding's fix, or of every safe fix; none when there are none."""
+        """Send the edits of one finding's fix, or of every safe fix (as ``--fix`` applies them), if any."""
         linted = await self.linted(uri)
-        chosen = (
-            safe_edits(linted.diagnostics) if all_safe else actions.edits_of(actions.matching(linted.diagnostics, data))
-        )
+        fixed = 0
+        if all_safe:
+            text = self.workspace.get_text_document(uri).source
+            chosen, fixed = await self.run_locked(self._fix_all, uri, text, linted)
+        else:
+            chosen = actions.edits_of(actions.matching(linted.diagnostics, data))
+            fixed = 1 if chosen else 0
         edit = actions.fix_edit(uri, linted.version, linted.lines, chosen, self.encoding)
         if edit is not None:
             await self.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label="reportlint"))
-        return {"edits": len(chosen)}
+        return {"edits": len(chosen), "fixed": fixed}
+
+    def _fix_all(self, uri: str, text: str, linted: Linted) -> tuple[list[TextEdit], int]:
+        """Every safe fix of the buffer, re-linting between rounds (in the worker): (the edit, fixes applied)."""
+        if linted.folder is None or not linted.diagnostics:
+            return [], 0
+        try:
+            session = linted.folder.current()
+        except SessionError:
+            return [], 0  # the configuration broke since: the document shows that error instead
+        name = lint_name(uri)
+
+        def lint(current: str) -> tuple[Diagnostic, ...]:
+            return tuple(d for d in session.lint_text(current, path=name).diagnostics if d.path == name)
+
+        edits, outcome = fix_all(text, lint, linted.diagnostics)
+        return edits, outcome.fixed
 
     def hover_text(self, linted: Linted, position: types.Position) -> str | None:
         """The explanation of every rule with a finding under *position*."""
