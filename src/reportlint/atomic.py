@@ -92,4 +92,3 @@ def is_one_of(path: str, others: Iterable[str]) -> bool:
             if os.path.samestat(target, os.stat(other)):
                 return True
     return False
-
