@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 
 from reportlint import syntax
 from reportlint.model import templates as tpl
+from reportlint.model.aligned import read_aligned_tables
 from reportlint.model.bare import join_bare_cells
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
@@ -166,7 +167,8 @@ def unreadable_report(path: str, kind: ProblemKind, message: str) -> Report:
 def build_report(path: str, text: str, document: syntax.Document) -> Report:
     """Build the model of one report from its syntax tree."""
     lines = text.split("\n")
-    bare = join_bare_cells(document.blocks, lines)
+    aligned = read_aligned_tables(document.blocks, lines)
+    bare = join_bare_cells(aligned, lines)
     if bare is not document.blocks:
         document = replace(document, blocks=bare)
     report = Report(path=path, text=text, document=document, lines=lines)
