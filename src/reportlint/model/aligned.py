@@ -52,7 +52,6 @@ from dataclasses import dataclass, field
 from reportlint import syntax
 from reportlint.model import templates as tpl
 from reportlint.model.tables import build_t2, build_t3, build_t4, classify
-from reportlint.model.problems import ProblemKind
 from reportlint.model.templates import T2, T3, T4
 from reportlint.model.values import NONE_MARKS, parse_value
 from reportlint.text import fold
@@ -304,6 +303,13 @@ def _assign(stacks: list[_Stack], bands: list[_Band]) -> list[_Stack]:
                 best, chosen = key, band
         if chosen is None or best is None or best[0] > _STACK_REACH:
             unplaced.append(stack)
+            continue
+        above = [other for other in chosen.stacks if other.last < stack.first]
+        if above and not _NUMBERING_RE.match(stack.text()):
+            # The end of a label pdftotext moved off its column (「开出版」 / 「物」).
+            target = max(above, key=lambda other: other.last)
+            target.pieces += stack.pieces
+            target.ranks += stack.ranks
         else:
             chosen.stacks.append(stack)
     return unplaced
@@ -505,15 +511,29 @@ def _t2(lines: list[str], start: int, stop: int) -> _Found | None:
             data.append(line)
             end = line.index
         else:
-            flush()
+            if data:
+                flush()
             header.append(line)
     header.clear()  # lines after the last row are not the table's
     flush()
     table = syntax.Table(syntax.TableLayout.SPACE_ALIGNED, tuple(rows), start + 1, end + 1)
-    built = build_t2([table], None)
-    if classify(table) != T2 or not built.rows or any(problem.kind is ProblemKind.ROW_SHAPE for problem in built.problems):
+    if classify(table) != T2 or not build_t2([table], None).rows or _t2_short_rows(rows) > _MAX_SHORT_ROWS:
         return None
     return _Found(T2, start, end + 1, table)
+
+
+def _t2_short_rows(rows: list[syntax.Row]) -> int:
+    """Table-二 rows whose values are not as many as their block's header has columns."""
+    columns: int | None = None
+    short = 0
+    for row in rows:
+        values = sum(1 for cell in row.cells if _is_value(cell.text))
+        if not values:
+            if tpl.T2_CONTENT_HEADER in fold(row.cells[0].text):
+                columns = len(row.cells) - 1
+            continue
+        short += columns is None or values != columns
+    return short
 
 
 def _continues_label(row: _Line, line: _Line) -> bool:
