@@ -329,7 +329,11 @@ def join_wrapped_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
                 joined[open_index] = _join(target, block)
                 expected, last = block.line + 1, block.line
                 continue
-        if isinstance(block, (Paragraph, Heading, Item)) and _indented(block, lines):
+        if isinstance(block, (Paragraph, Heading, Item)) and (
+            _indented(block, lines) or _reaches_margin(lines, block.line, margin)
+        ):
+            # A paragraph starts indented, or (text without first-line indents, as a
+            # word processor's PDF often is) on any line that runs to the margin.
             open_index, expected, last = len(joined), block.line + 1, block.line
         elif not (isinstance(block, Paragraph) and _PAGE_NUMBER_RE.match(block.text)):
             open_index = None
