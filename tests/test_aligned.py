@@ -164,7 +164,7 @@ def test_text_that_is_not_space_aligned_is_left_as_it_is(shared_dir: Path) -> No
     for path in paths:
         text = normalise_newlines(decode(path.read_bytes()).text)
         blocks = parse_text(text).blocks
-        assert read_aligned_tables(blocks, text.split("\n")) is blocks, path
+        assert read_aligned_tables(blocks, text.split("\n"), text) is blocks, path
 
 
 def test_a_region_too_long_for_a_template_table_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:

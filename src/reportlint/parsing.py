@@ -316,6 +316,8 @@ def join_wrapped_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
     last = 0
     """The last line of text joined so far: the one that must run to the margin."""
     margin: list[int] = []
+    paged = any("\f" in line for line in lines)
+    """Text with page breaks (form feeds): a PDF's, whose margin is worth computing."""
     for block in blocks:
         if open_index is not None and isinstance(block, Paragraph) and _PAGE_NUMBER_RE.match(block.text):
             if not any(line.strip() for line in lines[expected - 1 : block.line - 1]):
@@ -330,10 +332,10 @@ def join_wrapped_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
                 expected, last = block.line + 1, block.line
                 continue
         if isinstance(block, (Paragraph, Heading, Item)) and (
-            _indented(block, lines) or _reaches_margin(lines, block.line, margin)
+            _indented(block, lines) or (paged and _reaches_margin(lines, block.line, margin))
         ):
-            # A paragraph starts indented, or (text without first-line indents, as a
-            # word processor's PDF often is) on any line that runs to the margin.
+            # A paragraph starts indented, or (a PDF's text without first-line indents,
+            # as a word processor's export often is) on any line that runs to the margin.
             open_index, expected, last = len(joined), block.line + 1, block.line
         elif not (isinstance(block, Paragraph) and _PAGE_NUMBER_RE.match(block.text)):
             open_index = None

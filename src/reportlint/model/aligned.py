@@ -46,6 +46,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -196,22 +198,25 @@ class _Found:
 
 
 # --- lines -----------------------------------------------------------------------------
+_WORD_RE = re.compile(f"[^{_SPACE}]+")
+
+
+def _text_width(text: str) -> int:
+    return len(text) if text.isascii() else sum(_width(char) for char in text)
+
+
 def _tokens(raw: str, index: int) -> list[_Token]:
+    """The words of line *index*, with their display columns (a form feed takes none)."""
     tokens: list[_Token] = []
-    x = begin_x = 0
-    start = -1
-    for position, char in enumerate(raw):
-        if char in _SPACE:
-            if start >= 0:
-                tokens.append(_Token(index, start, begin_x, x, raw[start:position]))
-                start = -1
-            x += 0 if char == "\f" else 1
-            continue
-        if start < 0:
-            start, begin_x = position, x
-        x += _width(char)
-    if start >= 0:
-        tokens.append(_Token(index, start, begin_x, x, raw[start:]))
+    x = end = 0
+    for match in _WORD_RE.finditer(raw):
+        gap = raw[end : match.start()]
+        x += len(gap) - gap.count("\f")
+        text = match.group()
+        width = _text_width(text)
+        tokens.append(_Token(index, match.start(), x, x + width, text))
+        x += width
+        end = match.end()
     return tokens
 
 
@@ -326,10 +331,12 @@ def _joins(band: _Band, previous: _Line, line: _Line, width: int) -> bool:
 def _assign(stacks: list[_Stack], bands: list[_Band]) -> list[_Stack]:
     """Give each label cell to its row (see the module docstring); returns the cells given to none."""
     loose: list[_Stack] = []
+    value_lines = sorted((line, order) for order, band in enumerate(bands) for line in band.lines)
+    starts = [line for line, _ in value_lines]
     for stack in stacks:
-        spanned = [band for band in bands if any(stack.first <= line <= stack.last for line in band.lines)]
-        if spanned:
-            spanned[0].stacks.append(stack)
+        at = bisect_left(starts, stack.first)
+        if at < len(starts) and starts[at] <= stack.last:
+            bands[min(order for line, order in value_lines[at:] if line <= stack.last)].stacks.append(stack)
         else:
             loose.append(stack)
     unplaced: list[_Stack] = []
@@ -362,36 +369,36 @@ def _label_rows(stacks: list[_Stack]) -> list[tuple[int, syntax.Row]]:
 
 
 # --- headers ---------------------------------------------------------------------------
-def _compose(tokens: list[_Token], want: str, used: set[int], reach: int) -> list[int] | None:
+def _compose(tokens: list[_Token], folded: list[str], want: str, used: set[int], reach: int) -> list[int] | None:
     """Indices of unused *tokens* that spell the folded label *want*: side by side, or one under another.
 
-    A part under another must overlap the first part's columns give or take *reach*.
+    *folded* holds each token's folded text. A part under another must overlap the
+    first part's columns give or take *reach*.
     """
-    for first, token in enumerate(tokens):
-        text = fold(token.text)
+    for first, text in enumerate(folded):
         if first not in used and text and want.startswith(text):
-            found = _extend(tokens, want, [first], text, used, reach)
+            found = _extend(tokens, folded, want, [first], text, used, reach)
             if found is not None:
                 return found
     return None
 
 
 def _extend(
-    tokens: list[_Token], want: str, chosen: list[int], have: str, used: set[int], reach: int
+    tokens: list[_Token], folded: list[str], want: str, chosen: list[int], have: str, used: set[int], reach: int
 ) -> list[int] | None:
     if have == want:
         return chosen
     head, last = tokens[chosen[0]], tokens[chosen[-1]]
     for number, token in enumerate(tokens):
-        if number in used or number in chosen:
+        text = folded[number]
+        if not text or number in used or number in chosen or not want.startswith(have + text):
             continue
         beside = token.line == last.line and 0 < token.x0 - last.x1 <= 2
         below = (
             0 < token.line - last.line <= _HEADER_REACH and head.x0 - reach < token.x1 and token.x0 < head.x1 + reach
         )
-        text = fold(token.text)
-        if (beside or below) and text and want.startswith(have + text):
-            found = _extend(tokens, want, [*chosen, number], have + text, used, reach)
+        if beside or below:
+            found = _extend(tokens, folded, want, [*chosen, number], have + text, used, reach)
             if found is not None:
                 return found
     return None
@@ -402,17 +409,19 @@ def _header_rows(lines: list[_Line], labels: tuple[str, ...]) -> list[syntax.Row
     tokens = [token for line in lines for token in (*line.labels, *line.values)]
     if len(tokens) > _MAX_HEADER_TOKENS:
         tokens = []  # too many words for a header: none composed (they stay cells as they stand)
+    folded = [fold(token.text) for token in tokens]
     used: set[int] = set()
     cells: list[tuple[_Token, syntax.Cell]] = []
-    wanted = sorted(set(labels), key=len, reverse=True)
+    made: Counter[str] = Counter()
+    wanted = [(fold(label), labels.count(label)) for label in sorted(set(labels), key=len, reverse=True)]
     for reach in _HEADER_SLACK:
-        for label in wanted:
-            want = fold(label)
-            for _ in range(labels.count(label) - sum(fold(cell.text) == want for _, cell in cells)):
-                found = _compose(tokens, want, used, reach)
+        for want, times in wanted:
+            while made[want] < times:
+                found = _compose(tokens, folded, want, used, reach)
                 if found is None:
                     break
                 used.update(found)
+                made[want] += 1
                 parts = [tokens[number] for number in found]
                 on_first = "".join(part.text for part in parts if part.line == parts[0].line)
                 end = max(part.line for part in parts)
@@ -597,16 +606,18 @@ def _span(block: syntax.Block) -> tuple[int, int]:
     return block.line, block.end_line
 
 
-def read_aligned_tables(blocks: tuple[syntax.Block, ...], lines: list[str]) -> tuple[syntax.Block, ...]:
+def read_aligned_tables(blocks: tuple[syntax.Block, ...], lines: list[str], text: str) -> tuple[syntax.Block, ...]:
     """*blocks* with each space-aligned template table (see the module docstring) rebuilt as a table.
 
-    Tables the grammar already found are left alone, and so is text with no wide gap
-    between words: that test is one pass over the lines, and each table's region is
-    read once, only when it is short enough to be a template table.
+    *lines* are *text*'s lines. Text without two spaces in a row is left alone at the
+    cost of one substring search, and so are the tables the grammar already found;
+    each table's region is read once, only when it is short enough to be a template
+    table, so the work is linear in the text.
     """
-    have = {classify(block) for block in blocks if isinstance(block, syntax.Table)}
-    wanted = {T2, T3, T4} - have
-    if not wanted or not any(_GAP_RE.search(line) for line in lines):
+    if "  " not in text or not any(_GAP_RE.search(line) for line in lines):
+        return blocks
+    wanted = {T2, T3, T4} - {classify(block) for block in blocks if isinstance(block, syntax.Table)}
+    if not wanted:
         return blocks
     found: list[_Found] = []
     for kind, start, stop in _regions(blocks, lines, wanted):

@@ -167,7 +167,7 @@ def unreadable_report(path: str, kind: ProblemKind, message: str) -> Report:
 def build_report(path: str, text: str, document: syntax.Document) -> Report:
     """Build the model of one report from its syntax tree."""
     lines = text.split("\n")
-    aligned = read_aligned_tables(document.blocks, lines)
+    aligned = read_aligned_tables(document.blocks, lines, text)
     bare = join_bare_cells(aligned, lines)
     if bare is not document.blocks:
         document = replace(document, blocks=bare)
