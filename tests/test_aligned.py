@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -194,3 +196,19 @@ def test_shuffled_table_lines_never_break_the_run() -> None:
         shuffled[start : start + 90] = middle
         report = report_from_text("\n".join(shuffled), "shuffled.txt")
         assert set(report.tables) <= {T2, T3, T4}
+
+
+def test_a_hand_made_report_does_not_load_the_reader(shared_dir: Path) -> None:
+    """Its text has no two spaces in a row: model/aligned.py is not even imported (the .txt cold start stays)."""
+    report = SHARED / "corpus" / "real" / "2024_huaian-city.txt"
+    code = (
+        "import sys\n"
+        "from reportlint.engine import Linter\n"
+        "from reportlint.plugins import collect_rules, create_manager\n"
+        "manager = create_manager()\n"
+        f"Linter(manager, collect_rules(manager)).lint_file({str(report)!r})\n"
+        "print('reportlint.model.aligned' in sys.modules)\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "False"
+    assert "  " not in report.read_text(encoding="utf-8")

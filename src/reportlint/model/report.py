@@ -14,7 +14,6 @@ from typing import Any, TypeVar, cast
 
 from reportlint import syntax
 from reportlint.model import templates as tpl
-from reportlint.model.aligned import read_aligned_tables
 from reportlint.model.bare import join_bare_cells
 from reportlint.model.problems import ModelProblem, ProblemKind
 from reportlint.model.sections import Section, split_sections
@@ -167,8 +166,12 @@ def unreadable_report(path: str, kind: ProblemKind, message: str) -> Report:
 def build_report(path: str, text: str, document: syntax.Document) -> Report:
     """Build the model of one report from its syntax tree."""
     lines = text.split("\n")
-    aligned = read_aligned_tables(document.blocks, lines, text)
-    bare = join_bare_cells(aligned, lines)
+    blocks = document.blocks
+    if "  " in text:  # maybe space-aligned tables (pdftotext -layout): only then is their reader loaded
+        from reportlint.model.aligned import read_aligned_tables
+
+        blocks = read_aligned_tables(blocks, lines, text)
+    bare = join_bare_cells(blocks, lines)
     if bare is not document.blocks:
         document = replace(document, blocks=bare)
     report = Report(path=path, text=text, document=document, lines=lines)
