@@ -18,7 +18,9 @@ Writes tests/fixtures/pasted/<kind>/<name>.txt, where <kind> is
 - ``office-text``: each .docx saved as text by LibreOffice (``--convert-to
   txt:Text``, the office suite's "save as text"), and the real page likewise;
 - ``pdftotext``: the three real PDFs of ``../shared/corpus/pdf`` through poppler's
-  ``pdftotext -layout``.
+  ``pdftotext -layout``;
+- ``pdftotext-documents``: each report's PDF (tests/fixtures/documents, exported from
+  its .docx by LibreOffice) through ``pdftotext -layout`` likewise.
 
 tests/test_pasted.py checks that each gives the findings of the hand-made .txt.
 Nothing here edits what the software wrote: the files are its output byte for byte.
@@ -39,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 OUT = ROOT / "tests" / "fixtures" / "pasted"
-KINDS = ("browser-page", "browser-docx", "office-text", "pdftotext")
+KINDS = ("browser-page", "browser-docx", "office-text", "pdftotext", "pdftotext-documents")
 
 _COPY_SCRIPT = (
     "<script>addEventListener('load', () => {"
@@ -132,11 +134,17 @@ def main() -> int:
                 write("office-text", name + suffix, (work / "text" / f"{source.stem}.txt").read_bytes())
         if "pdftotext" in kinds:
             for pdf in pdfs:
-                result = subprocess.run(
-                    ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
-                )
-                write("pdftotext", pdf.stem, result.stdout)
+                write("pdftotext", pdf.stem, pdftotext_layout(pdf))
+        if "pdftotext-documents" in kinds:
+            for pdf in sorted(DOCUMENTS.glob("*.pdf")):
+                write("pdftotext-documents", pdf.stem, pdftotext_layout(pdf))
     return 0
+
+
+def pdftotext_layout(pdf: Path) -> bytes:
+    """What poppler's ``pdftotext -layout`` prints for *pdf*, as UTF-8."""
+    command = ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, check=True).stdout
 
 
 if __name__ == "__main__":

@@ -297,16 +297,19 @@ _PAGE_NUMBER_RE = re.compile(
 """A page number line of a PDF's text: -3-, — 3 —, 第 3 页, 3."""
 
 
-def join_wrapped_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
+def join_wrapped_lines(blocks: list[Block], lines: list[str], paged: bool | None = None) -> list[Block]:
     """Join the lines of a paragraph that a PDF's text wrapped at its right margin.
 
     Text taken from a PDF (``pdftotext -layout``) keeps the typesetter's line breaks:
     a paragraph's first line is indented, the lines it wraps onto are not. So a line
     that starts at the margin, right after an indented line of text (or after the line
     it wrapped onto), continues that paragraph — also across a page break, where a
-    page number line stands between. Hand-made text (one paragraph a line, none
-    indented) is left as it is. The joined block keeps where each line's text starts
-    (:class:`reportlint.syntax.Wrap`), so findings still point into the right line.
+    page number line stands between. In text with page breaks (form feeds; *paged*,
+    found in *lines* when not given) a paragraph may also start unindented, as a word
+    processor's PDF often sets it, on a line that itself runs to the margin. Hand-made
+    text (one paragraph a line, none indented) is left as it is. The joined block keeps
+    where each line's text starts (:class:`reportlint.syntax.Wrap`), so findings still
+    point into the right line.
     """
     joined: list[Block] = []
     open_index: int | None = None
@@ -316,6 +319,8 @@ def join_wrapped_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
     last = 0
     """The last line of text joined so far: the one that must run to the margin."""
     margin: list[int] = []
+    if paged is None:
+        paged = any("\f" in line for line in lines)
     for block in blocks:
         if open_index is not None and isinstance(block, Paragraph) and _PAGE_NUMBER_RE.match(block.text):
             if not any(line.strip() for line in lines[expected - 1 : block.line - 1]):
@@ -329,7 +334,11 @@ def join_wrapped_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
                 joined[open_index] = _join(target, block)
                 expected, last = block.line + 1, block.line
                 continue
-        if isinstance(block, (Paragraph, Heading, Item)) and _indented(block, lines):
+        if isinstance(block, (Paragraph, Heading, Item)) and (
+            _indented(block, lines) or (paged and _reaches_margin(lines, block.line, margin))
+        ):
+            # A paragraph starts indented, or (a PDF's text without first-line indents)
+            # on any line that runs to the margin.
             open_index, expected, last = len(joined), block.line + 1, block.line
         elif not (isinstance(block, Paragraph) and _PAGE_NUMBER_RE.match(block.text)):
             open_index = None
@@ -413,4 +422,4 @@ def parse_text(text: str) -> Document:
         return True
 
     blocks: list[Block] = load_parser().parse(text, on_error=recover)  # type: ignore[assignment]
-    return Document(tuple(join_wrapped_lines(blocks, text.split("\n"))), tuple(errors))
+    return Document(tuple(join_wrapped_lines(blocks, text.split("\n"), "\f" in text)), tuple(errors))

@@ -74,8 +74,12 @@ class Mention:
 
     @property
     def before(self) -> str:
-        """The clause text just before the number (at most WINDOW characters)."""
-        return self.clause[max(0, self.at - WINDOW) : self.at]
+        """The clause text just before the number (at most WINDOW characters).
+
+        A space right before the number is left out: text from a PDF sets numbers apart
+        by spaces ("受理政府信息公开申请 17 件"), which says nothing about the label.
+        """
+        return self.clause[max(0, self.at - WINDOW) : self.at].rstrip(" \u3000")
 
     @property
     def after(self) -> str:

@@ -166,7 +166,12 @@ def unreadable_report(path: str, kind: ProblemKind, message: str) -> Report:
 def build_report(path: str, text: str, document: syntax.Document) -> Report:
     """Build the model of one report from its syntax tree."""
     lines = text.split("\n")
-    bare = join_bare_cells(document.blocks, lines)
+    blocks = document.blocks
+    if "  " in text:  # maybe space-aligned tables (pdftotext -layout): only then is their reader loaded
+        from reportlint.model.aligned import read_aligned_tables
+
+        blocks = read_aligned_tables(blocks, lines, text)
+    bare = join_bare_cells(blocks, lines)
     if bare is not document.blocks:
         document = replace(document, blocks=bare)
     report = Report(path=path, text=text, document=document, lines=lines)

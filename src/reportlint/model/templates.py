@@ -84,6 +84,14 @@ T3_DISCLOSED = "（一）"
 """予以公开: the row an evaluator quotes beside 本年新收."""
 T3_RESULTS_HEADING = "三、本年度办理结果"
 """The template's label over rows （一）…（七） (a merged cell; it has no row of its own)."""
+T3_APPLICANTS = "申请人情况"
+"""The merged header over the seven applicant columns."""
+T3_LEGAL_PERSONS = "法人或其他组织"
+"""The merged header over the five columns 商业企业 … 其他."""
+T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+"""The note in the header cell over the row labels."""
+T3_HEADER_LABELS = (T3_NOTE, T3_APPLICANTS, T3_LEGAL_PERSONS, *T3_COLUMNS)
+"""Every header label of table 三, as printed."""
 
 _T3_COMMON_HEAD = (
     RowSpec("一", "一、本年新收政府信息公开申请数量", ("本年新收", "新收"), "一、本年新收"),
@@ -180,6 +188,8 @@ def t4_column_parts(column: str) -> tuple[str, str]:
 
 
 T4_COLUMNS = tuple(t4_column(group, result) for group in T4_GROUPS for result in T4_RESULTS)
+T4_HEADER_LABELS = (T4_REVIEW, T4_LITIGATION, *T4_SUITS, *T4_RESULTS)
+"""Every header label of table 四 (the results three times over, once per group)."""
 T4_ROW = "合计"
 """Table 四 has one data row; this is its key."""
 
@@ -188,6 +198,10 @@ T4_ROW = "合计"
 T2_RULES = "规章"
 T2_NORMATIVE = {V2019: "规范性文件", V2021: "行政规范性文件"}
 """The key of the 规范性文件 row: its name differs between the versions."""
+
+
+T2_CONTENT_HEADER = "信息内容"
+"""The header of table 二's label column, in every block."""
 
 
 T2_DEFAULT_VERSION = V2021
