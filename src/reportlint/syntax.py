@@ -21,6 +21,8 @@ class TableLayout(StrEnum):
     """A browser's copy: cells one per line, a TAB-only line between cells."""
     LINE_PER_CELL = "line-per-cell"
     """An office suite's "save as text": a line per cell and nothing else (rebuilt by the model)."""
+    SHEET = "sheet"
+    """A whole spreadsheet copied: TAB rows on the sheet's grid (see :mod:`reportlint.sheet_copy`)."""
 
 
 @dataclass(frozen=True, slots=True)
