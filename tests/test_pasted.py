@@ -19,6 +19,7 @@ import pytest
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine import Linter
 from reportlint.plugins import collect_rules, create_manager
+from reportlint.sheet_copy import sheet_width
 from tests.conftest import FIXTURES, SHARED, report_from_file
 
 PASTED = FIXTURES / "pasted"
@@ -35,13 +36,9 @@ TABLES_UNREAD = {
 """Layouts whose tables reportlint does not read, and why; see test_unread_tables_are_never_a_silent_pass."""
 SHEET_DIFFERS = {
     "2019_pingtan-police": (
-        "the real fault, 「一、本年新收」 with 6 values for 7 columns (S009), is lost: Calc puts the 6 "
-        "cells on its grid with an empty cell between, and a sheet cannot tell a missing cell from an empty one"
-    ),
-    "2019_shanghai-municipal-office": (
-        "Calc's HTML import shifts the rows under a row-spanning label one column left of the others, and "
-        "this report leaves its zeros blank, so which empty cells are gaps of the grid is not decidable: "
-        "S009 for the rows of 8 and 16 cells, and X005 (which needs table 四) is missing"
+        "the real fault, 「一、本年新收」 with 6 values for 7 columns (S009), is lost: Calc lays the 6 cells "
+        "under the last six column labels and leaves 自然人 empty, and a sheet cannot tell a missing cell "
+        "from an empty one"
     ),
 }
 """Calc copies (calc-copy/, not the real page) whose findings differ, and why."""
@@ -92,12 +89,25 @@ def test_a_spreadsheet_copy_gives_the_hand_made_findings(shared_dir: Path, paste
     assert not [d for d in diagnostics(pasted) if d.code in ("P005", "P004")]
 
 
+@pytest.mark.parametrize("pasted", sheet_fixtures(False), ids=lambda path: path.stem)
+def test_a_spreadsheet_copy_reads_every_cell_as_the_hand_made_text(shared_dir: Path, pasted: Path) -> None:
+    """Not only the findings: every number of tables 二, 三 and 四 is read into the same cell."""
+
+    def cells(path: Path) -> dict[tuple[str, str, str], tuple[str, float | None]]:
+        tables = report_from_file(path).tables.values()
+        return {
+            (t.kind, c.row_key, c.column_key): (c.value.kind, c.value.number) for t in tables for c in t.all_cells()
+        }
+
+    assert cells(pasted) == cells(hand_made(pasted))
+
+
 @pytest.mark.parametrize("pasted", sheet_fixtures(True), ids=lambda path: path.stem)
 def test_a_spreadsheet_copy_differs_only_where_its_grid_is_undecidable(shared_dir: Path, pasted: Path) -> None:
-    """See SHEET_DIFFERS: only row shapes (S009) and what needs the misshapen rows (X005) differ."""
+    """See SHEET_DIFFERS: only the shape of the faulty row (S009) differs."""
     copy, hand = set(compared(pasted)), set(compared(hand_made(pasted)))
     assert copy != hand
-    assert {code for code, _ in copy ^ hand} <= {"S009", "X005"}
+    assert {code for code, _ in copy ^ hand} == {"S009"}
     assert not [d for d in diagnostics(pasted) if d.code in ("P005", "P004")]
 
 
@@ -152,3 +162,10 @@ def test_a_wrapped_paragraph_is_one_paragraph_that_locates_each_character() -> N
         offset = first.text.index(word)
         line, column = report.locate(first.line, first.column + offset)
         assert lines[line - 1][column - 1 :].startswith(word)
+
+
+def test_only_a_whole_sheet_is_read_as_a_sheet(shared_dir: Path) -> None:
+    """The sheet reading (sheet_copy) starts only on a Calc copy, never on the other forms or the corpus."""
+    others = [*fixtures(*SAME, *TABLES_UNREAD), *(shared_dir / "corpus" / "real").glob("*.txt")]
+    assert all(sheet_width(path.read_text(encoding="utf-8-sig")) for path in fixtures("calc-copy"))
+    assert not [path.name for path in others if sheet_width(path.read_text(encoding="utf-8-sig"))]

@@ -11,11 +11,12 @@ of this one.
 Two steps give the grammar and the model what they already read, without moving any
 character: :func:`unpad` removes the TABs after a line's only cell (so prose, headings
 and captions are lines of their own again), and :func:`drop_empty_columns` removes
-from a table the grid columns that are empty in every one of its rows; the table's
-layout is then ``SHEET``, which tells the model that an empty cell may be a gap of the
-grid (:func:`reportlint.model.tables.without_grid_gaps`). Cells covered by a merge in
-some rows but not in others stay, as the empty cells the model knows from other
-copies; a blank value cell stays as well, since its column holds a header.
+from each table block the grid columns that are empty in every one of its rows, and
+from its data rows the empty cells in columns where no header label starts (a gap
+beside a label merged over two columns, such as 自然人). A blank value cell stays,
+since a header label starts in its column. The table's layout is then ``SHEET``, which
+tells the model that an empty cell may still be a gap of the grid
+(:func:`reportlint.model.tables.without_grid_gaps`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ MIN_WIDTH = 4
 """A sheet is at least this many TABs wide, so that a short TAB-row table is no sheet."""
 
 _PADDED_RE = re.compile(r"^[^\t]*\t+$")
+_NUMBER_RE = re.compile(r"^\s*-?[0-9０-９][0-9０-９,，.．]*\s*(?:元|万元|%)?\s*$")
 _HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]+[、，,．.]")
 
 
@@ -87,6 +89,33 @@ def drop_empty_columns(table: Table) -> Table:
 def _thin(rows: list[Row]) -> list[Row]:
     width = max(len(row.cells) for row in rows)
     kept = [index for index in range(width) if any(index < len(row.cells) and row.cells[index].text for row in rows)]
-    if len(kept) == width:
-        return rows
-    return [Row(tuple(row.cells[index] for index in kept if index < len(row.cells)), row.line) for row in rows]
+    first_data = next(
+        (number for number, row in enumerate(rows) if any(_NUMBER_RE.match(c.text) for c in row.cells)), 0
+    )
+    leaves = _leaf_columns(rows[:first_data])
+    thinned: list[Row] = []
+    for number, row in enumerate(rows):
+        columns = [index for index in kept if index < len(row.cells)]
+        if number >= first_data and leaves:
+            # A data row's empty cell in a column no header label starts in is a gap of the grid.
+            columns = [index for index in columns if row.cells[index].text or index in leaves]
+        thinned.append(Row(tuple(row.cells[index] for index in columns), row.line))
+    return thinned
+
+
+def _leaf_columns(header: list[Row]) -> set[int]:
+    """The grid columns where a header label starts that no lower header row divides.
+
+    A label spans the columns up to the next label of its row; when a lower header row
+    has labels within that span (申请人情况 over 自然人 …, 行政诉讼 over 未经复议直接起诉 …)
+    it is a group and its first column holds no value of its own.
+    """
+    starts = [[index for index, cell in enumerate(row.cells) if cell.text] for row in header]
+    leaves: set[int] = set()
+    for level, columns in enumerate(starts):
+        for position, start in enumerate(columns):
+            end = columns[position + 1] if position + 1 < len(columns) else None
+            below = (c for lower in starts[level + 1 :] for c in lower)
+            if not any(start <= c and (end is None or c < end) for c in below):
+                leaves.add(start)
+    return leaves

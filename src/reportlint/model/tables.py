@@ -299,12 +299,13 @@ def _on_grid(table: syntax.Table) -> bool:
 def without_grid_gaps(values: list[tuple[syntax.Cell, CellValue]], width: int) -> list[tuple[syntax.Cell, CellValue]]:
     """A spreadsheet row's values without the empty cells that are gaps of the sheet's grid.
 
-    A spreadsheet lays every table on one grid, and LibreOffice Calc places a row's
-    cells by their widths, so a row can hold an empty cell in a column that belongs to
-    a merged header (行政诉讼 over ten columns) or that another row's label spans.
-    When the row has more values than the template has columns and leaving out its
-    empty cells gives exactly that many, those empty cells were gaps; otherwise the
-    row keeps them, and its shape is reported as it is.
+    :mod:`reportlint.sheet_copy` already leaves out the empty cells in columns where no
+    header label starts, but LibreOffice Calc places a table's cells by their widths and
+    does not always put a header label in the column of the values under it (table 四 of
+    a wide HTML table), so a row can still hold empty cells that are no values. When the
+    row has more values than the template has columns and leaving out its empty cells
+    gives exactly that many, those empty cells were gaps; otherwise the row keeps them,
+    and its shape is reported as it is.
     """
     filled = [item for item in values if item[1].kind is not CellKind.BLANK]
     return filled if len(values) > width == len(filled) else values
