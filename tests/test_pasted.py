@@ -3,10 +3,11 @@
 The fixtures under tests/fixtures/pasted were made by tools/make_pasted.py with the real
 software (Chromium's innerText of the real Shanghai page and of LibreOffice's HTML export
 of each report's .docx, LibreOffice's "save as text", poppler's ``pdftotext -layout`` of
-the three real PDFs and of each report's LibreOffice PDF). Each is compared with the
-hand-made .txt in ../shared by the S, A, D, C and X findings (code and message):
-positions differ, the meaning must not; where it does (DIFFERS), the test says by which
-codes and why.
+the three real PDFs and of each report's LibreOffice PDF, and what LibreOffice Writer and Calc
+put on the clipboard when the .docx, the HTML export or the real page is selected whole and
+copied). Each is compared with the hand-made .txt in ../shared by the S, A, D, C and X findings
+(code and message): positions differ, the meaning must not; where it does (DIFFERS,
+SHEET_DIFFERS), the test says by which codes and why.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ import pytest
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.engine import Linter
 from reportlint.plugins import collect_rules, create_manager
+from reportlint.sheet_copy import sheet_width
 from tests.conftest import FIXTURES, SHARED, report_from_file
 
 PASTED = FIXTURES / "pasted"
 COMPARED = ("S", "A", "D", "C", "X")
-SAME = ("browser-page", "browser-docx", "office-text", "pdftotext")
+SAME = ("browser-page", "browser-docx", "office-text", "pdftotext", "office-copy")
 """Layouts read in full: the findings must be the same."""
 PDF_DOCUMENTS = "pdftotext-documents"
 """pdftotext -layout of the LibreOffice-made PDFs: the same findings, but for those listed below."""
@@ -55,6 +57,14 @@ DIFFERS: dict[str, tuple[set[str], set[str], str]] = {
 """Files of PDF_DOCUMENTS whose findings differ: (codes only they have, codes only the hand-made text has, why)."""
 TABLES_UNREAD = {"2019_shanghai-municipal-office": ("表三（", "表四（")}
 """Files of PDF_DOCUMENTS whose tables are not read, and which P004 names."""
+SHEET_DIFFERS = {
+    "2019_pingtan-police": (
+        "the real fault, 「一、本年新收」 with 6 values for 7 columns (S009), is lost: Calc lays the 6 cells "
+        "under the last six column labels and leaves 自然人 empty, and a sheet cannot tell a missing cell "
+        "from an empty one"
+    ),
+}
+"""Calc copies (calc-copy/, not the real page) whose findings differ, and why."""
 
 
 def fixtures(*kinds: str) -> list[Path]:
@@ -84,11 +94,45 @@ def hand_made(pasted: Path) -> Path:
 def test_every_kind_of_paste_has_its_fixtures() -> None:
     documents = sorted(path.stem for path in (FIXTURES / "documents").glob("*.docx"))
     assert len(documents) == 19
-    for kind in ("browser-docx", "office-text"):
+    for kind in ("browser-docx", "office-text", "office-copy", "calc-copy"):
         assert documents == sorted(path.stem for path in (PASTED / kind).glob("*.txt") if ".page" not in path.name)
     assert [path.stem for path in fixtures("browser-page")] == ["2019_shanghai-municipal-office"]
     assert len(fixtures("pdftotext")) == 3
     assert sorted(path.stem for path in fixtures(PDF_DOCUMENTS)) == documents
+    for kind in ("office-text", "office-copy", "calc-copy"):
+        assert (PASTED / kind / "2019_shanghai-municipal-office.page.txt").exists()
+
+
+def sheet_fixtures(differing: bool) -> list[Path]:
+    return [path for path in fixtures("calc-copy") if (path.stem in SHEET_DIFFERS) is differing]
+
+
+@pytest.mark.parametrize("pasted", sheet_fixtures(False), ids=lambda path: path.stem)
+def test_a_spreadsheet_copy_gives_the_hand_made_findings(shared_dir: Path, pasted: Path) -> None:
+    assert compared(pasted) == compared(hand_made(pasted))
+    assert not [d for d in diagnostics(pasted) if d.code in ("P005", "P004")]
+
+
+@pytest.mark.parametrize("pasted", sheet_fixtures(False), ids=lambda path: path.stem)
+def test_a_spreadsheet_copy_reads_every_cell_as_the_hand_made_text(shared_dir: Path, pasted: Path) -> None:
+    """Not only the findings: every number of tables 二, 三 and 四 is read into the same cell."""
+
+    def cells(path: Path) -> dict[tuple[str, str, str], tuple[str, float | None]]:
+        tables = report_from_file(path).tables.values()
+        return {
+            (t.kind, c.row_key, c.column_key): (c.value.kind, c.value.number) for t in tables for c in t.all_cells()
+        }
+
+    assert cells(pasted) == cells(hand_made(pasted))
+
+
+@pytest.mark.parametrize("pasted", sheet_fixtures(True), ids=lambda path: path.stem)
+def test_a_spreadsheet_copy_differs_only_where_its_grid_is_undecidable(shared_dir: Path, pasted: Path) -> None:
+    """See SHEET_DIFFERS: only the shape of the faulty row (S009) differs."""
+    copy, hand = set(compared(pasted)), set(compared(hand_made(pasted)))
+    assert copy != hand
+    assert {code for code, _ in copy ^ hand} == {"S009"}
+    assert not [d for d in diagnostics(pasted) if d.code in ("P005", "P004")]
 
 
 @pytest.mark.parametrize("pasted", fixtures(*SAME), ids=lambda path: f"{path.parent.name}/{path.stem}")
@@ -127,7 +171,9 @@ def test_unread_tables_are_never_a_silent_pass(shared_dir: Path, name: str) -> N
     assert unread and all(d.severity is Severity.ERROR for d in unread)
 
 
-@pytest.mark.parametrize("pasted", fixtures(*SAME, PDF_DOCUMENTS), ids=lambda path: f"{path.parent.name}/{path.stem}")
+@pytest.mark.parametrize(
+    "pasted", fixtures(*SAME, PDF_DOCUMENTS, "calc-copy"), ids=lambda path: f"{path.parent.name}/{path.stem}"
+)
 def test_the_table_row_four_is_not_taken_for_section_four(pasted: Path) -> None:
     assert not [d for d in diagnostics(pasted) if d.code == "S003" and "结转下年度" in d.message]
 
@@ -151,3 +197,10 @@ def test_a_wrapped_paragraph_is_one_paragraph_that_locates_each_character() -> N
         offset = first.text.index(word)
         line, column = report.locate(first.line, first.column + offset)
         assert lines[line - 1][column - 1 :].startswith(word)
+
+
+def test_only_a_whole_sheet_is_read_as_a_sheet(shared_dir: Path) -> None:
+    """The sheet reading (sheet_copy) starts only on a Calc copy, never on the other forms or the corpus."""
+    others = [*fixtures(*SAME, *TABLES_UNREAD), *(shared_dir / "corpus" / "real").glob("*.txt")]
+    assert all(sheet_width(path.read_text(encoding="utf-8-sig")) for path in fixtures("calc-copy"))
+    assert not [path.name for path in others if sheet_width(path.read_text(encoding="utf-8-sig"))]

@@ -21,6 +21,15 @@ Writes tests/fixtures/pasted/<kind>/<name>.txt, where <kind> is
   ``pdftotext -layout``;
 - ``pdftotext-documents``: each report's PDF (tests/fixtures/documents, exported from
   its .docx by LibreOffice) through ``pdftotext -layout`` likewise.
+- ``office-copy``: each .docx, and the real page (``*.page.txt``), opened in LibreOffice
+  Writer, selected whole and copied: the text/plain a paste into a plain-text editor gets;
+- ``calc-copy``: each report's HTML export (tests/fixtures/documents/*.html), and the real
+  page, opened in LibreOffice Calc and copied likewise: a spreadsheet copy, one
+  TAB-separated row of the sheet per line, merged cells flattened into their grid.
+
+The two copies are made by the LibreOffice Basic macro tools/office_copy.bas, which runs
+inside headless soffice and reads the controller's transferable (Ctrl+A, Ctrl+C without a
+clipboard); LibreOffice's Python bridge is not needed.
 
 tests/test_pasted.py checks that each gives the findings of the hand-made .txt.
 Nothing here edits what the software wrote: the files are its output byte for byte.
@@ -30,18 +39,29 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 OUT = ROOT / "tests" / "fixtures" / "pasted"
-KINDS = ("browser-page", "browser-docx", "office-text", "pdftotext", "pdftotext-documents")
+KINDS = (
+    "browser-page",
+    "browser-docx",
+    "office-text",
+    "pdftotext",
+    "pdftotext-documents",
+    "office-copy",
+    "calc-copy",
+)
+MACRO = Path(__file__).with_name("office_copy.bas")
 
 _COPY_SCRIPT = (
     "<script>addEventListener('load', () => {"
@@ -98,6 +118,43 @@ def soffice(convert_to: str, sources: list[Path], outdir: Path, work: Path) -> N
     subprocess.run(command, capture_output=True, check=True, timeout=1200)
 
 
+def office_copies(jobs: list[tuple[str, Path, Path]], work: Path) -> None:
+    """Copy each (filter, source, target) in LibreOffice as a person would, saving the plain text.
+
+    The macro is put into the Standard library of a private profile, which soffice
+    creates on a first start; macros of the profile itself run without a security prompt.
+    """
+    profile = work / "lo-copy-profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    body = xml_escape(MACRO.read_text(encoding="utf-8"), {'"': "&quot;"})
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n'
+        '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
+        f'script:language="StarBasic">{body}</script:module>',
+        encoding="utf-8",
+    )
+    # A trailing TAB ends each job: the macro's last field never carries the line end.
+    listing = work / "copy-jobs.txt"
+    listing.write_text("".join(f"{f}\t{s}\t{t}\t\n" for f, s, t in jobs), encoding="utf-8")
+    command = [
+        "soffice",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "macro:///Standard.Module1.CopyAll",
+    ]
+    environment = {**os.environ, "REPORTLINT_COPY_JOBS": str(listing)}
+    subprocess.run(command, capture_output=True, check=True, timeout=1200, env=environment)
+    missing = [target for _, _, target in jobs if not target.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice copied nothing for {missing[0]}")
+
+
 def write(kind: str, name: str, text: str | bytes) -> None:
     target = OUT / kind / f"{name}.txt"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -138,6 +195,19 @@ def main() -> int:
         if "pdftotext-documents" in kinds:
             for pdf in sorted(DOCUMENTS.glob("*.pdf")):
                 write("pdftotext-documents", pdf.stem, pdftotext_layout(pdf))
+        copies: list[tuple[str, str, Path, Path]] = []
+        if "office-copy" in kinds:
+            copies += [("office-copy", "MS Word 2007 XML", d, work / "copy" / f"w-{d.stem}.txt") for d in documents]
+            copies += [("office-copy", "HTML (StarWriter)", p, work / "copy" / f"w-{p.stem}.page.txt") for p in pages]
+        if "calc-copy" in kinds:
+            exports = sorted(DOCUMENTS.glob("*.html"))
+            copies += [("calc-copy", "HTML (StarCalc)", h, work / "copy" / f"c-{h.stem}.txt") for h in exports]
+            copies += [("calc-copy", "HTML (StarCalc)", p, work / "copy" / f"c-{p.stem}.page.txt") for p in pages]
+        if copies:
+            (work / "copy").mkdir()
+            office_copies([(f, s, t) for _, f, s, t in copies], work)
+            for kind, _, _, target in copies:
+                write(kind, target.name[2:].removesuffix(".txt"), target.read_bytes())
     return 0
 
 

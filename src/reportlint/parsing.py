@@ -20,6 +20,7 @@ from typing import Any
 
 from lark import Lark, Token, Transformer, UnexpectedInput
 
+from reportlint import sheet_copy
 from reportlint.syntax import (
     Block,
     Cell,
@@ -421,5 +422,10 @@ def parse_text(text: str) -> Document:
         errors.append(Line(str(getattr(error, "token", "") or "").strip(), error.line, error.column))
         return True
 
+    sheet = sheet_copy.sheet_width(text) is not None
+    if sheet:
+        text = sheet_copy.unpad(text)
     blocks: list[Block] = load_parser().parse(text, on_error=recover)  # type: ignore[assignment]
+    if sheet:
+        blocks = [sheet_copy.drop_empty_columns(b) if isinstance(b, Table) and b.rows else b for b in blocks]
     return Document(tuple(join_wrapped_lines(blocks, text.split("\n"), "\f" in text)), tuple(errors))

@@ -23,6 +23,8 @@ class TableLayout(StrEnum):
     """An office suite's "save as text": a line per cell and nothing else (rebuilt by the model)."""
     SPACE_ALIGNED = "space-aligned"
     """``pdftotext -layout``: cells side by side, apart by spaces (rebuilt by the model)."""
+    SHEET = "sheet"
+    """A whole spreadsheet copied: TAB rows on the sheet's grid (see :mod:`reportlint.sheet_copy`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -231,7 +231,7 @@ def build_t3(tables: list[syntax.Table]) -> ReportTable:
                     group = _t3_key(folded, group)[1] or group
                 continue
             key, group = _t3_key(folded, group)
-            _add_row(result, key, labels, values, row, tpl.T3_COLUMNS)
+            _add_row(result, key, labels, values, row, tpl.T3_COLUMNS, _on_grid(table))
     return result
 
 
@@ -239,21 +239,21 @@ def build_t3(tables: list[syntax.Table]) -> ReportTable:
 def build_t4(tables: list[syntax.Table]) -> ReportTable:
     """Interpret table 四: one row of 15 values under three groups of five columns."""
     result = _new_table(T4, tables)
-    best: tuple[syntax.Row, list[syntax.Cell], list[tuple[syntax.Cell, CellValue]]] | None = None
+    best: tuple[syntax.Row, list[syntax.Cell], list[tuple[syntax.Cell, CellValue]], bool] | None = None
     for table in tables:
         for row in table.rows:
             labels, values = split_row(row)
             if len(values) >= 5 and _has_number(values):
                 if best is None or len(values) > len(best[2]):
-                    best = (row, labels, values)
+                    best = (row, labels, values, _on_grid(table))
             else:
                 result.header_cells.extend(labels)
     if best is None:
         if tables:
             result.problems.append(TableProblem(ProblemKind.NO_DATA_ROW, "表四中没有找到数值行", tables[0].line, 1))
         return result
-    row, labels, values = best
-    _add_row(result, tpl.T4_ROW, labels, values, row, tpl.T4_COLUMNS)
+    row, labels, values, grid = best
+    _add_row(result, tpl.T4_ROW, labels, values, row, tpl.T4_COLUMNS, grid)
     return result
 
 
@@ -287,11 +287,30 @@ def build_t2(tables: list[syntax.Table], version: str | None) -> ReportTable:
             columns: tuple[str, ...] = ()
             if key in rows_by_key:
                 columns = rows_by_key[key][0].columns
-            _add_row(result, key, labels, values, row, columns)
+            _add_row(result, key, labels, values, row, columns, _on_grid(table))
     return result
 
 
 # --- shared ------------------------------------------------------------------------
+def _on_grid(table: syntax.Table) -> bool:
+    return table.layout is syntax.TableLayout.SHEET
+
+
+def without_grid_gaps(values: list[tuple[syntax.Cell, CellValue]], width: int) -> list[tuple[syntax.Cell, CellValue]]:
+    """A spreadsheet row's values without the empty cells that are gaps of the sheet's grid.
+
+    :mod:`reportlint.sheet_copy` already leaves out the empty cells in columns where no
+    header label starts, but LibreOffice Calc places a table's cells by their widths and
+    does not always put a header label in the column of the values under it (table 四 of
+    a wide HTML table), so a row can still hold empty cells that are no values. When the
+    row has more values than the template has columns and leaving out its empty cells
+    gives exactly that many, those empty cells were gaps; otherwise the row keeps them,
+    and its shape is reported as it is.
+    """
+    filled = [item for item in values if item[1].kind is not CellKind.BLANK]
+    return filled if len(values) > width == len(filled) else values
+
+
 def _new_table(kind: str, tables: list[syntax.Table]) -> ReportTable:
     line = tables[0].line if tables else 0
     end_line = tables[-1].end_line if tables else 0
@@ -305,8 +324,14 @@ def _add_row(
     values: list[tuple[syntax.Cell, CellValue]],
     row: syntax.Row,
     columns: tuple[str, ...],
+    grid: bool = False,
 ) -> None:
-    """Record one data row, mapping its values to *columns* when the count fits."""
+    """Record one data row, mapping its values to *columns* when the count fits.
+
+    *grid*: the row is on a spreadsheet's grid, where an empty cell may be a gap.
+    """
+    if grid and columns:
+        values = without_grid_gaps(values, len(columns))
     while columns and len(values) > len(columns) and values[0][1].kind is CellKind.BLANK:
         values = values[1:]  # an empty placeholder cell left by a merged label column
     label = "".join(cell.text for cell in labels)
