@@ -179,6 +179,8 @@ _TOP_RE = re.compile(rf"^{numeral_alternatives(4)}[,.]")
 _GROUP_RE = re.compile(rf"^\({numeral_alternatives(7)}\)")
 _SUB_RE = re.compile(r"^(\d{1,2})[.,]")
 _T3_COLUMN_HINTS = ("自然人", "商业企业", "申请人情况", "本列数据", "法人或其他组织")
+_T3_COLUMN_HINT_RE = re.compile("|".join(map(re.escape, _T3_COLUMN_HINTS)))
+"""Any of the hints: one search of a row's labels instead of five ``in`` tests per label."""
 
 
 def _t3_key_by_keyword(folded: str) -> str | None:
@@ -223,7 +225,7 @@ def build_t3(tables: list[syntax.Table]) -> ReportTable:
         for row in (piece for whole in table.rows for piece in _pieces(whole, width, lost_breaks)):
             labels, values = split_row(row)
             folded = [fold(cell.text) for cell in labels]
-            column_hint = any(hint in text for text in folded for hint in _T3_COLUMN_HINTS)
+            column_hint = _T3_COLUMN_HINT_RE.search("\0".join(folded)) is not None  # no hint holds a NUL
             if not _has_number(values) and (column_hint or len(values) < 5):
                 # A header row (or a label row without numbers): it may still open a group.
                 result.header_cells.extend(labels)
