@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlint import syntax
 from reportlint.model import templates as tpl
@@ -183,7 +184,10 @@ _T3_COLUMN_HINT_RE = re.compile("|".join(map(re.escape, _T3_COLUMN_HINTS)))
 """Any of the hints: one search of a row's labels instead of five ``in`` tests per label."""
 
 
+@lru_cache(maxsize=2048)
 def _t3_key_by_keyword(folded: str) -> str | None:
+    """The first table-三 row whose keywords *folded* holds: ~25 rows' keyword tests, so
+    cached by the label (the same labels recur in every report)."""
     for spec in tpl.T3_ROW_SPECS.values():
         if any(keyword in folded for keyword in spec.keywords):
             return spec.key
@@ -263,7 +267,9 @@ def build_t4(tables: list[syntax.Table]) -> ReportTable:
 _T2_ROW_SPECS = {row.key: row for version in tpl.T2_BLOCKS.values() for block in version for row in block.rows}
 
 
+@lru_cache(maxsize=2048)
 def _t2_key(folded: str, version: str | None) -> str | None:
+    """The table-二 row key of a folded label (cached like :func:`_t3_key_by_keyword`)."""
     if tpl.T2_NORMATIVE[tpl.V2019] in folded:
         return tpl.t2_normative_row(version)
     for spec in _T2_ROW_SPECS.values():
