@@ -34,7 +34,7 @@ from reportlint.syntax import (
     TableLayout,
     Wrap,
 )
-from reportlint.text import leading_space_count, strip_spaces
+from reportlint.text import SPACE_CHARS, leading_space_count, strip_spaces
 
 _PIPE_SEPARATOR_RE = re.compile(r"^[\s|:\-–—]+$")
 
@@ -111,17 +111,21 @@ class _SyntaxTreeBuilder(Transformer[Token, Any]):
         return _line(children[0])
 
     def cell(self, children: list[Any]) -> Cell:
+        # The commonest callback (every cell of the seed layout): written out, without helpers.
         token: Token = children[0]
-        raw = token.value.rstrip("\n")
-        tab = raw.index("\t")
-        text = strip_spaces(raw[tab + 1 :])
+        value: str = token.value
+        tab = value.index("\t")
+        after = value[tab + 1 : -1]  # the token ends with its "\n"
+        text = after.strip(SPACE_CHARS)
         column = (token.column or 1) + tab + 1
         if text:
-            column += leading_space_count(raw[tab + 1 :])
-        parts = [text] + [line.text for line in children[1:]]
-        end_line = children[-1].line if len(children) > 1 else token.line
-        first = len(text) if len(children) > 1 else None  # a wrapped cell ends its first line early
-        return Cell("".join(parts), token.line or 1, column, end_line or 1, first)
+            column += len(after) - len(after.lstrip(SPACE_CHARS))
+        line = token.line or 1
+        if len(children) == 1:
+            return Cell(text, line, column, line)
+        joined = text + "".join(part.text for part in children[1:])
+        # a wrapped cell ends its first line early
+        return Cell(joined, line, column, children[-1].line or 1, len(text))
 
     def empty_cell(self, children: list[Token]) -> Cell:
         token = children[0]

@@ -137,6 +137,8 @@ def _message(share: Share, base: Count) -> str:
 
 def _shares(text: str) -> list[Share]:
     """The percentages of a line stated as the share of a count."""
+    if "占" not in text or ("%" not in text and "％" not in text):
+        return []  # both patterns need 占 and a per cent sign: most paragraphs are not searched
     shares: list[Share] = []
     taken: set[int] = set()
     for match in BESIDE_RE.finditer(text):

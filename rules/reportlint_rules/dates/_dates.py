@@ -95,7 +95,11 @@ class Period:
 
 
 def find_period(report: Report) -> Period | None:
-    """The first "统计期限自…至…" statement of the report (preamble or section 一)."""
+    """The first "统计期限自…至…" statement of the report (preamble or section 一), found once per report."""
+    return report.derived(_find_period)
+
+
+def _find_period(report: Report) -> Period | None:
     for paragraph in prose(report):
         if paragraph.section not in (None, 1):
             break
@@ -117,8 +121,23 @@ def publication_dates(report: Report) -> list[DateMention]:
 
     A line at the end counts when it is short (at most 40 characters), is not a
     sentence (no 。) and ends with a full date: "2024年3月15日",
-    "平潭综合实验区公安局2022年1月7日".
+    "平潭综合实验区公安局2022年1月7日". Found once per report (three D rules ask).
     """
+    return list(report.derived(_publication_dates))
+
+
+def _last_text_lines(lines: list[str], count: int) -> list[int]:
+    """The indexes of the last *count* non-blank lines, in order (read from the end)."""
+    found: list[int] = []
+    for index in range(len(lines) - 1, -1, -1):
+        if len(found) == count:
+            break
+        if lines[index].strip():
+            found.append(index)
+    return found[::-1]
+
+
+def _publication_dates(report: Report) -> list[DateMention]:
     lines = report.lines
     found: list[DateMention] = []
     for index, text in enumerate(lines[:6]):
@@ -127,7 +146,7 @@ def publication_dates(report: Report) -> list[DateMention]:
             continue
         after = [mention for mention in full_dates(text, index + 1) if mention.column - 1 == label.end()]
         found += after[:1]
-    tail = [index for index, text in enumerate(lines) if text.strip()][-3:]
+    tail = _last_text_lines(lines, 3)
     for index in tail:
         text = lines[index].rstrip()
         if len(text.strip()) > 40 or "。" in text:
@@ -157,7 +176,14 @@ def agency_clauses(report: Report, text: str) -> Iterator[re.Match[str]]:
 
 
 def narrative_years(report: Report) -> Counter[int]:
-    """How often each year opens a clause ("2023年，…") in sections 一 to 四, plans excluded."""
+    """How often each year opens a clause ("2023年，…") in sections 一 to 四, plans excluded.
+
+    Counted once per report: D001, D002 and D007 ask, some twice.
+    """
+    return Counter(report.derived(_narrative_years))
+
+
+def _narrative_years(report: Report) -> Counter[int]:
     counts: Counter[int] = Counter()
     for paragraph in prose(report, sections=(1, 2, 3, 4)):
         text = ascii_digits(paragraph.text)

@@ -81,6 +81,24 @@ def closest_row_label(text: str) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=1)
+def _t3_headers() -> dict[str, str]:
+    return header_labels(T3)
+
+
+@lru_cache(maxsize=4096)
+def _row_label_typo(text: str) -> str | None:
+    """The template row label a table-三 cell's *text* is a near miss of (``None`` for a
+    header cell, an exact label or anything else).
+
+    A function of the text alone, cached: every cell of table 三 is asked (its numbers
+    too), and the same texts ("0", "1", the template's own labels) recur in every report.
+    """
+    if closest_label(text, _t3_headers())[1] is not Match.NONE:
+        return None  # a header cell: S012 checks those
+    return closest_row_label(text)
+
+
 class RowLabelTypo(Rule):
     """检查内容：
         将表三的每个行名（一、本年新收…、三、本年度办理结果、（一）予以公开、1.属于国家秘密……，两个版本均包括在
@@ -112,16 +130,13 @@ class RowLabelTypo(Rule):
         table = report.tables.get(T3)
         if table is None:
             return
-        headers = header_labels(T3)
         seen: set[str] = set()  # a merged label cell repeats on every row it spans: one fault
         for block in report.document.blocks:
             if not isinstance(block, syntax.Table) or not table.line <= block.line <= table.end_line:
                 continue
             for row in block.rows:
                 for cell in row.cells:
-                    if closest_label(cell.text, headers)[1] is not Match.NONE:
-                        continue  # a header cell: S012 checks those
-                    label = closest_row_label(cell.text)
+                    label = _row_label_typo(cell.text)
                     if label is None or cell.text.strip() in seen:
                         continue
                     seen.add(cell.text.strip())

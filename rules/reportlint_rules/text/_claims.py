@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlint.model import Report
 from reportlint.model.numerals import parse_number
@@ -126,11 +127,22 @@ def years_in(sentence: str) -> tuple[tuple[int, int], ...]:
 
 def mentions(text: str, units: tuple[str, ...]) -> Iterator[Mention]:
     """Every exact count with one of *units* in *text*; approximations and ranges are skipped."""
+    return (mention for mention in _mentions(text) if mention.unit in units)
+
+
+@lru_cache(maxsize=1024)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """Every exact count in *text*, whatever its unit: X001 and X003 read the same
+    paragraphs, each for its own units, so the splitting is done once per text."""
+    return tuple(_find_mentions(text))
+
+
+def _find_mentions(text: str) -> Iterator[Mention]:
     for sentence_start, sentence in sentences(text):
         years = years_in(sentence)
         for clause_start, clause in clauses(sentence):
             for match in _COUNT_RE.finditer(clause):
-                if match[2] not in units or _approximate(clause, match):
+                if _approximate(clause, match):
                     continue
                 value = parse_count(match[1])
                 if value is None:

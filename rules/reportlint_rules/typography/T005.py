@@ -49,6 +49,8 @@ class EnumerationOutOfSequence(Rule):
         """
         paragraphs = list(prose(report))
         for index, paragraph in enumerate(paragraphs):
+            if "是" not in paragraph.text:
+                continue  # no ordinal, so nothing out of sequence (a substring test, not three scans)
             following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
             after = ordinals(following)[:1]
             listed = [(match.start(), match[1]) for match in _ORDINAL.finditer(paragraph.text)]
@@ -71,6 +73,8 @@ def _same_list(found: list[str]) -> list[str]:
 
 def ordinals(text: str) -> list[str]:
     """The enumerating ordinals of *text*, in order ("一", "二" …)."""
+    if "是" not in text:
+        return []
     return [match[1] for match in _ORDINAL.finditer(text)]
 
 

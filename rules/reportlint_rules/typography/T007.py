@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
@@ -19,6 +20,10 @@ _PARTICLE_TWICE = re.compile(r"([的了和与及在对将把被并或])\1")
 (项目目录, 工作作风, 法规规章), so only these are checked one by one."""
 _PHRASE_TWICE = re.compile(r"(\S[^。；！？\n]{5,59}?)\1")
 """A phrase of six characters or more written twice in a row."""
+_PHRASE_MIN, _PHRASE_MAX = 6, 60
+"""The lengths of phrase _PHRASE_TWICE doubles (its group)."""
+_WINDOW = 512
+"""Start offsets looked at together (a paragraph is seldom longer)."""
 _DEFAULT_ALLOWED = (
     "常常", "一一", "人人", "天天", "年年", "月月", "日日", "层层", "处处", "事事", "步步",
     "个个", "家家", "时时", "样样", "件件", "条条", "项项", "村村", "户户", "点点", "渐渐",
@@ -84,9 +89,53 @@ class DoubledWord(Rule[DoubledWordOptions]):
 
 def _doublings(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, unit) of each doubling in *text*, longest kind first."""
-    for pattern in (_PHRASE_TWICE, _WORD_TWICE, _PARTICLE_TWICE):
+    for match in _phrase_matches(text):
+        if sum(map(is_han, match[1])) >= 4:  # else "1.1.1.1" or an address, not a phrase
+            yield match.start(), match.end(), match[1]
+    for pattern in (_WORD_TWICE, _PARTICLE_TWICE):
         for match in pattern.finditer(text):
-            unit = match[1]
-            if pattern is _PHRASE_TWICE and sum(map(is_han, unit)) < 4:
-                continue  # "1.1.1.1" or an address, not a phrase
-            yield match.start(), match.end(), unit
+            yield match.start(), match.end(), match[1]
+
+
+def _phrase_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_PHRASE_TWICE.finditer(text)`` yields, trying the pattern only where it can match.
+
+    Searching the whole text tries some 55 lengths with a back-reference at every
+    character: most of T007's time. A phrase written twice starts with six characters
+    that recur 6 to 60 characters later (:func:`_phrase_starts`); most paragraphs have
+    no such run, and the others only a few. The text is taken a window at a time, so
+    that a huge paragraph costs no more memory than a window and stops being read
+    once the rule has its findings.
+    """
+    position = 0
+    starts_end = len(text) - _PHRASE_MIN + 1
+    for first in range(0, max(starts_end, 0), _WINDOW):
+        for start in _phrase_starts(text, first, min(first + _WINDOW, starts_end)):
+            if start >= position:
+                match = _PHRASE_TWICE.match(text, start)
+                if match:
+                    yield match
+                    position = match.end()
+
+
+def _phrase_starts(text: str, first: int, stop: int) -> list[int]:
+    """The offsets in [*first*, *stop*) whose six characters recur 6 to 60 characters later, in order."""
+    grams = [
+        text[index : index + _PHRASE_MIN]
+        for index in range(first, min(stop + _PHRASE_MAX, len(text) - _PHRASE_MIN + 1))
+    ]
+    if len(set(grams)) == len(grams):
+        return []
+    counts = Counter(grams)
+    seen: dict[str, list[int]] = {}
+    starts: set[int] = set()
+    for index, gram in [(index, gram) for index, gram in enumerate(grams, first) if counts[gram] > 1]:
+        earlier = seen.setdefault(gram, [])
+        for start in reversed(earlier):  # the nearest first, at most 60 back: linear time
+            if index - start > _PHRASE_MAX:
+                break
+            if index - start >= _PHRASE_MIN:
+                starts.add(start)
+        if index < stop:
+            earlier.append(index)
+    return sorted(starts)

@@ -85,8 +85,14 @@ class Marker:
     column: int
 
 
-def _specs(where: str) -> list[MarkerSpec]:
-    return [spec for spec in MARKERS if spec.where == where]
+_BY_WHERE: dict[str, tuple[MarkerSpec, ...]] = {}
+for _spec in MARKERS:
+    _BY_WHERE[_spec.where] = (*_BY_WHERE.get(_spec.where, ()), _spec)
+
+
+def _specs(where: str) -> tuple[MarkerSpec, ...]:
+    """The markers looked for in *where*, listed once (not for every cell of every report)."""
+    return _BY_WHERE.get(where, ())
 
 
 def table_markers(table: ReportTable) -> list[Marker]:
@@ -98,8 +104,9 @@ def table_markers(table: ReportTable) -> list[Marker]:
     if table.kind == tpl.T2:
         for cell in table.header_cells:
             folded = fold(cell.text)
+            held = {spec.version for spec in _specs(T2_HEADER) if spec.text in folded}
             for version in tpl.VERSIONS:
-                if any(spec.version == version and spec.text in folded for spec in _specs(T2_HEADER)):
+                if version in held:
                     found.append(Marker(version, cell.text, cell.line, cell.column))
         for key, row in table.rows.items():
             by_key = [spec for spec in _specs(T2_ROW_KEY) if spec.text == key]
