@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
 
+from reportlint.lazyre import lazy_compile
+
 STDIN = "-"
 """The path that stands for standard input."""
 
@@ -47,7 +49,7 @@ DEFAULT_EXCLUDE = (
 TEXT_SUFFIXES = (".txt",)
 """Suffixes whose files are checked for looking like a report when found in a folder."""
 
-_NOT_REPORT_NAME_RE = re.compile(
+_NOT_REPORT_NAME_RE = lazy_compile(
     r"^(?:requirements|constraints|readme|license|licence|copying|changelog|changes|history|notice|authors"
     r"|contributors|todo|robots|cmakelists|llms|dependency_links|top_level|sources|entry_points)\b",
     re.IGNORECASE,

@@ -14,14 +14,15 @@ lookup, so nothing is ever missed.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from dataclasses import dataclass
 from importlib import import_module
 
+from reportlint.lazyre import lazy_compile
+
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
-_NORMALISE_RE = re.compile(r"[-_.]+")
-_VALUE_RE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+_NORMALISE_RE = lazy_compile(r"[-_.]+")
+_VALUE_RE = lazy_compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
 @dataclass(frozen=True, slots=True)

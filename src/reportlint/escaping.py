@@ -19,9 +19,11 @@ import os
 import re
 from urllib.parse import quote
 
+from reportlint.lazyre import lazy_compile
+
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
-_XML_FORBIDDEN_RE = re.compile(f"[{_UNSAFE}\ufffe\uffff]")
+_UNSAFE_RE = lazy_compile(f"[{_UNSAFE}]")
+_XML_FORBIDDEN_RE = lazy_compile(f"[{_UNSAFE}\ufffe\uffff]")
 """XML 1.0 forbids most C0 controls, surrogates, U+FFFE/U+FFFF; the rest of the set is escaped for display."""
 
 
@@ -54,7 +56,7 @@ def xml_text(text: str) -> str:
     return _XML_FORBIDDEN_RE.sub(_escape, text) if _XML_FORBIDDEN_RE.search(text) else text
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = lazy_compile("[\ud800-\udfff]")
 
 
 def json_document(dumped: str) -> str:

@@ -20,11 +20,11 @@ import bisect
 import codecs
 import difflib
 import itertools
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reportlint.diagnostics import Diagnostic, Fix, TextEdit
+from reportlint.lazyre import lazy_compile
 from reportlint.readers.text import INVISIBLE_FORMAT_CHARS, UndecodableError, decode
 
 MAX_ROUNDS = 10
@@ -32,7 +32,7 @@ MAX_ROUNDS = 10
 REWRITABLE_SUFFIXES = (".txt",)
 """The files ``--fix`` rewrites: plain-text reports. Documents are never touched."""
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\u0085]")
+_LINE_BREAK = lazy_compile("\r\n|[\r\n\u2028\u2029\u0085]")
 """Every line break the text reader honours, so lines are numbered as the rules numbered them."""
 _INVISIBLE = frozenset(INVISIBLE_FORMAT_CHARS)
 _BOMS: tuple[tuple[bytes, str], ...] = (

@@ -12,7 +12,6 @@ real input reaches today.
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -21,6 +20,7 @@ from typing import Any
 from lark import Lark, Token, Transformer, UnexpectedInput
 
 from reportlint import sheet_copy
+from reportlint.lazyre import lazy_compile
 from reportlint.syntax import (
     Block,
     Cell,
@@ -36,7 +36,7 @@ from reportlint.syntax import (
 )
 from reportlint.text import SPACE_CHARS, leading_space_count, strip_spaces
 
-_PIPE_SEPARATOR_RE = re.compile(r"^[\s|:\-–—]+$")
+_PIPE_SEPARATOR_RE = lazy_compile(r"^[\s|:\-–—]+$")
 
 # Lark logs (with a traceback) when it cannot write its parser cache, e.g. to a
 # read-only temporary folder; parsing works regardless, so users never see it.
@@ -296,7 +296,7 @@ def _is_caption(block: Block | Row) -> bool:
 
 
 # -- wrapped paragraphs --------------------------------------------------------------
-_PAGE_NUMBER_RE = re.compile(
+_PAGE_NUMBER_RE = lazy_compile(
     r"^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3})$"
 )
 """A page number line of a PDF's text: -3-, — 3 —, 第 3 页, 3."""
@@ -358,7 +358,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-_TABLE_GAP_RE = re.compile(r"\S\s{2,}\S")
+_TABLE_GAP_RE = lazy_compile(r"\S\s{2,}\S")
 _MARGIN_SLACK = 3
 """Display columns a wrapped line may stop short of the margin (a punctuation mark kept off a line start)."""
 _MIN_MARGIN = 30

@@ -28,11 +28,12 @@ from typing import Any, ClassVar, Generic, Protocol, cast, get_args, get_origin
 from typing_extensions import TypeVar
 
 from reportlint.diagnostics import CellEvidence, Evidence, Finding, Fix, Severity, TextEdit
+from reportlint.lazyre import lazy_compile
 from reportlint.model import CellRef, Report
 from reportlint.options import OptionsModel, defaults, is_options_model
 
-CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_RE = lazy_compile(r"^[A-Z]{1,4}[0-9]{3}$")
+NAME_RE = lazy_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ DOC_SECTIONS = CHINESE.sections
 """The sections of a built-in rule's docstring, in this order. Its summary is the
 ``summary`` attribute and its options section is rendered from its options model, so the
 docstring has neither a summary line nor an options section."""
-_SECTION_LINE_RE = re.compile(r"^([A-Z][A-Za-z ]+|[\u4e00-\u9fff]+)([:：])[ \t]*")
+_SECTION_LINE_RE = lazy_compile(r"^([A-Z][A-Za-z ]+|[\u4e00-\u9fff]+)([:：])[ \t]*")
 """A line that starts a section: a heading at the docstring's left margin (bodies are indented)."""
 
 

@@ -21,16 +21,15 @@ tells the model that an empty cell may still be a gap of the grid
 
 from __future__ import annotations
 
-import re
-
+from reportlint.lazyre import lazy_compile
 from reportlint.syntax import Row, Table, TableLayout
 
 MIN_WIDTH = 4
 """A sheet is at least this many TABs wide, so that a short TAB-row table is no sheet."""
 
-_PADDED_RE = re.compile(r"^[^\t]*\t+$")
-_NUMBER_RE = re.compile(r"^\s*-?[0-9０-９][0-9０-９,，.．]*\s*(?:元|万元|%)?\s*$")
-_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]+[、，,．.]")
+_PADDED_RE = lazy_compile(r"^[^\t]*\t+$")
+_NUMBER_RE = lazy_compile(r"^\s*-?[0-9０-９][0-9０-９,，.．]*\s*(?:元|万元|%)?\s*$")
+_HEADING_RE = lazy_compile(r"^\s*[一二三四五六七八九十]+[、，,．.]")
 
 
 def sheet_width(text: str) -> int | None:

@@ -10,14 +10,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from reportlint.lazyre import lazy_compile
+
 SPACE_CHARS = (
     " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
     "\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\x0b\x0c"
 )
 """Every character treated as a space (TAB included; it is never inside a cell)."""
 
-_SPACES_RE = re.compile(f"[{re.escape(SPACE_CHARS)}]+")
-_QUOTES_RE = re.compile("[\"'“”‘’「」『』]")
+_SPACES_RE = lazy_compile(f"[{re.escape(SPACE_CHARS)}]+")
+_QUOTES_RE = lazy_compile("[\"'“”‘’「」『』]")
 
 
 def strip_spaces(text: str) -> str:
@@ -45,7 +47,7 @@ def fold(text: str) -> str:
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_HAS_FULLWIDTH_DIGIT = re.compile("[０-９]")
+_HAS_FULLWIDTH_DIGIT = lazy_compile("[０-９]")
 
 
 @lru_cache(maxsize=1024)

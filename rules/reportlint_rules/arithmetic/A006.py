@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Paragraph, Rule, prose
 from reportlint.text import format_number
@@ -13,7 +14,7 @@ from reportlint_rules.arithmetic._text import COUNT_UNITS, clause_start, count_v
 
 _DECREASE = "清理|精简|压减|减少|缩减|压缩|削减|调减|下降|降低|降|减"
 _INCREASE = "增加|增长|增|上升|提升|提高|扩大|扩充|调增"
-CHANGE_RE = re.compile(
+CHANGE_RE = lazy_compile(
     rf"(?<![\d.])(?P<before>\d+)(?P<unit>{COUNT_UNITS})[^，,。；;！？\d]{{0,8}}?"
     rf"(?:(?P<down>{_DECREASE})|(?P<up>{_INCREASE}))了?(?:至|到|为)(?P<after>\d+)(?P=unit)"
 )
@@ -22,12 +23,12 @@ CHANGE_RE = re.compile(
 _REMOVED = "解散|撤销|关停|注销|关闭|停用|删除|清退|取消|退出|减少|清理|精简|压减"
 _ADDED = "新增|增加|新建|新开通|开通|新设|设立|建立"
 _AMBIGUOUS = "合并|整合|归并|撤并"
-DELTA_RE = re.compile(
+DELTA_RE = lazy_compile(
     rf"^(?:其中|共|并|已|另|同时)?(?:(?P<removed>{_REMOVED})|(?P<added>{_ADDED})|(?P<merged>{_AMBIGUOUS}))"
     rf"了?(?P<number>\d+)(?P<unit>{COUNT_UNITS})[^\d，,、；;]{{0,10}}$"
 )
 """A clause giving one change: "解散4个", "新增2项群组"."""
-_CLAUSE_SPLIT_RE = re.compile("[，,、]")
+_CLAUSE_SPLIT_RE = lazy_compile("[，,、]")
 _ENDS = "。！？!?；;"
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.options import Field
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
@@ -20,19 +21,23 @@ from reportlint_rules.arithmetic._text import (
     sentence_end,
 )
 
-TOTAL_WHICH_RE = re.compile(
+TOTAL_WHICH_RE = lazy_compile(
     rf"(?<![\d.,])(?P<number>\d+)(?P<unit>{COUNT_UNITS})[^\d，,。；;：:！？!?（(]{{0,12}}(?P<open>[，,（(：:]{{0,2}})其中[：:，,]?"
 )
 """"共清理微信工作群12个，其中", "2599条，(其中": a total, then 其中 in the same or next clause."""
 _REGION = 800
 """How far a breakdown may run: longer lists are not read."""
-SCOPE_RE = re.compile(rf"在[^，,。；;\d]{{0,30}}(?P<number>\d+)(?P<unit>{COUNT_UNITS})[^，,。；;\d]{{0,20}}中[，,：:]")
+SCOPE_RE = lazy_compile(
+    rf"在[^，,。；;\d]{{0,30}}(?P<number>\d+)(?P<unit>{COUNT_UNITS})[^，,。；;\d]{{0,20}}中[，,：:]"
+)
 """"在主动公开的90条政府信息中，": the total of the list that follows."""
-_PARENTHESES_RE = re.compile(r"[（(][^（）()]{0,80}[）)]")
-_JOINED_RE = re.compile(rf"(\d(?:{COUNT_UNITS}))(?:以及|及|和)")
-_SEPARATOR_RE = re.compile("[，,、；;]")
-_PART_RE = re.compile(rf"^(?P<label>\D{{0,60}}?)(?P<number>\d+)(?P<unit>{COUNT_UNITS})(?P<rest>.{{0,40}})$", re.DOTALL)
-_ATTACHMENT_RE = re.compile(r"^[，,]?占比?\d+(?:\.\d+)?[%％]$")
+_PARENTHESES_RE = lazy_compile(r"[（(][^（）()]{0,80}[）)]")
+_JOINED_RE = lazy_compile(rf"(\d(?:{COUNT_UNITS}))(?:以及|及|和)")
+_SEPARATOR_RE = lazy_compile("[，,、；;]")
+_PART_RE = lazy_compile(
+    rf"^(?P<label>\D{{0,60}}?)(?P<number>\d+)(?P<unit>{COUNT_UNITS})(?P<rest>.{{0,40}})$", re.DOTALL
+)
+_ATTACHMENT_RE = lazy_compile(r"^[，,]?占比?\d+(?:\.\d+)?[%％]$")
 _LEVELS = {"、": 1, "，": 1, ",": 1, "；": 2, ";": 2}
 _REST_LABELS = ("其他", "其它", "其余", "剩余")
 

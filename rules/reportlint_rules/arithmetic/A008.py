@@ -9,21 +9,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.options import Field
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
 from reportlint_rules.arithmetic._text import COUNT_UNITS, Count, count_value, counts
 
 _PERCENT = r"(?P<percent>\d{1,3}(?:\.\d{1,4})?)[%％]"
-BESIDE_RE = re.compile(
+BESIDE_RE = lazy_compile(
     rf"(?<![\d.])(?P<number>\d+)(?P<unit>{COUNT_UNITS})[，,]?占(?:比|比为)?(?P<base>[^，,。；;\d%％]{{1,12}}的)?{_PERCENT}"
 )
 """"不予公开35件，占4.34%": the count is beside its share."""
-SUBJECT_RE = re.compile(
+SUBJECT_RE = lazy_compile(
     rf"(?P<subject>[\u4e00-\u9fff“”]{{4,20}})占(?:比|比为)?(?P<base>[^，,。；;\d%％]{{1,12}}的)?{_PERCENT}"
 )
 """"主动公开的政府信息占41.5%": the count is stated earlier under the same name."""
-NAMED_COUNT_RE = re.compile(rf"(?:数|共|共计|为)?(?P<number>\d+)(?P<unit>{COUNT_UNITS})")
+NAMED_COUNT_RE = lazy_compile(rf"(?:数|共|共计|为)?(?P<number>\d+)(?P<unit>{COUNT_UNITS})")
 """"198条" or "数142条" right after the name of what is counted."""
 _MAX_MENTIONS = 20
 _BEFORE, _AFTER = 400, 150

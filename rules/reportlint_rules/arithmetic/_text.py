@@ -6,13 +6,14 @@ three million characters costs one pass.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from reportlint.lazyre import lazy_compile
 
 COUNT_UNITS = "人次|件|条|个|项|家|次|期|份|篇|场|批|宗|起|名|户|所|座|处|台|套|部|人"
 """Measure words of counted things (not 年, 月, 元, 万元, %: those are no counts)."""
 
-COUNT_RE = re.compile(
+COUNT_RE = lazy_compile(
     rf"(?<![\d.,])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<unit>{COUNT_UNITS})(?!月|工作日|小时|百分点|多|余)"
 )
 """A count: "12个", "2599条"; not "3个月", "2个百分点", "100多件"."""

@@ -9,22 +9,22 @@ dates, document numbers) are never read as phone numbers or postcodes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Paragraph, prose
 from reportlint.text import ascii_digits
 
 PHONE, POSTCODE, ADDRESS = "phone", "postcode", "address"
 
-_PHONE_LABEL = re.compile(
+_PHONE_LABEL = lazy_compile(
     r"(?:电\s?话|传\s?真)(?:号码)?(?:\s?[/／、]\s?(?:传\s?真|电\s?话))?"
     r"|热线(?:电话)?|联系方式|手机(?:号码)?|拨打|(?<![A-Za-z])(?:TEL|Tel|tel)(?![A-Za-z])"
 )
-_POSTCODE_LABEL = re.compile(r"邮\s?编|邮政编码")
-_ADDRESS_LABEL = re.compile(r"地\s?址\s*(为|是|位于|在|[:：,，])\s*[:：]?\s*")
+_POSTCODE_LABEL = lazy_compile(r"邮\s?编|邮政编码")
+_ADDRESS_LABEL = lazy_compile(r"地\s?址\s*(为|是|位于|在|[:：,，])\s*[:：]?\s*")
 _LABEL_PREFIXES = frozenset(
     ("联系", "咨询", "办公", "值班", "监督", "投诉", "举报", "服务", "受理", "政务", "通讯", "通信", "详细", "单位")
 )
@@ -32,13 +32,13 @@ _LABEL_PREFIXES = frozenset(
 itself starts with its fixed part, so that scanning a long line stays fast."""
 _COMMA_ADDRESS_PREFIXES = frozenset(("联系", "通讯", "通信", "办公"))
 """Only these address labels are also written with a comma: "联系地址，平潭综合实验区…"."""
-_AFTER_LABEL = re.compile(r"\s*(?:为|是)?\s*[:：]?\s*")
-_NUMBER = re.compile(r"[(（+]?[0-9０-９][0-9０-９()（）\-－—–‐ ]{0,24}")
-_NUMBER_SEPARATOR = re.compile(r"\s*[、/／,，或;；]\s*")
-_POSTCODE_VALUE = re.compile(r"[0-9０-９][0-9０-９ ]{0,9}")
-_ADDRESS_VALUE = re.compile(r"[^，,；;。）)\n]{1,80}")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_NOT_DIGIT = re.compile(r"[^0-9]")
+_AFTER_LABEL = lazy_compile(r"\s*(?:为|是)?\s*[:：]?\s*")
+_NUMBER = lazy_compile(r"[(（+]?[0-9０-９][0-9０-９()（）\-－—–‐ ]{0,24}")
+_NUMBER_SEPARATOR = lazy_compile(r"\s*[、/／,，或;；]\s*")
+_POSTCODE_VALUE = lazy_compile(r"[0-9０-９][0-9０-９ ]{0,9}")
+_ADDRESS_VALUE = lazy_compile(r"[^，,；;。）)\n]{1,80}")
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
+_NOT_DIGIT = lazy_compile(r"[^0-9]")
 _COUNT_UNITS = frozenset("个次人件条通余多万千百部台路年月日号位家名份天小时分批项")
 """A number followed by one of these is a count or a date, not a phone number."""
 

@@ -9,17 +9,17 @@ never (~200 ms, ~100 MB): places come from the generated ``areacodes`` table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportlint.lazyre import lazy_compile
 from reportlint.text import ascii_digits
 from reportlint_rules.contact._fields import PHONE, Field
 from reportlint_rules.contact.areacodes import AREA_CODES
 
-_EXTENSION = re.compile(r"(.*[0-9０-９][^0-9０-９]+[0-9０-９]+)\s*[-－—–]\s*[0-9０-９]{1,5}")
-_NOT_DIGIT = re.compile(r"[^0-9]")
+_EXTENSION = lazy_compile(r"(.*[0-9０-９][^0-9０-９]+[0-9０-９]+)\s*[-－—–]\s*[0-9０-９]{1,5}")
+_NOT_DIGIT = lazy_compile(r"[^0-9]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,26 +8,26 @@ run around it is read with bounded patterns; web candidates are single-class run
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Paragraph, prose
 from reportlint_rules.contact._fields import MAX_PER_LINE
 
-_AT = re.compile("[@＠]")
+_AT = lazy_compile("[@＠]")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-_DOMAIN_PART = re.compile(r"[A-Za-z0-9._\-]{0,255}")
-_EMAIL_LABEL = re.compile(r"(?:电子(?:邮箱|信箱|邮件)|邮箱|[Ee]-?[Mm][Aa][Ii][Ll])(?:地址)?\s*[:：]\s*")
-_LABELLED_VALUE = re.compile(r"[A-Za-z0-9._%+\-]{1,64}")
-_LOCAL_RE = re.compile(r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*")
-_DOMAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
-_TLD = re.compile(r"[A-Za-z]{2,24}")
-_WEB_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~%/\\:：?#=&+\-]*")
-_SCHEME = re.compile(r"([A-Za-z]+)([:：]?)([/\\]*)")
-_HOST_END = re.compile(r"[/\\?#:]")
+_DOMAIN_PART = lazy_compile(r"[A-Za-z0-9._\-]{0,255}")
+_EMAIL_LABEL = lazy_compile(r"(?:电子(?:邮箱|信箱|邮件)|邮箱|[Ee]-?[Mm][Aa][Ii][Ll])(?:地址)?\s*[:：]\s*")
+_LABELLED_VALUE = lazy_compile(r"[A-Za-z0-9._%+\-]{1,64}")
+_LOCAL_RE = lazy_compile(r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*")
+_DOMAIN_LABEL = lazy_compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
+_TLD = lazy_compile(r"[A-Za-z]{2,24}")
+_WEB_TOKEN = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9._~%/\\:：?#=&+\-]*")
+_SCHEME = lazy_compile(r"([A-Za-z]+)([:：]?)([/\\]*)")
+_HOST_END = lazy_compile(r"[/\\?#:]")
 _SCHEMES = ("http", "https", "ftp")
 
 

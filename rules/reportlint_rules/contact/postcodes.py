@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from reportlint.lazyre import lazy_compile
 from reportlint.text import ascii_digits
 
 # (short name, first prefix, last prefix), inclusive; from the source above.
@@ -99,8 +100,8 @@ def _forms() -> dict[str, str]:
 
 _FORMS: Mapping[str, str] = MappingProxyType(_forms())
 # Longest first so "广西壮族自治区" wins over "广西自治区" at the same position.
-_PROVINCE_RE = re.compile("|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True)))
-_SUFFIXED_RE = re.compile(
+_PROVINCE_RE = lazy_compile("|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True)))
+_SUFFIXED_RE = lazy_compile(
     "|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True) if f not in PROVINCE_NAMES)
 )
 

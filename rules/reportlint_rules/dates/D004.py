@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
 from reportlint.diagnostics import Finding
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Paragraph, Rule, prose
 from reportlint.text import ascii_digits
 from reportlint_rules.dates._dates import full_dates, publication_dates
 
-_DOC_NUMBER_RE = re.compile(r"[〔\[【［]\s?((?:19|20)\d{2})\s?[〕\]】］]\s?第?\s?\d{1,5}\s?号")
-_ISSUED_RE = re.compile(r"\s?(?:印发|发布|出台|下发|公布|制发|签发)")
-_FUTURE_RE = re.compile(r"将|拟|计划|预计|力争")
+_DOC_NUMBER_RE = lazy_compile(r"[〔\[【［]\s?((?:19|20)\d{2})\s?[〕\]】］]\s?第?\s?\d{1,5}\s?号")
+_ISSUED_RE = lazy_compile(r"\s?(?:印发|发布|出台|下发|公布|制发|签发)")
+_FUTURE_RE = lazy_compile(r"将|拟|计划|预计|力争")
 
 
 class DocumentDatedAfterPublication(Rule):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule, prose
 from reportlint.text import ascii_digits
@@ -13,16 +13,16 @@ from reportlint_rules.dates._dates import agency_clauses, body_year
 
 _LEAD = r"(?:^|(?<=[。；;！!？?：:）)\s]))"
 # 将 must be the future 将 (将继续, 将进一步 …), not the object marker (我局将在线申请渠道…纳入).
-_PLAN_RE = re.compile(
+_PLAN_RE = lazy_compile(
     _LEAD
     + r"((?:19|20)\d{2})年度?[，,]?\s?[^，,。；;：:]{0,10}?将(?:继续|进一步|坚持|持续|采取|着力|从(?!业)|以(?!往|前)|"
     r"紧紧|切实|不断|全面|深入|严格|聚焦|围绕|加强|加大|积极|认真|大力|扎实|按照|做好|抓好|强化|推进|进行|在(?!线))"
 )
-_COMPARISON_RE = re.compile(r"较|同比|环比|上年|上一年|去年|比|增长|下降|减少|增加|持平|以来|至今|截至|截止|期间|起")
-_DOCUMENT_RE = re.compile(r"《|〔|\[|文件|通知|要点|规划|计划|方案|预算|决算|报告")
+_COMPARISON_RE = lazy_compile(r"较|同比|环比|上年|上一年|去年|比|增长|下降|减少|增加|持平|以来|至今|截至|截止|期间|起")
+_DOCUMENT_RE = lazy_compile(r"《|〔|\[|文件|通知|要点|规划|计划|方案|预算|决算|报告")
 _DOCUMENT_REACH = 25
 """A document named this close after the year is what the year refers to."""
-_SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
+_SENTENCE_END_RE = lazy_compile(r"[。；;！!？?]")
 _YEAR_LENGTH = len("2021年")
 """The findings underline the stale year that opens the clause."""
 

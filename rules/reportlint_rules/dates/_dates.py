@@ -14,24 +14,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.numerals import DIGIT_VALUES, NUMERALS, digit_string, parse_number
 from reportlint.rulebase import prose
 from reportlint.text import ascii_digits
 
-FULL_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
-MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})\s?月\s?(\d{1,2})\s?日")
-ISO_DATE_RE = re.compile(r"(?<![0-9A-Za-z/.\-])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
+FULL_DATE_RE = lazy_compile(r"(?<!\d)((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+MONTH_DAY_RE = lazy_compile(r"(?<![\d年])(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+ISO_DATE_RE = lazy_compile(r"(?<![0-9A-Za-z/.\-])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
 _YEAR_DIGITS = "".join(char for char in DIGIT_VALUES if char != "两")
-CN_DATE_RE = re.compile(rf"([{_YEAR_DIGITS}]{{4}})年([{NUMERALS}]{{1,3}})月([{NUMERALS}]{{1,3}})日")
-_PERIOD_RE = re.compile(
+CN_DATE_RE = lazy_compile(rf"([{_YEAR_DIGITS}]{{4}})年([{NUMERALS}]{{1,3}})月([{NUMERALS}]{{1,3}})日")
+_PERIOD_RE = lazy_compile(
     r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?起?\s?(?:至|到|—|－|-|～|~)\s?"
     r"(?:((?:19|20)\d{2})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日"
 )
 _PERIOD_CONTEXT = ("统计", "报告期", "时限", "期限")
-_PUBLICATION_LABEL_RE = re.compile(r"(?:发布|公开|成文|印发|生成|落款)?(?:日期|时间)\s?[：:]\s?")
+_PUBLICATION_LABEL_RE = lazy_compile(r"(?:发布|公开|成文|印发|生成|落款)?(?:日期|时间)\s?[：:]\s?")
 _LEAD = r"(?:^|(?<=[。；;！!？?：:）)\s]))"
-YEAR_CLAUSE_RE = re.compile(_LEAD + r"((?:19|20)\d{2})年度?[，,]\s?")
+YEAR_CLAUSE_RE = lazy_compile(_LEAD + r"((?:19|20)\d{2})年度?[，,]\s?")
 """A clause that opens with a year and a comma: "2023年，…"."""
 AGENCY_WORDS = (
     "我局", "我区", "我市", "我县", "我镇", "我乡", "我委", "我办", "我厅", "我中心", "我们",

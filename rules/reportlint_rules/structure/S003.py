@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.numerals import numeral, numeral_alternatives, numeral_value
 from reportlint.model.sections import SECTION_TITLES
@@ -13,8 +13,8 @@ from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions
 from reportlint.text import fold
 
-_NUMBERING_RE = re.compile(rf"^{numeral_alternatives(10)}[,.]")
-_TRAILING_RE = re.compile(r"[。.:：;；,，]+$")
+_NUMBERING_RE = lazy_compile(rf"^{numeral_alternatives(10)}[,.]")
+_TRAILING_RE = lazy_compile(r"[。.:：;；,，]+$")
 
 
 class S003Options(RuleOptions):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions
 
-_NOT_WORDS_RE = re.compile(r"[\W_]+")
+_NOT_WORDS_RE = lazy_compile(r"[\W_]+")
 
 
 class S016Options(RuleOptions):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3
 from reportlint.rulebase import Rule
 
-_FEE_RE = re.compile(r"处理费|收费|收取[^，。；]{0,12}费")
+_FEE_RE = lazy_compile(r"处理费|收费|收取[^，。；]{0,12}费")
 
 
 class MissingFeeStatement(Rule):

@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.templates import V2021
 from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions, prose
 
-_TOPIC_RE = re.compile(r"考核|评议|评估|测评|绩效|责任追究|追责|问责|满意度|社会评价")
+_TOPIC_RE = lazy_compile(r"考核|评议|评估|测评|绩效|责任追究|追责|问责|满意度|社会评价")
 _TOPICS = (
     ("工作考核", re.compile(r"考核|绩效")),
     ("社会评议", re.compile(r"评议|社会评价|满意度|测评|评估")),

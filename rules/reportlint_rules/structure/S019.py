@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from reportlint import syntax
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3
@@ -15,9 +15,9 @@ from reportlint.rulebase import Rule
 from reportlint.text import fold
 from reportlint_rules.structure._labels import Match, closest_label, edit_distance, header_labels, strip_hints
 
-_SUB_NUMBER_RE = re.compile(r"^(\d{1,2}),")
+_SUB_NUMBER_RE = lazy_compile(r"^(\d{1,2}),")
 _MIN_LENGTH = 5
-_NUMBERING_RE = re.compile(r"^\([^()]{1,3}\)")
+_NUMBERING_RE = lazy_compile(r"^\([^()]{1,3}\)")
 
 
 @lru_cache(maxsize=1)

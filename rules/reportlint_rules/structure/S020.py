@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Paragraph, Rule, prose
 from reportlint_rules.structure._labels import edit_distance
 
-_SIGNATURE_RE = re.compile(
+_SIGNATURE_RE = lazy_compile(
     r"^\s*(?P<name>[\u4e00-\u9fff（）()]{3,40}?)"
     r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*$"
 )

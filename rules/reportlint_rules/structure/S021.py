@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule, prose
 
-_PERIOD_RE = re.compile(
+_PERIOD_RE = lazy_compile(
     r"统计(?:期限|时限|周期|区间|时间|期间|口径|范围)"
     r"|1\s*月\s*1\s*日[^。；]{0,12}12\s*月\s*31\s*日"
     r"|(?:全年|年度)数据|自然年度"

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions
 
-_SPACES_RE = re.compile(r"[ \u3000\u00a0\t]+")
-_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年(度)?")
+_SPACES_RE = lazy_compile(r"[ \u3000\u00a0\t]+")
+_YEAR_RE = lazy_compile(r"(?:19|20)\d{2}\s*年(度)?")
 _ENDING = "政府信息公开工作年度报告"
 _FORM = "<机关名称><年份>年政府信息公开工作年度报告"
 

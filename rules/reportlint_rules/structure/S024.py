@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule
 
-_NOT_WORDS_RE = re.compile(r"[\W_]+")
-PROBLEMS_RE = re.compile(r"问题|不足|短板|差距|薄弱|有待|不够|不到位|欠缺|滞后|尚需|仍需|还需|不高|不强|不全")
-IMPROVEMENTS_RE = re.compile(r"改进|措施|下一步|今后|将|加强|推进|提升|完善|计划|着力|持续|进一步")
+_NOT_WORDS_RE = lazy_compile(r"[\W_]+")
+PROBLEMS_RE = lazy_compile(r"问题|不足|短板|差距|薄弱|有待|不够|不到位|欠缺|滞后|尚需|仍需|还需|不高|不强|不全")
+IMPROVEMENTS_RE = lazy_compile(r"改进|措施|下一步|今后|将|加强|推进|提升|完善|计划|着力|持续|进一步")
 _MIN_LENGTH = 20
 """Shorter sections are S016's finding (empty problems section)."""
 

@@ -12,6 +12,7 @@ from enum import Enum
 from functools import lru_cache
 
 from reportlint import syntax
+from reportlint.lazyre import lazy_compile
 from reportlint.model import ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.numerals import NUMERALS
@@ -32,10 +33,10 @@ _TEMPLATE_PARENS = frozenset(
     )
 )
 _UNIT_PARENS = frozenset({"(件)", "(条)", "(个)", "(项)", "(元)", "(万元)", "(次)", "(笔)"})
-_PAREN_RE = re.compile(r"\([^()]{0,200}\)")
+_PAREN_RE = lazy_compile(r"\([^()]{0,200}\)")
 _TEMPLATE_NOTE_WORDS = ("区分处理", "勾稽关系")
-_NUMBER_PAREN_RE = re.compile(r"^\(\d{1,2}\)$")
-_HINT_PHRASE_RE = re.compile(r"应提供|负值表示|请填|填写|填报|填列|注:|说明:|指\d{4}年|如-\d")
+_NUMBER_PAREN_RE = lazy_compile(r"^\(\d{1,2}\)$")
+_HINT_PHRASE_RE = lazy_compile(r"应提供|负值表示|请填|填写|填报|填列|注:|说明:|指\d{4}年|如-\d")
 
 
 def header_labels(kind: str) -> dict[str, str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3, t3_row_name
@@ -63,18 +63,20 @@ _CONCEPTS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
 _BY_NAME = {name: (rows, wording) for name, _, rows, wording in _CONCEPTS}
 _GROUPS = tpl.T3_RESULT_GROUPS[2:]
 """The result groups a count may name as a whole (不予公开 adds up （三）1 … （三）8)."""
-_LABEL_RE = re.compile("(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _, _ in _CONCEPTS) + f"){FILLER}$")
-_VERB_RE = re.compile(
+_LABEL_RE = lazy_compile(
+    "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _, _ in _CONCEPTS) + f"){FILLER}$"
+)
+_VERB_RE = lazy_compile(
     r"(?P<received>新收|收到|接收|受理|接到|收悉|提交|提出)|(?P<handled>办结|答复|办复|办理完毕|处理完毕)"
     r"|(?P<carried_in>上一?年度?结转|上一?年度?转入)|(?P<ambiguous>办理|处理|涉及|转办|转送|申请人)"
 )
-_NOT_APPLICATIONS_RE = re.compile(r"复议|诉讼|投诉|信访|举报|咨询|诉求|建议|提案|留言|来信|来访|热线|业务")
-_APPLICATION_AFTER_RE = re.compile(r"^(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请(?!人)")
-_CARRIED_OUT_AFTER_RE = re.compile(r"^(?:申请)?[^，。；、\d]{0,12}?(?:结转|顺延|转入)(?:至|到)?下一?年")
-_YEAR_IN_LABEL_RE = re.compile(r"(\d{4})年")
-_INCLUDES_CARRIED_RE = re.compile(r"(?:含|包括)[^，。；]{0,6}结转")
-_WIDE_SCOPE_RE = re.compile(r"全市|全区|全县|全省|全州|全盟|全旗|各级")
-_FILLER_ONLY_RE = re.compile(f"{FILLER}")
+_NOT_APPLICATIONS_RE = lazy_compile(r"复议|诉讼|投诉|信访|举报|咨询|诉求|建议|提案|留言|来信|来访|热线|业务")
+_APPLICATION_AFTER_RE = lazy_compile(r"^(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请(?!人)")
+_CARRIED_OUT_AFTER_RE = lazy_compile(r"^(?:申请)?[^，。；、\d]{0,12}?(?:结转|顺延|转入)(?:至|到)?下一?年")
+_YEAR_IN_LABEL_RE = lazy_compile(r"(\d{4})年")
+_INCLUDES_CARRIED_RE = lazy_compile(r"(?:含|包括)[^，。；]{0,6}结转")
+_WIDE_SCOPE_RE = lazy_compile(r"全市|全区|全县|全省|全州|全盟|全旗|各级")
+_FILLER_ONLY_RE = lazy_compile(f"{FILLER}")
 _UNITS = ("件", "件次")
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T4
@@ -26,12 +26,12 @@ _REVIEW = tpl.T4_REVIEW
 _LITIGATION = tpl.T4_SUITS
 _RESULTS = dict(zip(("upheld", "corrected", "other", "pending"), tpl.T4_RESULTS[:4], strict=True))
 """The result columns a count may name, by the name of its group in _LABEL_RE."""
-_LABEL_RE = re.compile(
+_LABEL_RE = lazy_compile(
     r"(?:(?P<review>(?:行政)?复议(?:案件|申请)?)|(?P<litigation>(?:行政)?诉讼(?:案件)?)"
     r"|(?P<upheld>结果维持|维持)|(?P<corrected>结果纠正|纠正|纠错)|(?P<other>其他结果)"
     rf"|(?P<pending>尚未审结|未审结|审理中)){FILLER}$"
 )
-_GROUP_WORD_RE = re.compile(r"复议(?!后)|诉讼|起诉")
+_GROUP_WORD_RE = lazy_compile(r"复议(?!后)|诉讼|起诉")
 _LOOK_BACK = 160
 """How far back a result count ("其中结果维持72件") looks for 复议 or 诉讼 (characters)."""
 _UNITS = ("件", "件次", "起", "宗", "例", "个", "次")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T2
@@ -13,13 +13,15 @@ from reportlint.rulebase import Rule, prose
 from reportlint.text import format_number
 from reportlint_rules.text._claims import Mention, joined, label_before, mentions, other_period
 
-_LABEL_RE = re.compile(r"(?:(?P<rule>规章)|(?P<normative>(?:行政)?规范性文件))(?:的|共计|共|累计|合计|计|为|达)*+$")
-_QUALIFIER_RE = re.compile(
+_LABEL_RE = lazy_compile(r"(?:(?P<rule>规章)|(?P<normative>(?:行政)?规范性文件))(?:的|共计|共|累计|合计|计|为|达)*+$")
+_QUALIFIER_RE = lazy_compile(
     r"(?P<valid>现行有效)|(?P<repealed>废止)|(?P<total>累计公开|对外公开)|(?P<published>主动公开|新公开)"
     r"|(?P<made>新制定|制定|制发|印发|出台|新增|制作)"
 )
-_OTHER_BODY_RE = re.compile(r"部门(?:的)?$")
-_LIST_ITEM_RE = re.compile(r"(?:规章|规范性文件)(?:的|共计|共|累计|合计|计|为|达)*+(\d+|[一二两三四五六七八九十]+)件$")
+_OTHER_BODY_RE = lazy_compile(r"部门(?:的)?$")
+_LIST_ITEM_RE = lazy_compile(
+    r"(?:规章|规范性文件)(?:的|共计|共|累计|合计|计|为|达)*+(\d+|[一二两三四五六七八九十]+)件$"
+)
 _MADE_2019, _PUBLISHED_2019, _PUBLISHED_TOTAL_2019 = tpl.T2_DOCUMENT_COLUMNS[tpl.V2019]
 _MADE_2021, _REPEALED_2021, _VALID_2021 = tpl.T2_DOCUMENT_COLUMNS[tpl.V2021]
 _COLUMNS = {

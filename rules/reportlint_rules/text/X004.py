@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3
@@ -14,19 +14,19 @@ from reportlint.text import format_number
 from reportlint_rules.text._amounts import t3_row, t4_total
 from reportlint_rules.text._claims import sentence_claims, year_before, years_in
 
-_NO_APPLICATION_RE = re.compile(
+_NO_APPLICATION_RE = lazy_compile(
     r"(?:未|没有|尚未|并未)(?:收到|接到|受理|收悉|接收)(?:过)?(?P<object>[^，。；,;：:]{0,24}?)"
     r"(?:申请(?!人)|依申请公开事项)"
     r"|(?:无|没有)(?:任何)?(?:政府信息公开|依申请公开)(?:申请|事项)"
     r"|(?:政府信息公开|依申请公开)申请(?:数量|件数)?为(?:0|零)(?![\d.])"
 )
-_NO_REVIEW_RE = re.compile(
+_NO_REVIEW_RE = lazy_compile(
     r"(?:未发生|未出现|未产生|没有发生|没有出现|没有产生|未有|没有|(?<!有)无(?!论|法|需|须|正当|疑)|未收到|未接到|未被)"
     r"(?P<object>[^，。；,;：:]{0,40})"
 )
-_BOTH_ZERO_RE = re.compile(r"行政复议(?:、|和|及|与|或)行政诉讼(?:案件)?(?:数量|数)?(?:均|都)为?(?:0|零)(?![\d.])")
-_NOT_NONE_RE = re.compile(r"纠错|纠正|败诉|撤销|违法|被纠|复议后|补正|投诉|举报")
-_REVIEW_WORD_RE = re.compile(r"复议|诉讼")
+_BOTH_ZERO_RE = lazy_compile(r"行政复议(?:、|和|及|与|或)行政诉讼(?:案件)?(?:数量|数)?(?:均|都)为?(?:0|零)(?![\d.])")
+_NOT_NONE_RE = lazy_compile(r"纠错|纠正|败诉|撤销|违法|被纠|复议后|补正|投诉|举报")
+_REVIEW_WORD_RE = lazy_compile(r"复议|诉讼")
 
 
 class NoneClaimContradictsTable(Rule):

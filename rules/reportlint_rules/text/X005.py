@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.rulebase import Rule
@@ -13,8 +13,8 @@ from reportlint.text import format_number
 from reportlint_rules.text._amounts import t4_total
 from reportlint_rules.text._claims import sentence_claims, year_before, years_in
 
-_ALL_UPHELD_RE = re.compile(r"(?:均|全部|都|全都|悉数)(?:已)?(?:获|被|予以|得到|获得|为)?(?:结果)?维持")
-_GROUP_WORD_RE = re.compile(r"复议(?!后)|诉讼")
+_ALL_UPHELD_RE = lazy_compile(r"(?:均|全部|都|全都|悉数)(?:已)?(?:获|被|予以|得到|获得|为)?(?:结果)?维持")
+_GROUP_WORD_RE = lazy_compile(r"复议(?!后)|诉讼")
 _LOOK_BACK = 160
 """How far back a "均获维持" looks for the 复议 and 诉讼 it speaks of (characters)."""
 _OUTCOMES = tpl.T4_RESULTS[1:4]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.numerals import parse_number
 from reportlint.rulebase import Paragraph, prose
@@ -28,23 +29,23 @@ FILLER = (
 
 Possessive (``*+``, longer words first) so that a run of filler never backtracks."""
 
-ABOUT_DISCLOSURE_RE = re.compile(r"信息公开|依申请")
+ABOUT_DISCLOSURE_RE = lazy_compile(r"信息公开|依申请")
 """A passage outside section 四 speaks of 政府信息公开 cases only when it says so."""
 
-_PASSAGE_RE = re.compile(r"[^。！？!?]+")
-_SENTENCE_RE = re.compile(r"[^。；;！？!?]+")
-_CLAUSE_RE = re.compile(r"[^，,：:（）()【】\[\]]+")
+_PASSAGE_RE = lazy_compile(r"[^。！？!?]+")
+_SENTENCE_RE = lazy_compile(r"[^。；;！？!?]+")
+_CLAUSE_RE = lazy_compile(r"[^，,：:（）()【】\[\]]+")
 _CN_DIGITS = "零〇一二两三四五六七八九十百"
-_COUNT_RE = re.compile(
+_COUNT_RE = lazy_compile(
     rf"(?<![\d,{_CN_DIGITS}])(?>(\d{{1,3}}(?:,\d{{3}})+|\d+|[{_CN_DIGITS}]+))[ \u3000]?(件次|件|起|宗|例|个|次)"
 )
 _MAX_DIGITS = 9
-_APPROX_BEFORE_RE = re.compile(r"(?:约|近|超过|逾|大约|将近|不足|不到|第|\d[-~～—至到])$")
-_APPROX_AFTER_RE = re.compile(r"余|多|左右|以上|以下|上下")
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})[ \u3000]?年")
-_PREVIOUS_YEAR_RE = re.compile(r"去年|前年|同比|同期|上一?年(?!度?结转)|上年度(?!结转)")
+_APPROX_BEFORE_RE = lazy_compile(r"(?:约|近|超过|逾|大约|将近|不足|不到|第|\d[-~～—至到])$")
+_APPROX_AFTER_RE = lazy_compile(r"余|多|左右|以上|以下|上下")
+_YEAR_RE = lazy_compile(r"((?:19|20)\d{2})[ \u3000]?年")
+_PREVIOUS_YEAR_RE = lazy_compile(r"去年|前年|同比|同期|上一?年(?!度?结转)|上年度(?!结转)")
 _JOINERS = "、和及与或"
-_COUNT_END_RE = re.compile(r"(?:\d|[件起宗例个次条项])$")
+_COUNT_END_RE = lazy_compile(r"(?:\d|[件起宗例个次条项])$")
 
 
 def parse_count(text: str) -> int | None:

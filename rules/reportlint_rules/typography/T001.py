@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule, prose
 from reportlint_rules.typography._chars import first, is_han
 
-_MARKS = re.compile(r"[《》]|<[^<>\n]{1,100}>")
+_MARKS = lazy_compile(r"[《》]|<[^<>\n]{1,100}>")
 Edits = tuple[tuple[int, int, str], ...]
 """A fix as (start, end, replacement) offsets into the paragraph's text."""
 _INNER_FIX = "内层书名号改为单书名号〈〉"

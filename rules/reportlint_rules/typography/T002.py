@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule, prose
 from reportlint_rules.typography._chars import first
 
-_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[［【(（〔])\s*((?:19|20)[0-9]{2})\s*([\]］】)）〕])\s*([0-9]{1,5})\s*号")
-_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,8}$")
-_BEFORE_ISSUER = re.compile("[号和及与的据照按在见]")
+_NUMBER = lazy_compile(
+    r"(?<=[\u4e00-\u9fff])([\[［【(（〔])\s*((?:19|20)[0-9]{2})\s*([\]］】)）〕])\s*([0-9]{1,5})\s*号"
+)
+_ISSUER = lazy_compile(r"[\u4e00-\u9fff]{1,8}$")
+_BEFORE_ISSUER = lazy_compile("[号和及与的据照按在见]")
 """Words that end the text before an issuer code ("…17号和宜府办字〔2020〕64号")."""
 
 

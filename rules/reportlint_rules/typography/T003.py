@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule, prose
 from reportlint_rules.typography._chars import first, quote
@@ -19,8 +20,8 @@ _SAME = {"(": "（", ")": "）", "[": "［", "]": "］"}
 """Half- and full-width brackets pair with each other here; T004 reports the width."""
 _OPENING = {_SAME.get(o, o): _SAME.get(c, c) for o, c in _PARTNER.items()}
 _CLOSING = {c: o for o, c in _OPENING.items()}
-_MARKS = re.compile("[" + re.escape("".join(_PARTNER) + "".join(_PARTNER.values())) + "]")
-_LIST_MARKER = re.compile(r"(?:^|[；;。：:，,、\s])[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}$")
+_MARKS = lazy_compile("[" + re.escape("".join(_PARTNER) + "".join(_PARTNER.values())) + "]")
+_LIST_MARKER = lazy_compile(r"(?:^|[；;。：:，,、\s])[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}$")
 """What comes before the closing bracket of a "1）" / "a)" list marker, which has no
 opening partner by design (matched on the few characters before each closing mark)."""
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Literal
 
 from reportlint.diagnostics import Finding, Fix, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.numerals import NUMERALS
 from reportlint.options import Field
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, joined_fix, prose
 from reportlint_rules.typography._chars import is_cjk, quote
 
-_TOKENS = re.compile(r"[,;:?!()]|[\u3400-\u4dbf\u4e00-\u9fff]+")
+_TOKENS = lazy_compile(r"[,;:?!()]|[\u3400-\u4dbf\u4e00-\u9fff]+")
 """The marks, and runs of Han characters (to know whether a bracket pair holds Chinese)."""
-_ENTITY = re.compile(r"&#?[A-Za-z0-9]{1,8};")
+_ENTITY = lazy_compile(r"&#?[A-Za-z0-9]{1,8};")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -161,8 +161,8 @@ def _lines(places: list[tuple[Paragraph, int, int | None]]) -> str:
 
 
 _MAX_LINES = 8
-_URL = re.compile(r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][!-~]*)?")
-_NEXT_POINT = re.compile(rf"\s*(?:[{NUMERALS}]是|其[{NUMERALS}]|[（(][{NUMERALS}][）)]|[0-9]{{1,2}}[.、．])")
+_URL = lazy_compile(r"(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][!-~]*)?")
+_NEXT_POINT = lazy_compile(rf"\s*(?:[{NUMERALS}]是|其[{NUMERALS}]|[（(][{NUMERALS}][）)]|[0-9]{{1,2}}[.、．])")
 """What opens the next point of a list: 二是, 其二, （二）, 2."""
 
 

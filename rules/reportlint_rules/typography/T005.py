@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.numerals import NUMERALS
 from reportlint.rulebase import Rule, prose
 
-_ORDINAL = re.compile(rf"(?:^|(?<=[。；;，,：:（）()\s]))([{NUMERALS}])是")
+_ORDINAL = lazy_compile(rf"(?:^|(?<=[。；;，,：:（）()\s]))([{NUMERALS}])是")
 """An enumerating "X是" at the start of a clause (so 统一是 or 唯一是 never count)."""
 
 

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule, prose
 
-_RESIDUE = re.compile(
+_RESIDUE = lazy_compile(
     r"<!--.{0,300}?-->"  # Word's conditional comments: <!--[if !supportLists]-->
     r"|</?(?:span|font|p|br|div|o:p|st1:[a-z]+|b|i|u|strong|em|table|tr|td)\b[^<>]{0,300}>"  # tags
     r"|&(?:nbsp|lt|gt|amp|quot|ensp|emsp|#\d{2,6}|#x[0-9a-fA-F]{2,5});"  # entities

@@ -7,18 +7,19 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.options import Field
 from reportlint.rulebase import Rule, RuleOptions, prose
 from reportlint_rules.typography._chars import MAX_PER_PARAGRAPH, is_han, quote
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_WORD_TWICE = re.compile(rf"([{_HAN}]{{2,4}})\1")
+_WORD_TWICE = lazy_compile(rf"([{_HAN}]{{2,4}})\1")
 """A word of two to four characters written twice: 审核审核."""
-_PARTICLE_TWICE = re.compile(r"([的了和与及在对将把被并或])\1")
+_PARTICLE_TWICE = lazy_compile(r"([的了和与及在对将把被并或])\1")
 """A function character written twice: 的的. Content characters double across words
 (项目目录, 工作作风, 法规规章), so only these are checked one by one."""
-_PHRASE_TWICE = re.compile(r"(\S[^。；！？\n]{5,59}?)\1")
+_PHRASE_TWICE = lazy_compile(r"(\S[^。；！？\n]{5,59}?)\1")
 """A phrase of six characters or more written twice in a row."""
 _PHRASE_MIN, _PHRASE_MAX = 6, 60
 """The lengths of phrase _PHRASE_TWICE doubles (its group)."""

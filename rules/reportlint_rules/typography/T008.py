@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule
 from reportlint_rules.typography._chars import quote
 
-_SPACE = re.compile(r"(?<=\S)[ \u3000\u00a0\t]+(?=\S)")
+_SPACE = lazy_compile(r"(?<=\S)[ \u3000\u00a0\t]+(?=\S)")
 
 
 class SpaceInTitle(Rule):

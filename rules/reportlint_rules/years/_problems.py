@@ -10,20 +10,20 @@ sentences, less the lead-in sentence that only says problems exist).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint_rules.years._prose import content
 
 SECTION = 5
-_IMPROVEMENT_RE = re.compile(
+_IMPROVEMENT_RE = lazy_compile(
     r"[（(]二[）)]|改进措施|整改措施|改进方向|下一步|针对(?:存在的?|上述|以上|这些)?问题|"
     r"将(?:采取|从以下|切实抓好|重点|着力)|工作计划|努力方向"
 )
-_ITEM_RE = re.compile(r"[一二三四五六七八九十]是|(?<![\d.])\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]")
-_SENTENCE_RE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
-_LEAD_IN_RE = re.compile(r"(?:不足|差距|问题|短板|薄弱环节)(?:主要(?:有|是|表现在))?[^。；;]{0,12}[。；;：:，,]?$")
+_ITEM_RE = lazy_compile(r"[一二三四五六七八九十]是|(?<![\d.])\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]")
+_SENTENCE_RE = lazy_compile(r"[^。；;！!？?]+[。；;！!？?]?")
+_LEAD_IN_RE = lazy_compile(r"(?:不足|差距|问题|短板|薄弱环节)(?:主要(?:有|是|表现在))?[^。；;]{0,12}[。；;：:，,]?$")
 MIN_CHARACTERS = 8
 """Items shorter than this (in content characters) are not compared: 「有待加强」 repeats by chance."""
 

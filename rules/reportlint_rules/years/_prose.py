@@ -20,16 +20,16 @@ It is linear in the length of the text (one set of shingle hashes).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reportlint import syntax
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.text import fold
 
 NUMBER_MARK = "#"
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_RE = lazy_compile(r"\d+(?:[.,]\d+)*")
 
 
 def content(text: str) -> str:

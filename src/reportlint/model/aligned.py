@@ -44,7 +44,6 @@ shifts each line by its own text, so columns agree only roughly from row to row.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
@@ -52,6 +51,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reportlint import syntax
+from reportlint.lazyre import lazy_compile
 from reportlint.model import templates as tpl
 from reportlint.model.sections import section_number
 from reportlint.model.tables import build_t3, build_t4, classify
@@ -59,14 +59,14 @@ from reportlint.model.templates import T2, T3, T4
 from reportlint.model.values import NONE_MARKS, parse_value
 from reportlint.text import fold
 
-_GAP_RE = re.compile(r"\S[ \u3000]{2,}\S")
+_GAP_RE = lazy_compile(r"\S[ \u3000]{2,}\S")
 """A line with a wide gap between two words: the cheap test for a space-aligned line."""
 _SPACE = " \t\f\v\u3000\u00a0"
-_NUMBERING_RE = re.compile(
+_NUMBERING_RE = lazy_compile(
     r"^(?:[一二三四五六七八九十]+[、，,.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、,，])"
 )
 """A row number at the start of a label: 一、 （三） 4. 1、"""
-_PAGE_NUMBER_RE = re.compile(
+_PAGE_NUMBER_RE = lazy_compile(
     r"^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3})$"
 )
 """A page number line (-3-, — 3 —, 第 3 页): a page break inside a table, skipped."""
@@ -198,7 +198,7 @@ class _Found:
 
 
 # --- lines -----------------------------------------------------------------------------
-_WORD_RE = re.compile(f"[^{_SPACE}]+")
+_WORD_RE = lazy_compile(f"[^{_SPACE}]+")
 
 
 def _text_width(text: str) -> int:

@@ -19,18 +19,18 @@ only a report whose title lacks the agency or the year is searched further.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.text import fold, strip_spaces
 
 _GOVERNMENT_SUFFIX = "人民政府"
 _PLACE_ENDS = ("省", "市", "州", "盟", "地区", "县", "区", "旗", "镇", "乡", "街道", "自治州", "自治县")
 """The last characters of an administrative unit's name: what a higher-level prefix ends in."""
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|—|-|－|~|～)\s*((?:19|20)\d{2})年12月31日")
-_SIGNATURE_DATE_RE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+_PERIOD_RE = lazy_compile(r"((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|—|-|－|~|～)\s*((?:19|20)\d{2})年12月31日")
+_SIGNATURE_DATE_RE = lazy_compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
 _SIGNATURE_LINES = 4
 _PERIOD_SEARCH = 4000
 """The statistics period is stated near the start: only so many characters are searched."""

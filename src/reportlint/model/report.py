@@ -7,12 +7,12 @@ reason it was chosen) and tables 二/三/四 recognised by their labels.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
 from reportlint import syntax
+from reportlint.lazyre import lazy_compile
 from reportlint.model import templates as tpl
 from reportlint.model.bare import join_bare_cells
 from reportlint.model.problems import ModelProblem, ProblemKind
@@ -27,7 +27,7 @@ from reportlint.text import fold
 T = TypeVar("T")
 ANCHOR_CONTEXT = 24
 """Characters on each side of a finding's column that key it in baselines."""
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_RE = lazy_compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_WORDS = ("年度报告", "工作年报", "年度工作报告", "工作报告")
 _DEPARTMENT_SUFFIXES = (
     "局", "委", "委员会", "办", "办公室", "办公厅", "厅", "中心", "院", "所", "队", "站",

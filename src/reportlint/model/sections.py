@@ -8,10 +8,10 @@ often numbers its own points 一、二、.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from reportlint import syntax
+from reportlint.lazyre import lazy_compile
 from reportlint.model.numerals import numeral_alternatives, numeral_value
 from reportlint.text import fold
 
@@ -34,7 +34,7 @@ SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
     6: ("其他需要报告", "其他事项"),
 }
 
-_NUMBER_RE = re.compile(rf"^{numeral_alternatives(len(SECTION_TITLES))}[,.、]")
+_NUMBER_RE = lazy_compile(rf"^{numeral_alternatives(len(SECTION_TITLES))}[,.、]")
 _BARE_TITLES = {fold(title)[2:]: number for number, title in SECTION_TITLES.items()}
 _TABLE_ROW_LABELS = ("结转下年度", "本年新收", "上年结转", "本年度办理结果")
 """Words of table 三's top-level row labels (一、…二、…三、…四、…), which are numbered like

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportlint import syntax
+from reportlint.lazyre import lazy_compile
 from reportlint.model import templates as tpl
 from reportlint.model.numerals import numeral_alternatives
 from reportlint.model.problems import ProblemKind
@@ -176,11 +177,11 @@ def _has_number(values: list[tuple[syntax.Cell, CellValue]]) -> bool:
 
 
 # --- table 三 ----------------------------------------------------------------------
-_TOP_RE = re.compile(rf"^{numeral_alternatives(4)}[,.]")
-_GROUP_RE = re.compile(rf"^\({numeral_alternatives(7)}\)")
-_SUB_RE = re.compile(r"^(\d{1,2})[.,]")
+_TOP_RE = lazy_compile(rf"^{numeral_alternatives(4)}[,.]")
+_GROUP_RE = lazy_compile(rf"^\({numeral_alternatives(7)}\)")
+_SUB_RE = lazy_compile(r"^(\d{1,2})[.,]")
 _T3_COLUMN_HINTS = ("自然人", "商业企业", "申请人情况", "本列数据", "法人或其他组织")
-_T3_COLUMN_HINT_RE = re.compile("|".join(map(re.escape, _T3_COLUMN_HINTS)))
+_T3_COLUMN_HINT_RE = lazy_compile("|".join(map(re.escape, _T3_COLUMN_HINTS)))
 """Any of the hints: one search of a row's labels instead of five ``in`` tests per label."""
 
 

@@ -7,9 +7,9 @@ labels carry typos, appended fill-in hints and varying numbering (template-spec 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model.numerals import numeral_alternatives
 
 V2019 = "2019"
@@ -44,7 +44,7 @@ TABLE_TITLES = {
     T3: "收到和处理政府信息公开申请情况",
     T4: "政府信息公开行政复议、行政诉讼情况",
 }
-T2_CAPTION_RE = re.compile(rf"第二十条第\({numeral_alternatives(10)}\)项")
+T2_CAPTION_RE = lazy_compile(rf"第二十条第\({numeral_alternatives(10)}\)项")
 """The caption of a table-二 block, in folded text: 第二十条第(一)项 … 第二十条第(十)项."""
 
 

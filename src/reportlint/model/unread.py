@@ -10,11 +10,11 @@ instead of passing silently.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint import syntax
+from reportlint.lazyre import lazy_compile
 from reportlint.model import templates as tpl
 from reportlint.model.tables import classify
 from reportlint.model.templates import T2, T3, T4, TABLE_TITLES
@@ -45,9 +45,9 @@ _T2_LABELS = (
     "政府集中采购",
     "本年处理决定数量",
 )
-_NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[,.、]|\([一二三四五六七八九十]+\)|\d{1,2}[.,、])+")
-_NOISE_RE = re.compile(r"[\s\d.,\-/、:;()（）%]+")
-_FIELD_GAP_RE = re.compile(r"[ \u3000\t]{2,}")
+_NUMBERING_RE = lazy_compile(r"^(?:[一二三四五六七八九十]+[,.、]|\([一二三四五六七八九十]+\)|\d{1,2}[.,、])+")
+_NOISE_RE = lazy_compile(r"[\s\d.,\-/、:;()（）%]+")
+_FIELD_GAP_RE = lazy_compile(r"[ \u3000\t]{2,}")
 _MIN_LABELS = {T2: 2, T3: 3, T4: 2}
 """How many different labels of a table make it "plainly there"."""
 _SLACK = 8

@@ -7,12 +7,12 @@ separately, so the distinction is kept here.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from reportlint.lazyre import lazy_compile
 from reportlint.text import SPACE_CHARS
 
 
@@ -29,7 +29,7 @@ class CellKind(StrEnum):
 
 NONE_MARKS = frozenset({"-", "—", "――", "——", "－", "–", "/", "／", "无", "\\"})
 
-_NUMBER_RE = re.compile(
+_NUMBER_RE = lazy_compile(
     r"^(?P<sign>[+-])?(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>万元|元|件|个|条|笔|项|次|人次)?$"
 )
 _SPACE_TABLE = str.maketrans("", "", SPACE_CHARS)

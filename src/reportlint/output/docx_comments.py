@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.output.docx_anchors import BodyMap
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 AUTHOR = "reportlint"
 INITIALS = "RL"
 SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
-_XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_FORBIDDEN_RE = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class AnnotateError(Exception):

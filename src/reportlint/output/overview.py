@@ -7,13 +7,13 @@ and column keys of :mod:`reportlint.model.templates`, never from the text.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reportlint.diagnostics import SEVERITY_NAMES as SEVERITY_NAMES  # re-exported: csv and html name it from here
 from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import CellKind, Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3, T4
@@ -31,7 +31,7 @@ FAMILY_NAMES = {
     "Y": "上下年度",
 }
 """The built-in code families, in Chinese, in the order the rules reference lists them."""
-_FAMILY_RE = re.compile(r"^[A-Z]+")
+_FAMILY_RE = lazy_compile(r"^[A-Z]+")
 
 
 def family(code: str) -> str:

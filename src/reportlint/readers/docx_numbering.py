@@ -13,9 +13,10 @@ It works on lxml elements only (no python-docx import), so it is cheap to test.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from reportlint.lazyre import lazy_compile
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _LEVELS = 9
@@ -140,7 +141,7 @@ class _Instance:
     used: bool = False
 
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = lazy_compile(r"%([1-9])")
 
 
 class Numbering:

@@ -29,6 +29,7 @@ import codecs
 import re
 from typing import Any
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model.problems import ProblemKind
 from reportlint.readers.extracted import ExtractedText, Origin
 from reportlint.readers.layout import GridCell, TextBuilder, grid_rows
@@ -70,14 +71,14 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_SECTION_HEADING = re.compile(r"^[一二三四五六七八][、.．，,]")
+_HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_META_CHARSET = lazy_compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = lazy_compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_SECTION_HEADING = lazy_compile(r"^[一二三四五六七八][、.．，,]")
 _HEADING_WORDS = ("总体情况", "主动公开", "收到和处理", "行政复议", "存在的主要问题", "其他需要报告")
 _TABLE_WORDS = ("第二十条", "本年新收", "申请人情况", "结果维持", "予以公开", "信息内容")
 _TITLE_WORDS = ("年度报告", "年报")
-_SPACE_RUN = re.compile(r"[ \t\r\n\f]+")
+_SPACE_RUN = lazy_compile(r"[ \t\r\n\f]+")
 _MAX_SPAN = 100
 """A larger rowspan/colspan is a page error; clamped so a typo cannot build a huge grid."""
 
@@ -364,8 +365,8 @@ def extract(data: bytes) -> ExtractedText:
     return extract_document(document)
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_TAG = re.compile(r"<[^>]*>")
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
+_TAG = lazy_compile(r"<[^>]*>")
 
 
 def _check_nothing_lost(text: str, document: Any) -> None:

@@ -12,13 +12,13 @@ does not have (table 二's 「本年新公开数量」 spans two grid columns in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlint.lazyre import lazy_compile
 from reportlint.readers.extracted import ExtractedText, Origin, OriginSpan
 
-_TAB_OR_NEWLINE = re.compile(r"[\t\r\n\f\v]+")
+_TAB_OR_NEWLINE = lazy_compile(r"[\t\r\n\f\v]+")
 
 
 def clean_cell(text: str) -> str:

@@ -35,21 +35,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model.problems import ProblemKind
 from reportlint.readers.extracted import ExtractedText, Origin
 from reportlint.readers.layout import GridCell, TextBuilder, grid_rows
 from reportlint.readers.problems import DocumentProblem, missing_library
 from reportlint.readers.text import UndecodableError
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy_compile(
     r"^[\s\-—–－·•]*(?:第\s*)?[0-9０-９]+\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?[0-9０-９]+\s*页?)?[\s\-—–－·•]*$"
     r"|^[\s\-—–－]*[ivxlcdmIVXLCDM]+[\s\-—–－]*$"
 )
 _MARGIN = 0.1
 """Headers and footers live in the top and bottom tenth of a page."""
-_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
-_NUMBERED = re.compile(r"^\s*(?:[0-9０-９]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])")
-_NUMBER = re.compile(r"^[+\-]?[0-9０-９][0-9０-９,.]*\s*(?:万元|元|件|个|条)?$")
+_HEADING_START = lazy_compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+_NUMBERED = lazy_compile(r"^\s*(?:[0-9０-９]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])")
+_NUMBER = lazy_compile(r"^[+\-]?[0-9０-９][0-9０-９,.]*\s*(?:万元|元|件|个|条)?$")
 _SENTENCE_END = ("。", "；", "：", "！", "？", ";", ":", "!", "?")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 

@@ -9,10 +9,10 @@ later without touching the grammar: they only have to return plain text.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
 from reportlint import hookimpl
+from reportlint.lazyre import lazy_compile
 
 TEXT_SUFFIXES = (".txt",)
 """Suffixes the built-in reader claims when a directory is searched."""
@@ -78,7 +78,7 @@ nothing, and would split a number or a heading so that findings change. U+200B
 (zero-width space) is not here: it is a space (:data:`reportlint.text.SPACE_CHARS`)."""
 _REMOVE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_FORMAT_CHARS))
 _LINE_BREAKS = {ord("\u2028"): "\n", ord("\u2029"): "\n", ord("\u0085"): "\n"}
-_TRANSLATED_RE = re.compile(f"[{INVISIBLE_FORMAT_CHARS}\u2028\u2029\u0085]")
+_TRANSLATED_RE = lazy_compile(f"[{INVISIBLE_FORMAT_CHARS}\u2028\u2029\u0085]")
 """Any character the translations change: most reports have none, and finding that out
 by a regex scan is some 20 times cheaper than ``str.translate`` with a mapping."""
 

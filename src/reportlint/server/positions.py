@@ -9,11 +9,11 @@ column after it moves one unit to the right. This module is pure: no LSP library
 
 from __future__ import annotations
 
-import re
+from reportlint.lazyre import lazy_compile
 
 UTF16, UTF8, UTF32 = "utf-16", "utf-8", "utf-32"
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = lazy_compile(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> list[str]:
