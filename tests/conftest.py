@@ -1,14 +1,33 @@
-"""Shared test fixtures: where the shared reports are, and reports built from text."""
+"""Shared test fixtures: where the shared reports are, reports built from text, and runs shared by many tests.
+
+What is here, for any test file to use:
+
+- :func:`run` — ``reportlint ARGS`` in this process (exit status, stdout, stderr), the
+  default for CLI tests; :func:`run_process` starts a real process, for the few tests
+  where the process boundary is the point (entry point, signals, terminals, ``-j``).
+- :func:`shared_run` — the output of one in-process run, computed once per test process
+  and shared by every test that only reads it (the arguments are the cache key). Use it
+  for runs over the whole shared corpus or ``examples/`` that several tests read.
+- :func:`report_from_text` / :func:`report_from_file` and the ``build`` fixture: report
+  models built exactly as the engine builds them.
+- ``shared_dir``: ../shared beside the checkout (skips without it, fails in CI).
+
+Reading a PDF costs seconds (pdfminer), and the same PDFs (``examples/``, the corpus)
+are read by dozens of tests; :func:`_read_each_pdf_once` keeps each distinct PDF's
+extracted text for the rest of the test process, see there.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -54,6 +73,22 @@ def _standard_streams(stdin: bytes, out: io.BytesIO, err: io.BytesIO) -> Iterato
         for stream in streams:
             stream.flush()
             stream.detach()  # keep the buffers open for the caller
+
+
+@cache
+def _shared_run(args: tuple[str, ...], cwd: str) -> subprocess.CompletedProcess[str]:
+    return run(*args, cwd=Path(cwd))
+
+
+def shared_run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """:func:`run` of *args*, done once per test process and shared by the tests that read it.
+
+    For runs that several tests only read (the whole shared corpus, ``examples/``):
+    the first caller pays, the others get the same result. Only for arguments whose
+    output depends on nothing but the files named (no stdin, no ``--output-file``),
+    and only for files no test changes.
+    """
+    return _shared_run(tuple(args), str(cwd or Path.cwd()))
 
 
 TOTAL_RE = re.compile(r"^发现 (\d+) 个问题（(\d+) 个错误，(\d+) 个警告），检查了 (\d+) 个文件。$")
@@ -109,3 +144,34 @@ def report_from_file(path: Path) -> Report:
 def build() -> Callable[[str], Report]:
     """Build a report model from a text snippet."""
     return report_from_text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _read_each_pdf_once() -> Iterator[None]:
+    """Keep what the PDF reader extracts from each distinct PDF (by content) for this test process.
+
+    pdfminer takes seconds per report, and the same PDFs are read by many in-process
+    runs. The first read of each file's bytes is a real one, so every PDF the tests
+    use is still read by the real reader; later reads of the same bytes get the same
+    (frozen) :class:`~reportlint.readers.extracted.ExtractedText`. Failures are not
+    kept, and with pdfplumber hidden (``sys.modules["pdfplumber"] = None``, as the
+    missing-library tests do) the real reader runs. Processes started by the tests
+    (``run_process``, ``-j``) read for real.
+    """
+    from reportlint.readers import pdf_document
+    from reportlint.readers.extracted import ExtractedText
+
+    real = pdf_document.extract
+    kept: dict[bytes, ExtractedText] = {}
+
+    def extract(data: bytes) -> ExtractedText:
+        if sys.modules.get("pdfplumber", True) is None:
+            return real(data)
+        key = hashlib.sha256(data).digest()
+        if key not in kept:
+            kept[key] = real(data)
+        return kept[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_document, "extract", extract)
+        yield
