@@ -175,3 +175,65 @@ def _read_each_pdf_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pdf_document, "extract", extract)
         yield
+
+
+# -- scheduling over pytest-xdist workers ------------------------------------------------
+SLOW_FIRST = (
+    "tests/test_house_style.py::test_mypy_strict_passes_on_the_package_and_the_rules",
+    "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints",
+    "tests/test_cli.py::test_every_line_printed_over_shared_is_a_well_formed_finding",
+    "tests/test_hardening.py::test_a_pickle_",
+    "tests/test_progress.py::test_a_terminal_sees_a_counter",
+    "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter",
+    "tests/test_progress.py::test_the_total_line_counts_findings_and_files",
+    "tests/test_html_page.py::test_hostile_input_renders_in_html_and_csv[three million characters on one line]",
+    "tests/test_robustness.py::test_hostile_input_gets_findings_not_a_crash[three million characters on one line]",
+    "tests/test_server.py::",
+    "tests/test_planted_faults.py::",
+    "tests/test_hardening.py::test_a_killed_worker_costs_only_its_file",
+    "tests/test_html_pdf_readers.py::test_real_document_gives_the_findings_of_its_hand_made_text",
+    "tests/test_plugin_example.py::",
+    "tests/test_accuracy.py::",
+    "tests/test_html_report.py::",
+)
+"""Tests (node-id prefixes) that take seconds each: started first, so that no worker is left
+with a long test after the others have run out of work. A renamed test only loses its place."""
+
+SHARED_SETUP = (
+    "tests/test_accuracy.py",
+    "tests/test_default_figures.py",
+    "tests/test_docs.py",
+    "tests/test_end_positions.py",
+    "tests/test_html_report.py",
+    "tests/test_packaging.py",
+    "tests/test_plugin_example.py",
+)
+"""Modules whose tests share an expensive module-scoped fixture (a corpus run, a browser
+page, a built wheel): with ``--dist loadgroup`` all of a module's tests run in one worker,
+so the fixture is built once, not once per worker."""
+
+
+SHARED_RUNS = {
+    "tests/test_cli.py::test_every_line_printed_over_shared_is_a_well_formed_finding": "shared-run",
+    "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints": "shared-run",
+    "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter": "progress-run",
+    "tests/test_progress.py::test_the_total_line_counts_findings_and_files": "progress-run",
+}
+"""Tests in different modules or far apart that read one :func:`shared_run`: one xdist group each."""
+
+
+def _slowness(item: pytest.Item) -> int:
+    """The place of *item* in :data:`SLOW_FIRST`, or after all of them."""
+    return next((i for i, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)), len(SLOW_FIRST))
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns xdist_group marks into node-id suffixes
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests first; the tests of a :data:`SHARED_SETUP` module or a shared run in one xdist group."""
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        if item.nodeid in SHARED_RUNS:
+            item.add_marker(pytest.mark.xdist_group(SHARED_RUNS[item.nodeid]))
+        elif module in SHARED_SETUP:
+            item.add_marker(pytest.mark.xdist_group(module.removeprefix("tests/").removesuffix(".py")))
+    items.sort(key=_slowness)  # a stable sort: the order is kept otherwise

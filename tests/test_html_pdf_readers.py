@@ -253,13 +253,15 @@ def test_directory_walks_find_html_and_pdf() -> None:
 
 
 def test_linting_text_does_not_import_the_document_libraries(tmp_path: Path) -> None:
+    """Neither for a fragment nor for a whole report (every rule runs); python-docx included
+    (this was also test_docx_reader's test_linting_text_files_does_not_import_python_docx)."""
     report = tmp_path / "r.txt"
     report.write_text("一、总体情况\n", encoding="utf-8")
     code = (
         "import sys; from reportlint.cli import main\n"
-        f"main([{str(report)!r}, '--exit-zero'])\n"
+        f"main([{str(report)!r}, {str(FIXTURES / 'clean-2021.txt')!r}, '--exit-zero'])\n"
         "heavy = ('lxml', 'pdfplumber', 'pdfminer', 'reportlint.readers.html_document',"
-        " 'reportlint.readers.pdf_document')\n"
+        " 'reportlint.readers.pdf_document', 'docx', 'reportlint.readers.docx_text')\n"
         "loaded = [m for m in heavy if m in sys.modules]\n"
         "print('LOADED', loaded)"
     )
