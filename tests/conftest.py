@@ -8,6 +8,11 @@ What is here, for any test file to use:
 - :func:`shared_run` — the output of one in-process run, computed once per test process
   and shared by every test that only reads it (the arguments are the cache key). Use it
   for runs over the whole shared corpus or ``examples/`` that several tests read.
+- :func:`shared_findings` — the JSON findings of one run over every shared plain-text
+  report (seed and real corpus); the default-figure, CSV and end-position tests read it.
+- :data:`SLOW_FIRST`, :data:`SHARED_SETUP`, :data:`SHARED_RUNS` — how the tests are
+  spread over pytest-xdist workers (``--dist loadgroup``): add a test that takes seconds
+  to ``SLOW_FIRST``, and the tests that read one shared run to one group.
 - :func:`report_from_text` / :func:`report_from_file` and the ``build`` fixture: report
   models built exactly as the engine builds them.
 - ``shared_dir``: ../shared beside the checkout (skips without it, fails in CI).
@@ -22,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import re
 import subprocess
@@ -29,6 +35,7 @@ import sys
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,6 +96,20 @@ def shared_run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProce
     and only for files no test changes.
     """
     return _shared_run(tuple(args), str(cwd or Path.cwd()))
+
+
+def shared_findings_run() -> subprocess.CompletedProcess[str]:
+    """One ``--isolated --format json`` run over every :func:`shared_reports` file, once per test process.
+
+    One invocation, so the cross-year rules compare consecutive years (see :func:`shared_run`).
+    """
+    return shared_run("--isolated", "--format", "json", *map(str, shared_reports()))
+
+
+def shared_findings() -> list[dict[str, Any]]:
+    """The JSON records of :func:`shared_findings_run`, parsed afresh for each caller (who may change them)."""
+    records: list[dict[str, Any]] = json.loads(shared_findings_run().stdout)
+    return records
 
 
 TOTAL_RE = re.compile(r"^发现 (\d+) 个问题（(\d+) 个错误，(\d+) 个警告），检查了 (\d+) 个文件。$")
@@ -199,18 +220,19 @@ SLOW_FIRST = (
 """Tests (node-id prefixes) that take seconds each: started first, so that no worker is left
 with a long test after the others have run out of work. A renamed test only loses its place."""
 
-SHARED_SETUP = (
-    "tests/test_accuracy.py",
-    "tests/test_default_figures.py",
-    "tests/test_docs.py",
-    "tests/test_end_positions.py",
-    "tests/test_html_report.py",
-    "tests/test_packaging.py",
-    "tests/test_plugin_example.py",
-)
+SHARED_SETUP = {
+    "tests/test_accuracy.py": "accuracy",
+    "tests/test_default_figures.py": "shared-findings",
+    "tests/test_docs.py": "docs",
+    "tests/test_end_positions.py": "shared-findings",
+    "tests/test_html_report.py": "html-report",
+    "tests/test_packaging.py": "packaging",
+    "tests/test_plugin_example.py": "plugin-example",
+}
 """Modules whose tests share an expensive module-scoped fixture (a corpus run, a browser
 page, a built wheel): with ``--dist loadgroup`` all of a module's tests run in one worker,
-so the fixture is built once, not once per worker."""
+so the fixture is built once, not once per worker (the value names the group: modules that
+read one shared run share one)."""
 
 
 SHARED_RUNS = {
@@ -218,6 +240,7 @@ SHARED_RUNS = {
     "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints": "shared-run",
     "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter": "progress-run",
     "tests/test_progress.py::test_the_total_line_counts_findings_and_files": "progress-run",
+    "tests/test_csv.py::test_one_row_per_shared_report_with_its_counts_and_key_figures": "shared-findings",
 }
 """Tests in different modules or far apart that read one :func:`shared_run`: one xdist group each."""
 
@@ -235,5 +258,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if item.nodeid in SHARED_RUNS:
             item.add_marker(pytest.mark.xdist_group(SHARED_RUNS[item.nodeid]))
         elif module in SHARED_SETUP:
-            item.add_marker(pytest.mark.xdist_group(module.removeprefix("tests/").removesuffix(".py")))
+            item.add_marker(pytest.mark.xdist_group(SHARED_SETUP[module]))
     items.sort(key=_slowness)  # a stable sort: the order is kept otherwise

@@ -22,7 +22,7 @@ from reportlint.readers import html_document as html_reader
 from reportlint.readers import pdf_document
 from reportlint.readers.extracted import Origin
 from reportlint.readers.layout import GridCell, grid_rows
-from tests.conftest import FIXTURES, SHARED, shared_reports
+from tests.conftest import FIXTURES, SHARED, run, shared_reports
 
 COMPARED = ("S", "A", "D", "C", "X", "P")
 """Findings that depend on what the reader extracted: structure, arithmetic, dates,
@@ -220,8 +220,7 @@ def test_a_truncated_pdf_is_a_finding_and_the_other_files_still_run(tmp_path: Pa
     real = SHARED / "corpus/pdf/2023_huaian-hongze-district.pdf"
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(real.read_bytes()[:4000])
-    command = [sys.executable, "-m", "reportlint", "--format", "json", str(broken), str(real)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = run("--format", "json", str(broken), str(real))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     findings = json.loads(result.stdout)
     assert [d["code"] for d in findings if d["path"] == str(broken)] == ["P002"]
