@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostics import Diagnostic, EngineCode
-from reportlint.engine import Linter, read_report
+from reportlint.engine import Linter
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.policy import Policy, Selection
 
@@ -259,6 +259,8 @@ def _model(name: str, text: str) -> Report | None:
     checks the same one. ``None`` when reading raises: the case then runs through
     :meth:`Linter.lint_bytes`, which reports the fault as a finding.
     """
+    from reportlint.engine import read_report
+
     manager, _ = _plugins()
     try:
         return read_report(manager, name, text.encode("utf-8"))
