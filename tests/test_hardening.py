@@ -383,7 +383,7 @@ def test_sigterm_to_the_main_process_ends_its_workers(tmp_path: Path, sleeper: P
         assert _wait_for(lambda: len(list(sleeper.iterdir())) == 2, 60), "the workers never reached the rule"
         workers = [int(path.name) for path in sleeper.iterdir()]
         process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=20) == -signal.SIGTERM
+        assert process.wait(timeout=60) == -signal.SIGTERM
         assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 10), "workers outlived the main process"
     finally:
         process.kill()
@@ -399,7 +399,7 @@ def test_a_real_ctrl_c_still_stops_the_run_with_130(tmp_path: Path, sleeper: Pat
     try:
         assert _wait_for(lambda: any(sleeper.iterdir()), 60)
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=20)
+        stdout, stderr = process.communicate(timeout=60)  # generous: a loaded machine is slow to unwind
         assert (process.returncode, stdout, stderr.decode("utf-8")) == (130, b"", "reportlint: 已中断\n")
     finally:
         process.kill()
