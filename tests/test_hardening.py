@@ -389,17 +389,39 @@ def test_sigterm_to_the_main_process_ends_its_workers(tmp_path: Path, sleeper: P
         process.kill()
 
 
+def _as_a_shell_starts_it() -> None:
+    """SIGINT at its default and unblocked in the child, as a shell starts a command: the test
+    process may have inherited it ignored or blocked (pytest-xdist workers, pools run in them)."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _signal_state(status: Path) -> str:
+    """The ignored, blocked and caught signal masks of a process, from /proc (for a failure message)."""
+    try:
+        lines = status.read_text().splitlines()
+    except OSError as error:
+        return str(error)
+    return " ".join(line.replace("\t", "") for line in lines if line.startswith(("SigBlk", "SigIgn", "SigCgt")))
+
+
 def test_a_real_ctrl_c_still_stops_the_run_with_130(tmp_path: Path, sleeper: Path) -> None:
+    parent = _signal_state(Path("/proc/self/status"))
     process = subprocess.Popen(
         [sys.executable, "-m", "reportlint", "-j", "1", str(tmp_path)],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_as_a_shell_starts_it,
     )
     try:
         assert _wait_for(lambda: any(sleeper.iterdir()), 60)
+        child = _signal_state(Path(f"/proc/{process.pid}/status"))
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=60)  # generous: a loaded machine is slow to unwind
+        try:
+            stdout, stderr = process.communicate(timeout=60)  # generous: a loaded machine is slow to unwind
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"SIGINT did not stop the run; masks: test {parent}, reportlint {child}") from None
         assert (process.returncode, stdout, stderr.decode("utf-8")) == (130, b"", "reportlint: 已中断\n")
     finally:
         process.kill()
