@@ -7,6 +7,7 @@ file descriptors 3 and 4, which is enough to click a button and read the result.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -142,6 +143,23 @@ class DevTools:
         if "exceptionDetails" in result:
             raise RuntimeError(result["exceptionDetails"])
         return result["result"].get("value")
+
+    def navigate(self, url: str) -> None:
+        """Load *url* in the page and wait until it and everything it loads (images too) are done."""
+        self._send("Page.navigate", {"url": url}, self._session)
+        self.wait_for(f"location.href === {json.dumps(url)} && document.readyState === 'complete'")
+
+    def dom(self) -> str:
+        """The page's DOM serialised, as ``--dump-dom`` prints it (its ``outerHTML``)."""
+        return str(self.evaluate("document.documentElement.outerHTML"))
+
+    def screenshot(self, width: int, height: int) -> bytes:
+        """A PNG of the page in a *width* × *height* window."""
+        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
+        self._send("Emulation.setDeviceMetricsOverride", metrics, self._session)
+        shot = self._send("Page.captureScreenshot", {"format": "png"}, self._session)
+        self._send("Emulation.clearDeviceMetricsOverride", {}, self._session)
+        return base64.b64decode(shot["data"])
 
     def wait_for(self, expression: str, timeout: float = 30.0) -> None:
         """Wait until *expression* is true in the page (after navigation and its scripts)."""

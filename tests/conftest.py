@@ -1,15 +1,41 @@
-"""Shared test fixtures: where the shared reports are, and reports built from text."""
+"""Shared test fixtures: where the shared reports are, reports built from text, and runs shared by many tests.
+
+What is here, for any test file to use:
+
+- :func:`run` — ``reportlint ARGS`` in this process (exit status, stdout, stderr), the
+  default for CLI tests; :func:`run_process` starts a real process, for the few tests
+  where the process boundary is the point (entry point, signals, terminals, ``-j``).
+- :func:`shared_run` — the output of one in-process run, computed once per test process
+  and shared by every test that only reads it (the arguments are the cache key). Use it
+  for runs over the whole shared corpus or ``examples/`` that several tests read.
+- :func:`shared_findings` — the JSON findings of one run over every shared plain-text
+  report (seed and real corpus); the default-figure, CSV and end-position tests read it.
+- :data:`SLOW_FIRST`, :data:`SHARED_SETUP`, :data:`SHARED_RUNS` — how the tests are
+  spread over pytest-xdist workers (``--dist loadgroup``): add a test that takes seconds
+  to ``SLOW_FIRST``, and the tests that read one shared run to one group.
+- :func:`report_from_text` / :func:`report_from_file` and the ``build`` fixture: report
+  models built exactly as the engine builds them.
+- ``shared_dir``: ../shared beside the checkout (skips without it, fails in CI).
+
+Reading a PDF costs seconds (pdfminer), and the same PDFs (``examples/``, the corpus)
+are read by dozens of tests; :func:`_read_each_pdf_once` keeps each distinct PDF's
+extracted text for the rest of the test process, see there.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
+import json
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,6 +80,36 @@ def _standard_streams(stdin: bytes, out: io.BytesIO, err: io.BytesIO) -> Iterato
         for stream in streams:
             stream.flush()
             stream.detach()  # keep the buffers open for the caller
+
+
+@cache
+def _shared_run(args: tuple[str, ...], cwd: str) -> subprocess.CompletedProcess[str]:
+    return run(*args, cwd=Path(cwd))
+
+
+def shared_run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """:func:`run` of *args*, done once per test process and shared by the tests that read it.
+
+    For runs that several tests only read (the whole shared corpus, ``examples/``):
+    the first caller pays, the others get the same result. Only for arguments whose
+    output depends on nothing but the files named (no stdin, no ``--output-file``),
+    and only for files no test changes.
+    """
+    return _shared_run(tuple(args), str(cwd or Path.cwd()))
+
+
+def shared_findings_run() -> subprocess.CompletedProcess[str]:
+    """One ``--isolated --format json`` run over every :func:`shared_reports` file, once per test process.
+
+    One invocation, so the cross-year rules compare consecutive years (see :func:`shared_run`).
+    """
+    return shared_run("--isolated", "--format", "json", *map(str, shared_reports()))
+
+
+def shared_findings() -> list[dict[str, Any]]:
+    """The JSON records of :func:`shared_findings_run`, parsed afresh for each caller (who may change them)."""
+    records: list[dict[str, Any]] = json.loads(shared_findings_run().stdout)
+    return records
 
 
 TOTAL_RE = re.compile(r"^发现 (\d+) 个问题（(\d+) 个错误，(\d+) 个警告），检查了 (\d+) 个文件。$")
@@ -121,3 +177,98 @@ def report_from_file(path: Path) -> Report:
 def build() -> Callable[[str], Report]:
     """Build a report model from a text snippet."""
     return report_from_text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _read_each_pdf_once() -> Iterator[None]:
+    """Keep what the PDF reader extracts from each distinct PDF (by content) for this test process.
+
+    pdfminer takes seconds per report, and the same PDFs are read by many in-process
+    runs. The first read of each file's bytes is a real one, so every PDF the tests
+    use is still read by the real reader; later reads of the same bytes get the same
+    (frozen) :class:`~reportlint.readers.extracted.ExtractedText`. Failures are not
+    kept, and with pdfplumber hidden (``sys.modules["pdfplumber"] = None``, as the
+    missing-library tests do) the real reader runs. Processes started by the tests
+    (``run_process``, ``-j``) read for real.
+    """
+    from reportlint.readers import pdf_document
+    from reportlint.readers.extracted import ExtractedText
+
+    real = pdf_document.extract
+    kept: dict[bytes, ExtractedText] = {}
+
+    def extract(data: bytes) -> ExtractedText:
+        if sys.modules.get("pdfplumber", True) is None:
+            return real(data)
+        key = hashlib.sha256(data).digest()
+        if key not in kept:
+            kept[key] = real(data)
+        return kept[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_document, "extract", extract)
+        yield
+
+
+# -- scheduling over pytest-xdist workers ------------------------------------------------
+SLOW_FIRST = (
+    "tests/test_house_style.py::test_mypy_strict_passes_on_the_package_and_the_rules",
+    "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints",
+    "tests/test_cli.py::test_every_line_printed_over_shared_is_a_well_formed_finding",
+    "tests/test_hardening.py::test_a_pickle_",
+    "tests/test_progress.py::test_a_terminal_sees_a_counter",
+    "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter",
+    "tests/test_progress.py::test_the_total_line_counts_findings_and_files",
+    "tests/test_html_page.py::test_hostile_input_renders_in_html_and_csv[three million characters on one line]",
+    "tests/test_robustness.py::test_hostile_input_gets_findings_not_a_crash[three million characters on one line]",
+    "tests/test_server.py::",
+    "tests/test_planted_faults.py::",
+    "tests/test_hardening.py::test_a_killed_worker_costs_only_its_file",
+    "tests/test_html_pdf_readers.py::test_real_document_gives_the_findings_of_its_hand_made_text",
+    "tests/test_plugin_example.py::",
+    "tests/test_accuracy.py::",
+    "tests/test_html_report.py::",
+)
+"""Tests (node-id prefixes) that take seconds each: started first, so that no worker is left
+with a long test after the others have run out of work. A renamed test only loses its place."""
+
+SHARED_SETUP = {
+    "tests/test_accuracy.py": "accuracy",
+    "tests/test_default_figures.py": "shared-findings",
+    "tests/test_docs.py": "docs",
+    "tests/test_end_positions.py": "shared-findings",
+    "tests/test_html_report.py": "html-report",
+    "tests/test_packaging.py": "packaging",
+    "tests/test_plugin_example.py": "plugin-example",
+}
+"""Modules whose tests share an expensive module-scoped fixture (a corpus run, a browser
+page, a built wheel): with ``--dist loadgroup`` all of a module's tests run in one worker,
+so the fixture is built once, not once per worker (the value names the group: modules that
+read one shared run share one)."""
+
+
+SHARED_RUNS = {
+    "tests/test_cli.py::test_every_line_printed_over_shared_is_a_well_formed_finding": "shared-run",
+    "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints": "shared-run",
+    "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter": "progress-run",
+    "tests/test_progress.py::test_the_total_line_counts_findings_and_files": "progress-run",
+    "tests/test_csv.py::test_one_row_per_shared_report_with_its_counts_and_key_figures": "shared-findings",
+}
+"""Tests in different modules or far apart that read one :func:`shared_run`: one xdist group each."""
+
+
+def _slowness(item: pytest.Item) -> int:
+    """The place of *item* in :data:`SLOW_FIRST`, or after all of them."""
+    return next((i for i, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)), len(SLOW_FIRST))
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns xdist_group marks into node-id suffixes
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests first; the tests of a :data:`SHARED_SETUP` module or a shared run in one xdist group."""
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        if item.nodeid in SHARED_RUNS:
+            item.add_marker(pytest.mark.xdist_group(SHARED_RUNS[item.nodeid]))
+        elif module in SHARED_SETUP:
+            item.add_marker(pytest.mark.xdist_group(SHARED_SETUP[module]))
+    items.sort(key=_slowness)  # a stable sort: the order is kept otherwise

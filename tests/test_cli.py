@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, FIXTURES, SHARED, findings, run, run_process
+from tests.conftest import EXAMPLES, FIXTURES, SHARED, findings, run, run_process, shared_run
 
 FINDING_RE = re.compile(r"^[^:]+:\d+:\d+: [A-Z]+\d{3} .+$")
 
@@ -18,7 +18,7 @@ def test_a_clean_report_exits_0_and_prints_nothing() -> None:
 
 
 def test_findings_are_flake8_lines_sorted_and_exit_1() -> None:
-    result = run(str(EXAMPLES))
+    result = shared_run(str(EXAMPLES))
     lines = findings(result.stdout)
     assert result.returncode == 1
     assert lines and all(FINDING_RE.match(line) for line in lines)
@@ -58,7 +58,7 @@ def test_unreadable_input_is_a_p_finding_not_a_traceback(tmp_path: Path, data: b
 def test_stdin_gives_the_same_findings_under_its_given_name() -> None:
     path = EXAMPLES / "2023-water-bureau.txt"
     from_file = run(str(path)).stdout
-    from_stdin = run_process("-", "--stdin-filename", str(path), stdin=path.read_bytes()).stdout
+    from_stdin = run("-", "--stdin-filename", str(path), stdin=path.read_bytes()).stdout
     assert from_stdin == from_file != ""
 
 
@@ -87,9 +87,13 @@ def test_list_rules_and_version() -> None:
     assert run("--version").stdout.startswith("reportlint ")
 
 
+EVERYTHING = (str(SHARED / "seeds"), str(SHARED / "corpus"), str(EXAMPLES))
+"""Every shared report and example, in every format reportlint reads."""
+
+
 @pytest.mark.usefixtures("shared_dir")
 def test_every_line_printed_over_shared_is_a_well_formed_finding() -> None:
-    result = run(str(SHARED / "seeds"), str(SHARED / "corpus"))
+    result = shared_run(*EVERYTHING, "-j", "1")
     assert result.returncode in (0, 1)
     assert result.stderr == ""
     assert all(FINDING_RE.match(line) for line in findings(result.stdout))
@@ -98,9 +102,8 @@ def test_every_line_printed_over_shared_is_a_well_formed_finding() -> None:
 
 @pytest.mark.usefixtures("shared_dir")
 def test_a_parallel_run_prints_exactly_what_a_serial_run_prints() -> None:
-    paths = (str(SHARED / "seeds"), str(SHARED / "corpus"), str(EXAMPLES))
-    serial = run_process(*paths, "-j", "1")
-    parallel = run_process(*paths, "-j", "2")
+    serial = shared_run(*EVERYTHING, "-j", "1")
+    parallel = run_process(*EVERYTHING, "-j", "2")
     assert (parallel.stdout, parallel.returncode) == (serial.stdout, serial.returncode)
 
 
@@ -141,7 +144,7 @@ def test_show_source_is_the_same_in_a_parallel_run() -> None:
     serial = run(*paths, "--show-source", "-j", "1").stdout
     findings = [line for line in serial.splitlines() if FINDING_RE.match(line)]
     assert findings and serial.count("^\n") == len(findings)
-    assert run_process(*paths, "--show-source", "-j", "2").stdout == serial
+    assert run(*paths, "--show-source", "-j", "2").stdout == serial  # -j 2 forks workers of this process
 
 
 def test_a_worker_built_from_the_recipe_keeps_source_lines() -> None:

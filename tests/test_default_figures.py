@@ -19,16 +19,15 @@ from typing import Any
 import pytest
 
 from reportlint.policy import DEFAULT_LAYER, Selection, SelectionLayer
-from tests.conftest import SHARED, run, shared_reports
+from tests.conftest import SHARED, run, shared_findings, shared_findings_run, shared_reports
 
 _IDENTITY_CODE = re.compile(r"T[34]-[A-D]")
 
 
 @pytest.fixture(scope="module")
 def default_findings(shared_dir: Path) -> list[dict[str, Any]]:
-    result = run(str(SHARED / "corpus" / "real"), str(SHARED / "seeds"), "--format", "json")
-    records: list[dict[str, Any]] = json.loads(result.stdout)
-    return records
+    assert shared_findings_run().returncode == 1
+    return shared_findings()
 
 
 def test_few_findings_per_report(default_findings: list[dict[str, Any]]) -> None:

@@ -14,15 +14,18 @@ from pathlib import Path
 import pytest
 
 from reportlint.discovery import Exclusion, discover, exclusion, looks_like_report
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run
 
 CLEAN = FIXTURES / "clean-2021.txt"
 SUFFIXES = (".txt",)
 NOBODY = 65534
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The real command, with a time limit: a run that blocks on a pipe fails the test."""
+def run_with_time_limit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process, with a time limit: a run that blocks on a pipe fails the test.
+
+    Only for the runs that could block (FIFOs); the others call the CLI in this process.
+    """
     process = subprocess.run(
         [sys.executable, "-m", "reportlint", "--isolated", *args],
         capture_output=True,
@@ -62,7 +65,7 @@ def test_defaults_skip_hidden_build_and_environment_folders(tree: Path) -> None:
 
 
 def test_non_reports_found_in_a_folder_are_skipped_and_counted_on_one_line(tree: Path) -> None:
-    result = run(str(tree), cwd=tree)
+    result = run("--isolated", str(tree), cwd=tree)
     note = [line for line in result.stderr.splitlines() if "不像年度报告" in line]
     expected = "reportlint: 已跳过目录中 2 个不像年度报告的 .txt 文件（如 notes.txt）；在命令行上直接列出文件即可检查"
     assert note == [expected]
@@ -71,7 +74,7 @@ def test_non_reports_found_in_a_folder_are_skipped_and_counted_on_one_line(tree:
 
 
 def test_a_non_report_named_on_the_command_line_is_checked(tree: Path) -> None:
-    result = run("requirements.txt", cwd=tree)
+    result = run("--isolated", "requirements.txt", cwd=tree)
     assert result.returncode == 1 and "requirements.txt:1:1: S001" in result.stdout
     assert result.stderr == ""
 
@@ -110,34 +113,31 @@ def test_a_named_file_is_checked_unless_force_exclude(tree: Path) -> None:
 
 def test_configuration_and_command_line_excludes(tree: Path) -> None:
     (tree / "reportlint.toml").write_text('extend-exclude = ["old"]\n', encoding="utf-8")
-    process = subprocess.run(
-        [sys.executable, "-m", "reportlint", "--statistics", "reports"], capture_output=True, cwd=tree, check=False
-    )
-    assert b"2020.txt" not in process.stdout and process.returncode == 0
-    result = run("--extend-exclude", "2021.txt,old", "reports", cwd=tree)
+    process = run("--statistics", "reports", cwd=tree)
+    assert "2020.txt" not in process.stdout and process.returncode == 0
+    result = run("--isolated", "--extend-exclude", "2021.txt,old", "reports", cwd=tree)
     assert (result.returncode, result.stdout) == (0, "")
-    forced = run("--extend-exclude", "old", "--force-exclude", "reports/old/2020.txt", cwd=tree)
+    forced = run("--isolated", "--extend-exclude", "old", "--force-exclude", "reports/old/2020.txt", cwd=tree)
     assert (forced.returncode, forced.stdout, forced.stderr) == (0, "", "")
 
 
 def test_a_bad_exclude_glob_in_the_configuration_is_a_clear_error(tree: Path) -> None:
     (tree / "reportlint.toml").write_text('exclude = ["reports/[old"]\n', encoding="utf-8")
-    command = [sys.executable, "-m", "reportlint", "reports"]
-    process = subprocess.run(command, capture_output=True, cwd=tree, check=False)
+    process = run("reports", cwd=tree)
     assert process.returncode == 2
-    assert "exclude" in process.stderr.decode() and "无效的 glob 模式" in process.stderr.decode()
+    assert "exclude" in process.stderr and "无效的 glob 模式" in process.stderr
 
 
 def test_a_fifo_named_or_found_does_not_block_and_is_reported(tree: Path) -> None:
     os.mkfifo(tree / "reports" / "pipe.txt")
-    named = run("reports/pipe.txt", "reports/2021.txt", cwd=tree)
+    named = run_with_time_limit("reports/pipe.txt", "reports/2021.txt", cwd=tree)
     assert named.returncode == 2
     assert "reportlint: reports/pipe.txt: 不是普通文件（命名管道），未检查" in named.stderr.splitlines()
     command = [sys.executable, "-m", "reportlint", "parse", "reports/pipe.txt"]
     parsed = subprocess.run(command, capture_output=True, cwd=tree, check=False, timeout=120)
     assert parsed.returncode == 2
     assert parsed.stderr.decode() == "reportlint: reports/pipe.txt: 不是普通文件（命名管道），未检查\n"
-    found = run("reports", cwd=tree)
+    found = run_with_time_limit("reports", cwd=tree)
     assert found.returncode == 2
     assert f"reportlint: {Path('reports') / 'pipe.txt'}: 不是普通文件（命名管道），已跳过" in found.stderr.splitlines()
 
@@ -164,7 +164,7 @@ def test_an_unreadable_sub_folder_is_reported_not_skipped_silently(shared_tmp: P
     (reports / "locked").chmod(0)
     expected = f"{reports / 'locked'}: 无法读取目录：Permission denied（其中的文件未检查）"
     if os.geteuid() != 0:
-        result = run(str(reports), cwd=shared_tmp)
+        result = run("--isolated", str(reports), cwd=shared_tmp)
         assert result.returncode == 2 and f"reportlint: {expected}" in result.stderr.splitlines()
         return
     # root reads a mode-000 folder anyway: walk it in a child process that has given up root.

@@ -26,7 +26,7 @@ from reportlint.engine import Linter, read_report
 from reportlint.plugins import collect_rules, create_manager
 from reportlint.readers.docx_numbering import format_number
 from reportlint.readers.docx_text import extract
-from tests.conftest import FIXTURES, shared_reports
+from tests.conftest import FIXTURES, shared_reports, shared_run
 from tests.conftest import findings as output_findings
 
 DOCUMENTS = FIXTURES / "documents"
@@ -402,20 +402,15 @@ def test_missing_python_docx_is_p007_naming_the_extra_and_other_files_run() -> N
     assert "python-docx" in out[0]
 
 
-def test_linting_text_files_does_not_import_python_docx() -> None:
-    code = (
-        "import sys\nfrom reportlint.cli import main\n"
-        f"main([{str(FIXTURES / 'clean-2021.txt')!r}])\n"
-        "print(sorted(m for m in ('docx', 'lxml', 'reportlint.readers.docx_text') if m in sys.modules))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+# That linting text files imports neither python-docx nor lxml is checked, in one process
+# with the other document libraries, by test_html_pdf_readers.py.
 
 
-def test_a_directory_run_finds_the_docx_example(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_directory_run_finds_the_docx_example() -> None:
     examples = Path(__file__).resolve().parents[1] / "examples"
-    assert main([str(examples)]) == 1
-    out = capsys.readouterr().out.splitlines()
+    result = shared_run(str(examples))
+    assert result.returncode == 1
+    out = result.stdout.splitlines()
     docx_lines = [line.split(": ", 1)[1][:4] for line in out if "2024-water-bureau.docx:" in line]
     # Its own planted faults, and what comparing it with the 2023 report (same agency) finds.
     assert [code for code in docx_lines if not code.startswith("Y")] == ["X001", "A002", "D005"]

@@ -11,7 +11,7 @@ import pytest
 
 from reportlint.engine import read_report
 from reportlint.plugins import create_manager
-from tests.conftest import FIXTURES, run
+from tests.conftest import FIXTURES, run, shared_findings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 WITH_SPAN = (
@@ -44,7 +44,7 @@ def underlined(finding: dict[str, Any]) -> str:
 
 @pytest.fixture(scope="module")
 def findings(shared_dir: Path) -> list[dict[str, Any]]:
-    found = lint_json(EXAMPLES, shared_dir / "seeds", shared_dir / "corpus" / "real")
+    found = lint_json(EXAMPLES) + shared_findings()  # the shared reports: one run that other tests read too
     assert found, "no findings at all on the examples and the shared reports"
     return found
 

@@ -27,17 +27,22 @@ from reportlint.engine import Linter
 from reportlint.plugins import collect_rules, create_manager
 from reportlint.readers.text import decode
 from reportlint.runner import WORKER_DIED
-from tests.conftest import FIXTURES, findings, shared_reports
+from tests.conftest import FIXTURES, findings, run, shared_reports
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 WATER = EXAMPLES / "2023-water-bureau.txt"
 
 
-def run(
+def run_own_process(
     *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m reportlint ARGS`` as a user runs it; stdout/stderr decoded."""
+    """``python -m reportlint ARGS`` as a user runs it; stdout/stderr decoded.
+
+    For the tests where the process is the point: a parser cache read at start-up, a
+    ``-j`` worker killed, a rule stopped by its time budget. The others call the CLI
+    in this process (:func:`tests.conftest.run`), which is the same code minus a start-up.
+    """
     process = subprocess.run(
         [sys.executable, "-m", "reportlint", *args],
         capture_output=True,
@@ -109,7 +114,7 @@ def test_a_pickle_planted_in_the_shared_temp_folder_is_never_loaded(tmp_path: Pa
     marker.rmdir()
     _plant(shared, marker)
 
-    result = run("--isolated", str(WATER), env=cache_env)
+    result = run_own_process("--isolated", str(WATER), env=cache_env)
 
     assert result.returncode == 1, result.stderr
     assert not marker.exists()
@@ -120,30 +125,30 @@ def test_a_pickle_in_a_cache_folder_that_is_not_private_is_never_loaded(
     tmp_path: Path, cache_env: dict[str, str]
 ) -> None:
     marker = tmp_path / "planted-code-ran"
-    run("--isolated", str(WATER), env=cache_env)
+    run_own_process("--isolated", str(WATER), env=cache_env)
     folder = Path(cache_env["XDG_CACHE_HOME"]) / "reportlint"
     assert folder.stat().st_mode & 0o777 == 0o700
     (cache_file,) = folder.iterdir()
     _plant(cache_file, marker)
-    run("--isolated", str(WATER), env=cache_env)
+    run_own_process("--isolated", str(WATER), env=cache_env)
     assert marker.exists(), "control: a file in the verified private folder is trusted (only we can write it)"
     marker.rmdir()
 
     _plant(cache_file, marker)
     folder.chmod(0o777)  # anyone could have written the file
-    assert run("--isolated", str(WATER), env=cache_env).returncode == 1
+    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1
     assert not marker.exists()
     folder.chmod(0o700)
 
     cache_file.chmod(0o666)  # the file itself open to others
-    assert run("--isolated", str(WATER), env=cache_env).returncode == 1
+    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1
     assert not marker.exists()
     cache_file.chmod(0o600)
 
     other = tmp_path / "elsewhere"
     folder.rename(other)
     folder.symlink_to(other)  # a symlink in place of the folder
-    assert run("--isolated", str(WATER), env=cache_env).returncode == 1
+    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1
     assert not marker.exists()
     folder.unlink()
     other.rename(folder)
@@ -151,7 +156,7 @@ def test_a_pickle_in_a_cache_folder_that_is_not_private_is_never_loaded(
     if os.geteuid() != 0:
         pytest.skip("changing the cache file's owner needs root")
     os.chown(cache_file, 65534, 65534)  # owned by someone else
-    assert run("--isolated", str(WATER), env=cache_env).returncode == 1
+    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1
     assert not marker.exists()
 
 
@@ -284,7 +289,9 @@ def test_local_plugin_paths_outside_the_configuration_folder_are_refused(tmp_pat
 
 
 @pytest.mark.parametrize("refusal", ["flag", "environment"])
-def test_refused_local_plugins_are_not_even_imported(tmp_path: Path, refusal: str) -> None:
+def test_refused_local_plugins_are_not_even_imported(
+    tmp_path: Path, refusal: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     marker = tmp_path / "imported"
     _plugin(tmp_path, {"LC001": "        return iter(())"}, prelude=f"open({str(marker)!r}, 'w').close()")
     (tmp_path / "reportlint.toml").write_text('local-plugins = ["checks.py"]\n', encoding="utf-8")
@@ -293,7 +300,8 @@ def test_refused_local_plugins_are_not_even_imported(tmp_path: Path, refusal: st
     if refusal == "flag":
         result = run("--list-rules", "--no-local-plugins", cwd=tmp_path)
     else:
-        result = run("--list-rules", cwd=tmp_path, env={"REPORTLINT_NO_LOCAL_PLUGINS": "1"})
+        monkeypatch.setenv("REPORTLINT_NO_LOCAL_PLUGINS", "1")
+        result = run("--list-rules", cwd=tmp_path)
     assert result.returncode == 0 and "A001" in result.stdout and "LC001" not in result.stdout
     assert not marker.exists()
 
@@ -326,7 +334,7 @@ def test_a_killed_worker_costs_only_its_file(tmp_path: Path) -> None:
     killer.write_text(WATER.read_text(encoding="utf-8") + "\nKILL-THIS-WORKER\n", encoding="utf-8")
     serial = run("-j", "1", *map(str, others), cwd=tmp_path)
 
-    result = run("-j", "2", str(tmp_path), cwd=tmp_path)
+    result = run_own_process("-j", "2", str(tmp_path), cwd=tmp_path)
 
     assert result.returncode == 2
     assert result.stderr == f"reportlint: {killer}: {WORKER_DIED}\n"
@@ -375,23 +383,45 @@ def test_sigterm_to_the_main_process_ends_its_workers(tmp_path: Path, sleeper: P
         assert _wait_for(lambda: len(list(sleeper.iterdir())) == 2, 60), "the workers never reached the rule"
         workers = [int(path.name) for path in sleeper.iterdir()]
         process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=20) == -signal.SIGTERM
+        assert process.wait(timeout=60) == -signal.SIGTERM
         assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 10), "workers outlived the main process"
     finally:
         process.kill()
 
 
+def _as_a_shell_starts_it() -> None:
+    """SIGINT at its default and unblocked in the child, as a shell starts a command: the test
+    process may have inherited it ignored or blocked (pytest-xdist workers, pools run in them)."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _signal_state(status: Path) -> str:
+    """The ignored, blocked and caught signal masks of a process, from /proc (for a failure message)."""
+    try:
+        lines = status.read_text().splitlines()
+    except OSError as error:
+        return str(error)
+    return " ".join(line.replace("\t", "") for line in lines if line.startswith(("SigBlk", "SigIgn", "SigCgt")))
+
+
 def test_a_real_ctrl_c_still_stops_the_run_with_130(tmp_path: Path, sleeper: Path) -> None:
+    parent = _signal_state(Path("/proc/self/status"))
     process = subprocess.Popen(
         [sys.executable, "-m", "reportlint", "-j", "1", str(tmp_path)],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_as_a_shell_starts_it,
     )
     try:
         assert _wait_for(lambda: any(sleeper.iterdir()), 60)
+        child = _signal_state(Path(f"/proc/{process.pid}/status"))
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=20)
+        try:
+            stdout, stderr = process.communicate(timeout=60)  # generous: a loaded machine is slow to unwind
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"SIGINT did not stop the run; masks: test {parent}, reportlint {child}") from None
         assert (process.returncode, stdout, stderr.decode("utf-8")) == (130, b"", "reportlint: 已中断\n")
     finally:
         process.kill()
@@ -407,7 +437,7 @@ def test_a_hanging_rule_is_stopped_by_its_time_budget_and_named(tmp_path: Path) 
     (report,) = _reports(tmp_path, 1)
     plain = run("--isolated", str(report))
 
-    result = run(str(report), cwd=tmp_path)
+    result = run_own_process(str(report), cwd=tmp_path)
 
     assert result.returncode == 1 and result.stderr == ""
     budget = "超过时间预算（每个报告 0.5 秒），已中止"

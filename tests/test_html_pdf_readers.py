@@ -22,7 +22,7 @@ from reportlint.readers import html_document as html_reader
 from reportlint.readers import pdf_document
 from reportlint.readers.extracted import Origin
 from reportlint.readers.layout import GridCell, grid_rows
-from tests.conftest import FIXTURES, SHARED, shared_reports
+from tests.conftest import FIXTURES, SHARED, run, shared_reports
 
 COMPARED = ("S", "A", "D", "C", "X", "P")
 """Findings that depend on what the reader extracted: structure, arithmetic, dates,
@@ -220,8 +220,7 @@ def test_a_truncated_pdf_is_a_finding_and_the_other_files_still_run(tmp_path: Pa
     real = SHARED / "corpus/pdf/2023_huaian-hongze-district.pdf"
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(real.read_bytes()[:4000])
-    command = [sys.executable, "-m", "reportlint", "--format", "json", str(broken), str(real)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = run("--format", "json", str(broken), str(real))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     findings = json.loads(result.stdout)
     assert [d["code"] for d in findings if d["path"] == str(broken)] == ["P002"]
@@ -253,13 +252,15 @@ def test_directory_walks_find_html_and_pdf() -> None:
 
 
 def test_linting_text_does_not_import_the_document_libraries(tmp_path: Path) -> None:
+    """Neither for a fragment nor for a whole report (every rule runs); python-docx included
+    (this was also test_docx_reader's test_linting_text_files_does_not_import_python_docx)."""
     report = tmp_path / "r.txt"
     report.write_text("一、总体情况\n", encoding="utf-8")
     code = (
         "import sys; from reportlint.cli import main\n"
-        f"main([{str(report)!r}, '--exit-zero'])\n"
+        f"main([{str(report)!r}, {str(FIXTURES / 'clean-2021.txt')!r}, '--exit-zero'])\n"
         "heavy = ('lxml', 'pdfplumber', 'pdfminer', 'reportlint.readers.html_document',"
-        " 'reportlint.readers.pdf_document')\n"
+        " 'reportlint.readers.pdf_document', 'docx', 'reportlint.readers.docx_text')\n"
         "loaded = [m for m in heavy if m in sys.modules]\n"
         "print('LOADED', loaded)"
     )

@@ -1,12 +1,14 @@
 """``--format html`` in a real browser: highlights, tables, marked cells, safety, a screenshot.
 
 The page is rendered by headless Chromium (the Debian package; ``.ci/run`` installs
-it), and every check reads the DOM Chromium dumps after the page's own script ran.
+it), one browser for the module, and every check reads the DOM Chromium serialises
+after the page has loaded and its own script ran.
 Without a browser these tests skip and say why.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from reportlint.app import RunOptions, RunResult, Session
 from reportlint.diagnostics import Diagnostic
 from reportlint.model import templates as tpl
 from reportlint.text import format_number
-from tests.browser import CHROMIUM, DevTools, Node, chromium, parse_dom
+from tests.browser import CHROMIUM, DevTools, Node, parse_dom
 from tests.conftest import SHARED, run
 
 pytestmark = [
@@ -44,7 +46,14 @@ class Rendered:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+def browser() -> Iterator[DevTools]:
+    """One headless Chromium for the whole module: every page here is loaded in it."""
+    with DevTools("about:blank") as devtools:
+        yield devtools
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory, browser: DevTools) -> Rendered:
     folder = tmp_path_factory.mktemp("html")
     injected = folder / "injected.txt"
     lines = SEED.read_text(encoding="utf-8").split("\n")
@@ -54,9 +63,10 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     cli = run("--isolated", "--format", "html", "--output-file", str(page), *paths)
     assert cli.returncode == 1 and cli.stderr == ""
     result = Session.open(RunOptions(isolated=True, keep_reports=True)).lint_paths(paths)
-    dumped = chromium("--virtual-time-budget=5000", "--dump-dom", page.as_uri())
-    assert dumped.returncode == 0 and "<html" in dumped.stdout, dumped.stderr[-2000:]
-    return Rendered(page, parse_dom(dumped.stdout), result, injected)
+    browser.navigate(page.as_uri())  # waits for the load event: scripts run, images failed
+    dumped = browser.dom()
+    assert dumped.startswith("<html"), dumped[:200]
+    return Rendered(page, parse_dom(dumped), result, injected)
 
 
 def _section(rendered: Rendered, path: Path) -> Node:
@@ -217,15 +227,13 @@ def test_overview_groups_reports_by_agency_and_links_to_each(rendered: Rendered)
     assert all(button.attrs.get("data-column") for button in table.find_all("button"))
 
 
-def test_a_screenshot_of_the_page(rendered: Rendered, tmp_path: Path) -> None:
-    shot = tmp_path / "report.png"
-    taken = chromium("--window-size=1280,1800", f"--screenshot={shot}", rendered.page.as_uri())
-    assert taken.returncode == 0, taken.stderr[-2000:]
-    data = shot.read_bytes()
+def test_a_screenshot_of_the_page(rendered: Rendered, browser: DevTools) -> None:
+    browser.navigate(rendered.page.as_uri())
+    data = browser.screenshot(1280, 1800)
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000
 
 
-def test_the_overview_sorts_inside_each_agency_group(tmp_path: Path) -> None:
+def test_the_overview_sorts_inside_each_agency_group(tmp_path: Path, browser: DevTools) -> None:
     zone = sorted((SHARED / "corpus" / "real").glob("20*_pingtan-zone.txt"))
     assert len(zone) >= 5
     page = tmp_path / "many.html"
@@ -234,14 +242,14 @@ def test_the_overview_sorts_inside_each_agency_group(tmp_path: Path) -> None:
     read = f"""Array.from(document.querySelectorAll('table.overview tbody')).map(group =>
         Array.from(group.querySelectorAll('tr.row')).map(row => Number(row.cells[{errors_column}].dataset.v)))"""
     click = f"document.querySelector('table.overview button[data-column=\"{errors_column}\"]').click()"
-    with DevTools(page.as_uri()) as browser:
-        browser.wait_for("document.documentElement.dataset.script === 'ran'")
-        before = browser.evaluate(read)
-        browser.evaluate(click)
-        ascending = browser.evaluate(read)
-        browser.evaluate(click)
-        descending = browser.evaluate(read)
-        state = browser.evaluate(f"document.querySelectorAll('table.overview thead th')[{errors_column}].ariaSort")
+    browser.navigate(page.as_uri())
+    browser.wait_for("document.documentElement.dataset.script === 'ran'")
+    before = browser.evaluate(read)
+    browser.evaluate(click)
+    ascending = browser.evaluate(read)
+    browser.evaluate(click)
+    descending = browser.evaluate(read)
+    state = browser.evaluate(f"document.querySelectorAll('table.overview thead th')[{errors_column}].ariaSort")
     assert sorted(len(group) for group in before) == [1, len(zone)]
     assert ascending == [sorted(group) for group in before] != before
     assert descending == [sorted(group, reverse=True) for group in before]

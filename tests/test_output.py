@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from tests.conftest import EXAMPLES, findings, run
+from tests.conftest import EXAMPLES, findings, run, shared_run
 
 BUREAU = str(EXAMPLES / "2023-water-bureau.txt")
 
@@ -58,7 +58,7 @@ def test_junit_has_one_case_per_file_and_a_failure_per_finding() -> None:
     cases = root.findall(".//testcase")
     reports = [path for path in EXAMPLES.iterdir() if path.suffix in (".txt", ".pdf", ".docx")]
     assert len(cases) == len(reports) >= 3
-    assert sum(len(case.findall("failure")) for case in cases) == len(findings(run(str(EXAMPLES)).stdout))
+    assert sum(len(case.findall("failure")) for case in cases) == len(findings(shared_run(str(EXAMPLES)).stdout))
 
 
 def test_output_file_show_source_and_statistics(tmp_path: Path) -> None:

@@ -248,6 +248,13 @@ def _linter(code: str) -> Linter:
     return Linter(manager, collect_rules(manager), Policy(Selection.of(select=(code,))))
 
 
+@cache
+def _original(path: Path) -> tuple[str, Report]:
+    """A shared report's text and model, read once for all the kinds planted in it (planting only reads the model)."""
+    text = path.read_text(encoding="utf-8")
+    return text, read_report(create_manager(), str(path), text.encode("utf-8"))
+
+
 def _found(code: str, planted: Planted) -> bool:
     """Whether *code* reports the planted fault: at its line, or naming its line."""
     for diagnostic in _linter(code).lint_bytes("planted.txt", planted.text.encode("utf-8")):
@@ -265,12 +272,10 @@ def _found(code: str, planted: Planted) -> bool:
 def test_planted_faults_are_found_at_their_line(kind: str) -> None:
     code, plant = KINDS[kind]
     rng = random.Random(f"{SEED}-{kind}")
-    manager = create_manager()
     found = planted = 0
     missed: list[str] = []
     for path in shared_reports():
-        text = path.read_text(encoding="utf-8")
-        report = read_report(manager, str(path), text.encode("utf-8"))
+        text, report = _original(path)
         for _ in range(TRIALS):
             fault = plant(text, report, rng)
             if fault is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.output.progress import MIN_FILES
-from tests.conftest import EXAMPLES, FIXABLE_RE, SHARED, TOTAL_RE, findings, run, run_process, total_of
+from tests.conftest import EXAMPLES, FIXABLE_RE, FIXTURES, SHARED, TOTAL_RE, findings, run, shared_run, total_of
 
 pytestmark = pytest.mark.usefixtures("shared_dir")
 
@@ -68,17 +68,24 @@ def test_a_terminal_sees_a_counter_that_is_erased_at_the_end(jobs: str) -> None:
     assert "\n" not in screen, "the counter must stay on one line"
 
 
+def _many_texts() -> list[str]:
+    """At least :data:`MIN_FILES` reports, all plain text (no PDF to read): enough for a counter."""
+    paths = [*SHARED.glob("seeds/*.txt"), *SHARED.glob("corpus/real/*.txt"), *FIXTURES.glob("clean-*.txt")]
+    assert len(paths) >= MIN_FILES, "not enough reports for a progress counter"
+    return [str(path) for path in paths]
+
+
 def test_piped_ci_and_short_runs_show_no_counter() -> None:
-    piped = run_process("--isolated", *_many())
+    piped = shared_run("--isolated", *_many())  # stderr is no terminal in-process either
     assert piped.stderr == "" and total_of(piped.stdout)
-    _, in_ci = _on_terminal("--isolated", *_many(), ci=True)
+    _, in_ci = _on_terminal("--isolated", *_many_texts(), ci=True)
     assert in_ci == ""
-    _, short = _on_terminal("--isolated", str(EXAMPLES))
+    _, short = _on_terminal("--isolated", *map(str, FIXTURES.glob("clean-*.txt")))
     assert short == ""
 
 
 def test_the_total_line_counts_findings_and_files() -> None:
-    result = run("--isolated", *_many())
+    result = shared_run("--isolated", *_many())
     lines = findings(result.stdout)
     total = total_of(result.stdout)
     assert total

@@ -32,7 +32,7 @@ def _cases_on_fixtures() -> list[tuple[Path, int, str]]:
     """(case file, index, pytest id) of every case that expects findings on a fixture (``base``)."""
     found = []
     for path in iter_case_files(CASES):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         cases = enumerate(data["cases"])
         found += [
             (path, i, f"{data['rule']}: {raw['name']}") for i, raw in cases if "base" in raw and raw.get("expect")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -198,10 +199,23 @@ def _report(path: Path) -> Report:
     return report_from_text(path.read_text(encoding="utf-8"), str(path))
 
 
+@lru_cache(maxsize=8)
+def _read(linter: Linter, name: str, text: str) -> Report:
+    """A report model, kept while the trials of one pair need it: each trial changes one
+    report of the pair, and the other is the unchanged one read before (rules only read a model)."""
+    return linter.read(name, text.encode("utf-8"))
+
+
 def _codes(linter: Linter, current: str, previous: str) -> set[str]:
-    this_year = linter.read("current.txt", current.encode("utf-8"))
-    last_year = linter.read("previous.txt", previous.encode("utf-8"))
+    this_year = _read(linter, "current.txt", current)
+    last_year = _read(linter, "previous.txt", previous)
     return {d.code for d in check_pair(linter, this_year, last_year, "previous.txt")}
+
+
+@lru_cache(maxsize=8)
+def _model(text: str) -> Report:
+    """The model of an unchanged report of a pair, for finding where to plant (read once per pair)."""
+    return report_from_text(text)
 
 
 def _set_cell(text: str, line: int, value: int) -> str:
@@ -214,10 +228,10 @@ def _plant_carry_over(rng: random.Random, current: str, previous: str) -> tuple[
     """Change one column of this year's 上年结转 or of last year's 结转下年度 by 1 to 9."""
     column = rng.choice(T3_COLUMNS)
     if rng.random() < 0.5:
-        cell = report_from_text(current).tables["三"].cell("二", column)
+        cell = _model(current).tables["三"].cell("二", column)
         assert cell is not None
         return _set_cell(current, cell.line, int(cell.number) + rng.randint(1, 9)), previous
-    cell = report_from_text(previous).tables["三"].cell("四", column)
+    cell = _model(previous).tables["三"].cell("四", column)
     assert cell is not None
     return current, _set_cell(previous, cell.line, int(cell.number) + rng.randint(1, 9))
 
@@ -225,7 +239,7 @@ def _plant_carry_over(rng: random.Random, current: str, previous: str) -> tuple[
 def _plant_copied_section(rng: random.Random, current: str, previous: str) -> tuple[str, str]:
     """Replace this year's section 一 or 五 (after its heading) by last year's."""
     number = rng.choice((1, 5))
-    this_year, last_year = report_from_text(current), report_from_text(previous)
+    this_year, last_year = _model(current), _model(previous)
     mine, theirs = this_year.sections[number], last_year.sections[number]
     lines, old = current.split("\n"), previous.split("\n")
     copied = old[theirs.line : theirs.end_line]

@@ -109,6 +109,14 @@ class Linter:
         kept = report.detached() if self.keep_reports else None
         return FileResult(path, diagnostics, lines=lines, report=kept, identity=identify(report))
 
+    def check(self, report: Report) -> list[Diagnostic]:
+        """The sorted diagnostics of the enabled rules on a report already read (see :meth:`read`).
+
+        A report model is only read by the rules, so one model may be checked by many
+        linters (the rule-case kit checks each case text's model once per rule).
+        """
+        return self._check(report)
+
     def _check(self, report: Report) -> list[Diagnostic]:
         path = report.path
         diagnostics: list[Diagnostic] = []
