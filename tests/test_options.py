@@ -111,6 +111,23 @@ def test_errors_name_the_key_as_before(tmp_path: Path, registry: Registry) -> No
     assert rule_options({"S016": {"min-length": 5}}, registry.rules)["S016"].min_length == 5
 
 
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"S016": {"min-length": 0}}, "rules.S016.min-length: 应不小于 1，而不是 0"),
+        ({"S016": {"min-length": 2.5}}, "rules.S016.min-length: 应为整数，而不是 2.5"),
+        ({"Y003": {"threshold": 2}}, "rules.Y003.threshold: 应不大于 1.0，而不是 2"),
+        ({"T004": {"group": "x"}}, "rules.T004.group: 应为 'report'、'mark'、'paragraph' 之一，而不是 'x'"),
+    ],
+)
+def test_refused_option_values_are_explained_in_chinese(
+    registry: Registry, table: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ConfigError) as raised:
+        rule_options(table, registry.rules)
+    assert str(raised.value) == message
+
+
 @pytest.mark.parametrize("configured", [False, True])
 def test_a_run_that_validates_plain_values_does_not_import_pydantic(tmp_path: Path, configured: bool) -> None:
     if configured:

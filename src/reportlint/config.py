@@ -179,7 +179,20 @@ _TYPE_MESSAGES = {
     "dict_type": "应为表（TOML table）",
     "enum": '应为 "error" 或 "warning"',
     "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
 }
+_BOUND_MESSAGES = {
+    "greater_than_equal": ("ge", "应不小于 {}"),
+    "greater_than": ("gt", "应大于 {}"),
+    "less_than_equal": ("le", "应不大于 {}"),
+    "less_than": ("lt", "应小于 {}"),
+}
+"""Bounds of numeric options: pydantic's error type → its context key and the Chinese message."""
 
 
 def describe_error(problem: Any) -> str:
@@ -188,6 +201,12 @@ def describe_error(problem: Any) -> str:
         return "未知的配置项"
     if problem["type"] in _TYPE_MESSAGES:
         return f"{_TYPE_MESSAGES[problem['type']]}，而不是 {problem.get('input')!r}"
+    if problem["type"] in _BOUND_MESSAGES and problem.get("ctx"):
+        key, message = _BOUND_MESSAGES[problem["type"]]
+        return f"{message.format(problem['ctx'].get(key))}，而不是 {problem.get('input')!r}"
+    if problem["type"] == "literal_error" and problem.get("ctx"):
+        choices = str(problem["ctx"].get("expected", "")).replace(" or ", "、").replace(", ", "、")
+        return f"应为 {choices} 之一，而不是 {problem.get('input')!r}"
     return str(problem["msg"]).removeprefix("Value error, ")
 
 
