@@ -212,3 +212,16 @@ def test_a_hand_made_report_does_not_load_the_reader(shared_dir: Path) -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "False"
     assert "  " not in report.read_text(encoding="utf-8")
+
+
+def test_a_line_of_more_label_pieces_than_any_table_has_is_left_alone() -> None:
+    """Stacking label pieces is quadratic in the pieces of one line: a region with a line of
+    hundreds of words is no template table, and is not read (P004 names it) instead of taking minutes."""
+    words = "  ".join(["信息"] * 1600)
+    text = (
+        "三、收到和处理政府信息公开申请情况\n申请人情况   自然人   法人或其他组织\n"
+        f"{words}\n一、本年新收政府信息公开申请数量   1   0   0   0   0   0   1\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n"
+    )
+    assert sum(1 for piece in words.split("  ") if piece) > aligned._MAX_PIECES
+    assert T3 not in report_from_text(text).tables

@@ -382,3 +382,17 @@ def test_damaged_documents_never_give_a_traceback(tmp_path: Path) -> None:
         assert len(told) == 1, (name, told)
         assert told[0].startswith(f"已写入 {name[:-5]}.checked.docx：") or told[0].endswith("未加批注"), told
     assert any(line.startswith("reportlint: odd-id.docx: 无法在这个 Word 文档中添加批注（ValueError") for line in lines)
+
+
+def test_past_the_comment_limit_one_comment_says_how_many_were_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """python-docx's comment ids make each comment cost as much as all before it: a cap keeps it linear."""
+    import reportlint.output.docx_comments as comments
+
+    monkeypatch.setattr(comments, "MAX_COMMENTS", 2)
+    shutil.copy(WATER, tmp_path / "water.docx")
+    result = run("annotate", "--isolated", "water.docx", cwd=tmp_path)  # 3 findings
+    assert result.stdout == "已写入 water.checked.docx：2 条批注\n", result.stderr
+    texts = [comment.text for comment in docx.Document(str(tmp_path / "water.checked.docx")).comments]
+    assert texts[0].startswith("[") and texts[1].startswith("另有 2 个问题未加批注（每份文档至多 2 条批注）")

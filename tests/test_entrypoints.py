@@ -55,6 +55,19 @@ def test_the_first_distribution_of_a_name_on_the_path_wins(tmp_path: Path, monke
     }
 
 
+def test_an_unzipped_egg_on_the_path_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    info = tmp_path / "foo-1.0-py3.11.egg" / "EGG-INFO"
+    info.mkdir(parents=True)
+    (info / "PKG-INFO").write_text("Metadata-Version: 1.1\nName: foo\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[reportlint]\nfoo = foo_rules\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "foo-1.0-py3.11.egg")])
+    expected = {
+        (point.name, point.value, entrypoints.normalised(point.dist.name if point.dist else ""))
+        for point in metadata.entry_points(group="reportlint")
+    }
+    assert _table(entrypoints.entry_points("reportlint")) == expected == {("foo", "foo_rules", "foo")}
+
+
 def test_a_zip_on_the_path_falls_back_to_importlib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     archive = tmp_path / "plugins.zip"
     with zipfile.ZipFile(archive, "w") as bundle:

@@ -43,3 +43,15 @@ def test_a_bad_pattern_fails_where_it_is_first_used() -> None:
     pattern = lazy_compile(r"(unclosed")
     with pytest.raises(re.error):
         pattern.search("x")
+
+
+def test_a_pattern_survives_copy_and_pickle_used_or_not() -> None:
+    import copy
+    import pickle
+
+    for used in (False, True):
+        pattern = lazy_compile(r"\d+件")
+        if used:
+            pattern.search("3件")
+        for clone in (copy.copy(pattern), copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
+            assert (clone.search("收到12件") or pytest.fail()).group() == "12件"

@@ -77,7 +77,7 @@ class Settings(OptionsModel):
     """Globs of paths not searched in folders, replacing the defaults (see discovery.py)."""
     extend_exclude: tuple[str, ...] = ()
     """Globs of paths not searched in folders, on top of ``exclude`` or the defaults."""
-    rule_timeout: float | None = Field(default=None, ge=0)
+    rule_timeout: float | None = Field(default=None, ge=0, le=86400)
     """Seconds one rule may take on one report before it is stopped (P901); 0 switches the budget
     off; unset: ``reportlint.rule_guard.DEFAULT_RULE_TIMEOUT``."""
 
@@ -185,6 +185,7 @@ _TYPE_MESSAGES = {
     "int_from_float": "应为整数",
     "float_type": "应为数字",
     "float_parsing": "应为数字",
+    "finite_number": "应为有限的数字",
 }
 _BOUND_MESSAGES = {
     "greater_than_equal": ("ge", "应不小于 {}"),

@@ -4,7 +4,8 @@ Why not ``importlib.metadata.entry_points``: importing it (email, zipfile, csv a
 friends) and building every distribution's metadata costs about a third of a flake8
 cold start, to read a few lines of ``entry_points.txt``. This module reads the same
 files the same way — each folder of ``sys.path`` in order, each ``*.dist-info`` or
-``*.egg-info`` in it, the first distribution of a (normalised) name winning, as
+``*.egg-info`` in it (and the ``EGG-INFO`` of an unzipped ``*.egg`` on the path), the first
+distribution of a (normalised) name winning, as
 ``importlib.metadata`` does — so built-in and third-party packs are still found by
 their entry points, only faster. A ``sys.path`` entry that is not a folder (a zip
 archive or an egg file) makes it fall back to ``importlib.metadata`` for the whole
@@ -62,15 +63,21 @@ def entry_points(group: str) -> list[EntryPoint]:
             names = sorted(os.listdir(entry or "."))
         except OSError:
             continue
+        base = os.path.basename(os.path.normpath(entry or "."))
         for folder in names:
-            if not folder.endswith(_METADATA_SUFFIXES):
+            lowered = folder.lower()
+            if lowered.endswith(_METADATA_SUFFIXES):
+                distribution = folder.rsplit(".", 1)[0].split("-", 1)[0]
+            elif lowered == "egg-info" and base.lower().endswith(".egg"):
+                distribution = base.rsplit(".", 1)[0].split("-", 1)[0]  # an unzipped egg on the path
+            else:
                 continue
-            distribution = folder.rsplit(".", 1)[0].split("-", 1)[0]
+            metadata = os.path.join(entry or ".", folder)
             key = normalised(distribution)
-            if key in seen:
+            if key in seen or not os.path.isdir(metadata):
                 continue
             seen.add(key)
-            found.extend(_read(os.path.join(entry or ".", folder, "entry_points.txt"), group, distribution))
+            found.extend(_read(os.path.join(metadata, "entry_points.txt"), group, distribution))
     return found
 
 

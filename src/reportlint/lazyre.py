@@ -29,6 +29,8 @@ class LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         # Only called for attributes not yet kept: compile once, keep what was asked for.
+        if name.startswith("__") or "_source" not in self.__dict__:
+            raise AttributeError(name)  # copy/pickle probing a bare instance, or a dunder
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
             compiled = self.__dict__["_compiled"] = re.compile(self.__dict__["_source"], self.__dict__["_flags"])
@@ -38,6 +40,10 @@ class LazyPattern:
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("a pattern is read-only")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copied and pickled as its source and flags (compiled again where it is used)."""
+        return (LazyPattern, (self.__dict__["_source"], self.__dict__["_flags"]))
 
     def __repr__(self) -> str:
         return f"lazy_compile({self.__dict__['_source']!r})"

@@ -33,6 +33,10 @@ TIMEOUT_VARIABLE = "REPORTLINT_RULE_TIMEOUT"
 _REPEAT = 0.05
 
 
+_MAX_TIMER = 1e7
+"""Seconds beyond which a budget is no budget (``setitimer`` overflows near 2**31): off."""
+
+
 class RuleTimeout(BaseException):
     """Raised in a rule that ran past its budget (a BaseException, so ``except Exception`` misses it)."""
 
@@ -94,7 +98,8 @@ class time_budget:  # used like the function it was: ``with time_budget(seconds)
     __slots__ = ("previous", "seconds")
 
     def __init__(self, seconds: float) -> None:
-        self.seconds = seconds if seconds > 0 and _CAN_ALARM and _in_main_thread() else 0.0
+        usable = 0 < seconds < _MAX_TIMER  # an interval timer refuses what time_t cannot hold
+        self.seconds = seconds if usable and _CAN_ALARM and _in_main_thread() else 0.0
         self.previous: object = None
 
     def __enter__(self) -> None:

@@ -89,6 +89,9 @@ _MIN_KEYED = 0.8
 """Share of table 三's rows that must be recognised for the table to be read."""
 _MAX_LINES = 400
 """A region longer than this (lines) is no template table: left alone, so the work stays linear."""
+_MAX_PIECES = 40
+"""More label pieces than this on one line (the tables have at most 3) is no template table:
+stacking them is quadratic in the pieces of a line, so such a region is left alone."""
 _MAX_HEADER_TOKENS = 120
 """More words than this above a table's first row are no header."""
 
@@ -261,6 +264,10 @@ def _pieces(tokens: list[_Token]) -> list[list[_Token]]:
     return pieces
 
 
+class _NotATable(Exception):
+    """A region too irregular to be a template table (see :data:`_MAX_PIECES`)."""
+
+
 def _stacks(lines: list[_Line], one_row_each: bool = False) -> list[_Stack]:
     """The label cells of *lines*: pieces joined down their text column (see the module docstring).
 
@@ -272,14 +279,17 @@ def _stacks(lines: list[_Line], one_row_each: bool = False) -> list[_Stack]:
     open_stacks: list[_Stack] = []
     for line in lines:
         open_stacks = [stack for stack in open_stacks if line.rank - stack.ranks[-1] <= _STACK_REACH]
-        extended: list[_Stack] = []
-        for piece in _pieces(line.labels):
+        extended: set[int] = set()
+        pieces = list(_pieces(line.labels))
+        if len(pieces) > _MAX_PIECES:
+            raise _NotATable
+        for piece in pieces:
             target: _Stack | None = None
             if not _NUMBERING_RE.match(piece[0].text):
                 candidates = [
                     stack
                     for stack in open_stacks
-                    if all(stack is not other for other in extended)
+                    if id(stack) not in extended
                     and abs(stack.x0 - piece[0].x0) <= _STACK_TOLERANCE
                     and not (one_row_each and line.values and stack.valued)
                 ]
@@ -292,7 +302,7 @@ def _stacks(lines: list[_Line], one_row_each: bool = False) -> list[_Stack]:
             target.pieces.append(piece)
             target.ranks.append(line.rank)
             target.valued |= bool(line.values)
-            extended.append(target)
+            extended.add(id(target))
     return stacks
 
 
@@ -622,7 +632,10 @@ def read_aligned_tables(blocks: tuple[syntax.Block, ...], lines: list[str], text
     found: list[_Found] = []
     for kind, start, stop in _regions(blocks, lines, wanted):
         if stop - start <= _MAX_LINES:
-            table = _READERS[kind](lines, start, stop)
+            try:
+                table = _READERS[kind](lines, start, stop)
+            except _NotATable:
+                continue
             if table is not None:
                 found.append(table)
     result = list(blocks)

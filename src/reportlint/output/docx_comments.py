@@ -74,6 +74,12 @@ def open_document(data: bytes) -> Any:
         raise AnnotateError(f"无法打开这个 Word 文档，文件可能已损坏（{reason}）") from None
 
 
+MAX_COMMENTS = 500
+"""Comments per document at most: python-docx finds each new comment's id by searching all the
+earlier ones, so thousands of comments would take minutes, and no clerk reads that many in Word;
+past the limit one comment on the title says how many were left out."""
+
+
 def annotate(
     document: Any,
     diagnostics: Sequence[Diagnostic],
@@ -89,7 +95,8 @@ def annotate(
 
     body_map = BodyMap.of(document.element.body)
     added = 0
-    for diagnostic in diagnostics:
+    shown = diagnostics if len(diagnostics) <= MAX_COMMENTS else diagnostics[: MAX_COMMENTS - 1]
+    for diagnostic in shown:
         line = lines[diagnostic.line - 1] if lines is not None and 0 < diagnostic.line <= len(lines) else None
         anchor = body_map.anchor(diagnostic, line)
         if anchor is None:  # a document without any paragraph: give it one
@@ -99,6 +106,17 @@ def annotate(
         runs = [Run(anchor.first, document), Run(anchor.last, document)]  # the parent gives the part
         document.add_comment(runs, comment_text(diagnostic, rules.get(diagnostic.code)), AUTHOR, INITIALS)
         added += 1
+    left = len(diagnostics) - len(shown)
+    if left:
+        anchor = body_map.file_anchor()
+        if anchor is not None:
+            runs = [Run(anchor.first, document), Run(anchor.last, document)]
+            note = (
+                f"另有 {left} 个问题未加批注（每份文档至多 {MAX_COMMENTS} 条批注），"
+                "请查看 reportlint 的输出或 HTML 报告。"
+            )
+            document.add_comment(runs, note, AUTHOR, INITIALS)
+            added += 1
     return added
 
 
