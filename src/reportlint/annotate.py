@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, _codes, _Parser
+from reportlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, _codes, _Parser, shared_run_options
 
 SUFFIX = ".docx"
 CHECKED_SUFFIX = ".checked.docx"
@@ -150,24 +150,12 @@ def run_annotate(argv: Sequence[str]) -> int:
     args = build_annotate_parser().parse_args(argv)
     jobs = plan(args.files, args.output, args.force)
     _require_python_docx()
-    from reportlint.app import RunOptions, Session
-    from reportlint.diagnostics import Severity
+    from dataclasses import replace
 
-    session = Session.open(
-        RunOptions(
-            select=args.select,
-            extend_select=args.extend_select or (),
-            ignore=(*(args.ignore or ()), *(args.extend_ignore or ())),
-            config=args.config,
-            isolated=args.isolated,
-            local_plugins=not args.no_local_plugins,
-            fail_on=Severity(args.fail_on) if args.fail_on else None,
-            baseline=args.baseline,
-            jobs=args.jobs,
-            keep_lines=True,  # to place a finding's column span on the runs that hold it
-            previous=args.previous,
-        )
-    )
+    from reportlint.app import Session
+
+    # keep_lines: to place a finding's column span on the runs that hold it
+    session = Session.open(replace(shared_run_options(args), keep_lines=True))
     result = session.lint_paths([job.source for job in jobs])
     found: dict[str, list[Diagnostic]] = {}
     for diagnostic in result.diagnostics:

@@ -110,7 +110,11 @@ def build_parse_parser() -> argparse.ArgumentParser:
 
 
 # -- the main command ---------------------------------------------------------------
-def _run_options(args: argparse.Namespace) -> RunOptions:
+def shared_run_options(args: argparse.Namespace) -> RunOptions:
+    """The run options every linting command takes alike (selection, configuration, baseline, jobs).
+
+    ``reportlint annotate`` builds its run from these too, so the two commands cannot drift.
+    """
     from reportlint.app import RunOptions
     from reportlint.diagnostics import Severity
 
@@ -122,10 +126,19 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         isolated=args.isolated,
         local_plugins=not args.no_local_plugins,
         fail_on=Severity(args.fail_on) if args.fail_on else None,
-        baseline=None if args.write_baseline else args.baseline,
+        baseline=args.baseline,
         jobs=args.jobs,
-        keep_lines=args.show_source or args.show_fixes,
         previous=args.previous,
+    )
+
+
+def _run_options(args: argparse.Namespace) -> RunOptions:
+    from dataclasses import replace
+
+    return replace(
+        shared_run_options(args),
+        baseline=None if args.write_baseline else args.baseline,
+        keep_lines=args.show_source or args.show_fixes,
         exclude=args.exclude,
         extend_exclude=args.extend_exclude or (),
         force_exclude=args.force_exclude,
