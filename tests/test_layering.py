@@ -30,6 +30,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.options",
             "reportlint.entrypoints",
             "reportlint.lazyre",
+            "reportlint.records",
         ),
     ),
     # The kinds of problem (model/problems.py) are named by readers and model alike: the

@@ -23,10 +23,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, _codes, _Parser, shared_run_options
+from reportlint.records import record
 
 SUFFIX = ".docx"
 CHECKED_SUFFIX = ".checked.docx"
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from reportlint.diagnostics import Diagnostic
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Job:
     """One document to annotate and where its copy goes."""
 

@@ -20,7 +20,7 @@ workspace folder.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from reportlint.engine import MAX_FILE_BYTES, FileResult, Linter
 from reportlint.model import Report
 from reportlint.plugins import Registry, collect_rules, create_manager, source_suffixes
 from reportlint.policy import DEFAULT_LAYER, Policy, Selection, SelectionLayer
+from reportlint.records import record
 from reportlint.runner import LinterRecipe, Progress, build_linter, lint_files, resolve_jobs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -42,7 +43,7 @@ class RunError(Exception):
     """A request the run cannot carry out (unknown codes, a bad ``-j``): exit 2 with this message."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RunOptions:
     """What a caller asks of a run, on top of the configuration file (the CLI's flags)."""
 
@@ -78,7 +79,7 @@ class RunOptions:
     """Apply the exclusions to files named explicitly too (``--force-exclude``)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RunResult:
     """What one run found."""
 
@@ -105,7 +106,7 @@ class RunResult:
         return EXIT_FINDINGS if self.failed else EXIT_OK
 
 
-@dataclass
+@record
 class Session:
     """Configuration, plugins, policy and linter for any number of runs."""
 

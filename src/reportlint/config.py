@@ -13,13 +13,14 @@ becomes a :class:`ConfigError` whose message names the file and the key.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, ClassVar
 
 from reportlint.diagnostics import Severity
 from reportlint.options import Field, OptionsError, OptionsModel, validate
 from reportlint.policy import unknown_codes
+from reportlint.records import record
 
 CONFIG_FILES = ("reportlint.toml", "pyproject.toml")
 
@@ -91,7 +92,7 @@ class Settings(OptionsModel):
     }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LoadedConfig:
     """Settings with the file they came from (``None`` when there was none)."""
 

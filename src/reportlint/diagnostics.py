@@ -10,10 +10,10 @@ pydantic (``reportlint.output.json``), and baselines are pydantic models.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from reportlint.readers.extracted import Origin
+from reportlint.records import record
 
 
 class EngineCode(StrEnum):
@@ -39,7 +39,7 @@ SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
 """The severities as a Chinese reader sees them (``--explain``, the rules reference, HTML, CSV)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CellEvidence:
     """One table cell that an arithmetic finding rests on."""
 
@@ -52,7 +52,7 @@ class CellEvidence:
     column_number: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Evidence:
     """Structured support for a finding: what was expected, what was found, from which cells."""
 
@@ -64,7 +64,7 @@ class Evidence:
     SARIF readers, never in the message, where such codes mean nothing to a clerk."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TextEdit:
     """Replace the text from (line, column) up to, not including, (end_line, end_column) by ``replacement``.
 
@@ -90,7 +90,7 @@ class TextEdit:
         return (self.end_line, self.end_column)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Fix:
     """A suggested fix of one finding: what to show, whether ``--fix`` may apply it, its edits.
 
@@ -105,7 +105,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
     """What a rule reports: a message at a position; the engine adds the rest."""
 
@@ -124,7 +124,7 @@ class Finding:
     """The suggested fix, when it is mechanical (see :class:`Fix`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Diagnostic:
     """A finding with its file, code, rule name and severity."""
 

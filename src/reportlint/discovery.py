@@ -24,11 +24,12 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
 
 from reportlint.lazyre import lazy_compile
+from reportlint.records import record
 
 STDIN = "-"
 """The path that stands for standard input."""
@@ -65,7 +66,7 @@ _FILE_KINDS = (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Exclusion:
     """The exclude patterns in force, each with the folder its relative form is resolved in."""
 
@@ -135,7 +136,7 @@ def parse_globs(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-@dataclass
+@record
 class Discovery:
     """What a run checks, what it could not, and what it skipped on purpose."""
 

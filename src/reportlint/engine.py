@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pluggy
@@ -26,6 +25,7 @@ from reportlint.policy import Policy
 from reportlint.readers.extracted import ExtractedText
 from reportlint.readers.problems import DocumentProblem
 from reportlint.readers.text import UndecodableError, normalise_newlines
+from reportlint.records import record
 from reportlint.rule_guard import (
     RuleTimeout,
     describe_error,
@@ -41,7 +41,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger files are refused with P006: real reports are well under 1 MB."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FileResult:
     """The outcome for one file: its diagnostics, or an I/O error that stops it."""
 

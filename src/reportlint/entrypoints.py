@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from importlib import import_module
 
 from reportlint.lazyre import lazy_compile
+from reportlint.records import record
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
 _NORMALISE_RE = lazy_compile(r"[-_.]+")
 _VALUE_RE = lazy_compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class EntryPoint:
     """One entry point: ``name = module:attribute`` in ``group``, from ``distribution``."""
 

@@ -13,14 +13,14 @@ reportlint prints.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from reportlint.diagnostics import SEVERITY_NAMES
+from reportlint.records import record
 from reportlint.rulebase import CHINESE, DocStyle, Rule, doc_style
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class OptionDoc:
     """One option of a rule, as its options model declares it."""
 

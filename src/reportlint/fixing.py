@@ -21,11 +21,11 @@ import codecs
 import difflib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Diagnostic, Fix, TextEdit
 from reportlint.lazyre import lazy_compile
 from reportlint.readers.text import INVISIBLE_FORMAT_CHARS, UndecodableError, decode
+from reportlint.records import record
 
 MAX_ROUNDS = 10
 """Rounds of fix and re-lint at most (ruff stops at 100; a report settles in two)."""
@@ -97,7 +97,7 @@ def _overlap(a: TextEdit, b: TextEdit) -> bool:
     return (a.start < b.end and b.start < a.end) or a.start == b.start
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Lines:
     """Where each line of a text starts and where its content ends (before the line break)."""
 
@@ -174,7 +174,7 @@ def apply(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return "".join(pieces), applied
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FixedText:
     """The outcome of fixing one text: the new text, how many fixes were applied, what remains."""
 
@@ -213,7 +213,7 @@ class UnwritableEncodingError(ValueError):
     """A file whose bytes would not come back the same after decoding and encoding again."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class EncodedText:
     """A text file's text with what writing it back needs: its encoding and its BOM."""
 
@@ -251,7 +251,7 @@ def decode_file(data: bytes) -> EncodedText:
     return encoded
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FileFix:
     """One file fixed in memory: its text before and after, and its bytes to write."""
 
@@ -314,7 +314,7 @@ LintBytes = Callable[[bytes, str], Sequence[Diagnostic]]
 """Lints a file's bytes under its path and returns that file's findings (``Session.lint_bytes``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FixRun:
     """What fixing the files of a run did: the files changed, and lines for the user (in Chinese)."""
 

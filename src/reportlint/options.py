@@ -28,9 +28,10 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any, ClassVar, Literal, TypeVar, Union, get_args, get_origin
+
+from reportlint.records import record
 
 _MISSING: Any = object()
 _CONSTRAINTS = ("ge", "gt", "le", "lt")
@@ -38,7 +39,7 @@ _CONSTRAINTS = ("ge", "gt", "le", "lt")
 Model = TypeVar("Model", bound="OptionsModel")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FieldSpec:
     """What :func:`Field` recorded: the default and pydantic's keyword arguments."""
 
@@ -69,7 +70,7 @@ def Field(
     return FieldSpec(default, default_factory, description, alias, constraints, tuple(pydantic_arguments.items()))
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class OptionField:
     """One declared option, as documentation and validation see it."""
 
@@ -325,7 +326,7 @@ def validate(model: type[Any], data: Mapping[str, Any]) -> Any:
         raise OptionsError([dict(problem) for problem in error.errors()]) from None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class OptionDoc:
     """One option as documentation shows it."""
 

@@ -9,12 +9,13 @@ the same entry-point group as a third party's; only their entry-point names
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import pluggy
 
 from reportlint import PROJECT_NAME, hookspecs
 from reportlint.entrypoints import EntryPoint, entry_points, normalised
+from reportlint.records import record
 from reportlint.rulebase import Rule, RulePack
 
 BUILTIN_PREFIX = "reportlint."
@@ -25,7 +26,7 @@ class PluginError(Exception):
     """A plugin could not be loaded or its rules conflict; the message names it."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Registry:
     """Every rule of every pack, by code, with the pack each came from."""
 

@@ -19,15 +19,16 @@ import fnmatch
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePath
 
 from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.records import record
 
 ALL = "ALL"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SelectionLayer:
     """The select/ignore settings of one source (default, configuration file, command line)."""
 
@@ -44,7 +45,7 @@ class SelectionLayer:
 DEFAULT_LAYER = SelectionLayer(select=(ALL,))
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Selection:
     """Which rules run: layers of select/ignore, applied in order (see the module docstring)."""
 
@@ -114,7 +115,7 @@ def matches(code: str, entries: Iterable[str]) -> bool:
     return any(entry == ALL or code.startswith(entry) for entry in entries)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Policy:
     """Everything that decides what a run reports, built once per run from settings and flags."""
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Protocol, cast, get_args, get_origin
 
 from typing_extensions import TypeVar
@@ -31,12 +30,13 @@ from reportlint.diagnostics import CellEvidence, Evidence, Finding, Fix, Severit
 from reportlint.lazyre import lazy_compile
 from reportlint.model import CellRef, Report
 from reportlint.options import OptionsModel, defaults, is_options_model
+from reportlint.records import record
 
 CODE_RE = lazy_compile(r"^[A-Z]{1,4}[0-9]{3}$")
 NAME_RE = lazy_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DocStyle:
     """One language a rule docstring may be written in: its section names and their wording.
 
@@ -310,7 +310,7 @@ class Rule(Generic[OptionsT]):
 
 
 # -- the prose of a report ---------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Paragraph:
     """One non-empty line of prose (a paragraph, an item or a heading) and where it is."""
 
@@ -452,7 +452,7 @@ class ProblemRule(Rule[NoOptions]):
                 yield self.at_line(report, problem.message, problem.line, problem.column)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RulePack:
     """What a plugin's ``reportlint_rule_pack`` hook returns."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +26,7 @@ from reportlint.engine import FileResult, Linter
 from reportlint.escaping import printable
 from reportlint.plugins import Registry
 from reportlint.policy import Policy
+from reportlint.records import record
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,7 +37,7 @@ AUTO_THRESHOLD = 8
 """``-j auto`` runs in parallel only above this many files: below, start-up costs more."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LinterRecipe:
     """What a worker needs to build the same linter as the parent (picklable)."""
 

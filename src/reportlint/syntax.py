@@ -7,8 +7,10 @@ All positions are 1-based lines and character columns in the original file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
+
+from reportlint.records import record
 
 
 class TableLayout(StrEnum):
@@ -27,7 +29,7 @@ class TableLayout(StrEnum):
     """A whole spreadsheet copied: TAB rows on the sheet's grid (see :mod:`reportlint.sheet_copy`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Line:
     """One line of text, stripped of surrounding spaces, with where its text starts."""
 
@@ -53,7 +55,7 @@ class Line:
         return line, column + offset - start
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Wrap:
     """One further line of a wrapped paragraph: from ``offset`` of the joined text on,
     the text is at (``line``, ``column``)."""
@@ -63,24 +65,24 @@ class Wrap:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Heading(Line):
     """A numbered heading: level 1 is 一、… and level 2 is （一）…."""
 
     level: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Item(Line):
     """A numbered item: 1. / 1、 / 1．…"""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Paragraph(Line):
     """Any other line of text."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Cell:
     """One table cell. ``text`` joins the cell's continuation lines; blank is ``""``."""
 
@@ -93,7 +95,7 @@ class Cell:
     (``None``: all of it is on that line), so an end column stays on that line."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Row:
     """One table row, cells in reading order (merged cells leave empty leading cells)."""
 
@@ -101,7 +103,7 @@ class Row:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Table:
     """Consecutive rows in one layout."""
 
@@ -114,7 +116,7 @@ class Table:
 Block = Heading | Item | Paragraph | Table
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Document:
     """The blocks of a report in order, plus problems met while parsing."""
 

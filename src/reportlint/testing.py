@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,6 +73,7 @@ from reportlint.fixing import fix_text
 from reportlint.options import validate
 from reportlint.plugins import Registry, collect_rules, create_manager
 from reportlint.policy import Policy, Selection
+from reportlint.records import record
 
 if TYPE_CHECKING:
     from reportlint.model.report import Report
@@ -89,7 +90,7 @@ class AtTextError(CaseFileError):
     """An ``at`` text that does not occur exactly once in its case's document."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Expected:
     """One finding a case expects; *at* is the text its line was located by, if any."""
 
@@ -116,7 +117,7 @@ class Expected:
         return f"{where}: {self.code}{message}{located}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RuleCase:
     """One pass or fail case of one rule.
 

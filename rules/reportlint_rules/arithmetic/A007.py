@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.options import Field
+from reportlint.records import record
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
 from reportlint_rules.arithmetic._text import (
     COUNT_RE,
@@ -42,7 +42,7 @@ _LEVELS = {"、": 1, "，": 1, ",": 1, "；": 2, ";": 2}
 _REST_LABELS = ("其他", "其它", "其余", "剩余")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Part:
     """One item of a stated breakdown: "机构职能类信息25条"."""
 
@@ -50,7 +50,7 @@ class Part:
     number: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Breakdown:
     """A stated total, the parts listed for it, and where the total is said."""
 

@@ -6,12 +6,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.options import Field
+from reportlint.records import record
 from reportlint.rulebase import Paragraph, Rule, RuleOptions, prose
 from reportlint_rules.arithmetic._text import COUNT_UNITS, Count, count_value, counts
 
@@ -32,7 +32,7 @@ _BEFORE, _AFTER = 400, 150
 TOTAL_WORDS = ("总数", "共计", "合计", "总计", "累计", "共", "办结", "答复", "受理", "收到")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Share:
     """A stated percentage and the count it is the share of."""
 

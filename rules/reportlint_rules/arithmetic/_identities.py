@@ -16,12 +16,13 @@ failing, at least two, all asking for the same value): that cell is reported onc
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from reportlint.diagnostics import Evidence, Finding
 from reportlint.model import CellKind, CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3, T4
+from reportlint.records import record
 from reportlint.text import format_number
 
 EPSILON = 1e-6
@@ -35,7 +36,7 @@ _COMMON_RESULT_ROWS = tuple(key for key in _RESULT_ROWS_2019 if key not in _OTHE
 _MAX_ROW_NAME = 18
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Identity:
     """One equation that must hold, e.g. T3-B for row （一）."""
 
@@ -58,7 +59,7 @@ class Identity:
         return sum(coefficient for coefficient, ref in self.terms if cell_key(ref) == key)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class BlankTotal:
     """A total cell left blank (or "-") although its parts are not all zero."""
 
@@ -67,7 +68,7 @@ class BlankTotal:
     """The sum of the parts: the value the blank cell stands for."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SingleCell:
     """Several failing identities that one cell explains (T3-D)."""
 
@@ -77,7 +78,7 @@ class SingleCell:
     identities: tuple[Identity, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Failure:
     """One failing identity, reported at its total."""
 
@@ -308,7 +309,7 @@ def operands(identities: Iterable[Identity]) -> list[CellRef]:
     return list(cells.values())
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TableIdentities:
     """A table's identities with their blank totals: what A001–A003 all start from."""
 

@@ -6,9 +6,8 @@ three million characters costs one pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlint.lazyre import lazy_compile
+from reportlint.records import record
 
 COUNT_UNITS = "人次|件|条|个|项|家|次|期|份|篇|场|批|宗|起|名|户|所|座|处|台|套|部|人"
 """Measure words of counted things (not 年, 月, 元, 万元, %: those are no counts)."""
@@ -32,7 +31,7 @@ def count_value(digits: str) -> int | None:
     return int(plain) if len(plain) <= MAX_COUNT_DIGITS else None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Count:
     """A count in a line of text, with its offset in the line."""
 

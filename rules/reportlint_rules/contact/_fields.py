@@ -10,10 +10,10 @@ dates, document numbers) are never read as phone numbers or postcodes.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
+from reportlint.records import record
 from reportlint.rulebase import Paragraph, prose
 from reportlint.text import ascii_digits
 
@@ -46,7 +46,7 @@ MAX_PER_LINE = 10
 """Findings of one C rule per line, at most: pasted junk must not give thousands."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Field:
     """One labelled contact value as written, and where it starts."""
 

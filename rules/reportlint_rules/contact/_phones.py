@@ -10,10 +10,10 @@ never (~200 ms, ~100 MB): places come from the generated ``areacodes`` table.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlint.lazyre import lazy_compile
+from reportlint.records import record
 from reportlint.text import ascii_digits
 from reportlint_rules.contact._fields import PHONE, Field
 from reportlint_rules.contact.areacodes import AREA_CODES
@@ -22,7 +22,7 @@ _EXTENSION = lazy_compile(r"(.*[0-9０-９][^0-9０-９]+[0-9０-９]+)\s*[-－�
 _NOT_DIGIT = lazy_compile(r"[^0-9]")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PhoneCheck:
     """The verdict on one number: valid or not, its area code, or what is wrong."""
 

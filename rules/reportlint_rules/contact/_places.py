@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from reportlint.model import Report
+from reportlint.records import record
 from reportlint_rules.contact._fields import Field
 from reportlint_rules.contact.areacodes import AREA_CODES
 from reportlint_rules.contact.postcodes import PROVINCE_NAMES, provinces_named_in
@@ -23,7 +23,7 @@ from reportlint_rules.contact.postcodes import PROVINCE_NAMES, provinces_named_i
 _PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Place:
     """A province (short name, as in ``postcodes``) and the cities named with it."""
 
@@ -32,7 +32,7 @@ class Place:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Named:
     """The provinces and known cities a text names."""
 

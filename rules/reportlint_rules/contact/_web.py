@@ -9,11 +9,11 @@ run around it is read with bounded patterns; web candidates are single-class run
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
+from reportlint.records import record
 from reportlint.rulebase import Paragraph, prose
 from reportlint_rules.contact._fields import MAX_PER_LINE
 
@@ -31,7 +31,7 @@ _HOST_END = lazy_compile(r"[/\\?#:]")
 _SCHEMES = ("http", "https", "ftp")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Address:
     """An e-mail or web address as written, where it starts, and what is wrong with it."""
 

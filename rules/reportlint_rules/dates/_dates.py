@@ -11,12 +11,12 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.numerals import DIGIT_VALUES, NUMERALS, digit_string, parse_number
+from reportlint.records import record
 from reportlint.rulebase import prose
 from reportlint.text import ascii_digits
 
@@ -48,7 +48,7 @@ def real_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DateMention:
     """A full date written in the text (year, month and day), where it stands."""
 
@@ -84,7 +84,7 @@ def full_dates(text: str, line: int) -> list[DateMention]:
 
 
 # --- the statistics period ------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Period:
     """The statistics period stated in the text."""
 

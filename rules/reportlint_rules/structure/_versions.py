@@ -6,12 +6,11 @@ and the expected version come from :mod:`reportlint.model.versions`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlint.model import Report
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T2, T3
 from reportlint.model.versions import Marker, expected_version, markers_version, table_markers
+from reportlint.records import record
 
 _T3_LAYOUT = {
     tpl.V2019: "「（六）其他处理」只有一行",
@@ -19,7 +18,7 @@ _T3_LAYOUT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class VersionProblem:
     """A table, or part of one, in another template version than the report year calls for."""
 

@@ -7,15 +7,14 @@ instead, and the message says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlint.model import CellKind, CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3, T4, t3_row_name
+from reportlint.records import record
 from reportlint.text import format_number
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Amount:
     """A number read from the tables, with the cells and the rows it adds up."""
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.numerals import parse_number
+from reportlint.records import record
 from reportlint.rulebase import Paragraph, prose
 
 WINDOW = 48
@@ -55,7 +55,7 @@ def parse_count(text: str) -> int | None:
     return parse_number(text)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Mention:
     """A count in the prose ("75件"), with the clause and sentence around it."""
 

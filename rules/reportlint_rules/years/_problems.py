@@ -10,10 +10,9 @@ sentences, less the lead-in sentence that only says problems exist).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
+from reportlint.records import record
 from reportlint_rules.years._prose import content
 
 SECTION = 5
@@ -28,7 +27,7 @@ MIN_CHARACTERS = 8
 """Items shorter than this (in content characters) are not compared: 「有待加强」 repeats by chance."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Problem:
     """One listed problem: where it starts, its text and its content characters."""
 

@@ -21,11 +21,11 @@ It is linear in the length of the text (one set of shingle hashes).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from reportlint import syntax
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
+from reportlint.records import record
 from reportlint.text import fold
 
 NUMBER_MARK = "#"
@@ -38,7 +38,7 @@ def content(text: str) -> str:
     return "".join(char for char in masked if char.isalnum() or char == NUMBER_MARK)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Paragraph:
     """One line of prose and its content characters."""
 
@@ -46,7 +46,7 @@ class Paragraph:
     content: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Coverage:
     """How much of one paragraph is covered by last year's text."""
 

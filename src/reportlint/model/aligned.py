@@ -48,7 +48,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportlint import syntax
 from reportlint.lazyre import lazy_compile
@@ -57,6 +57,7 @@ from reportlint.model.sections import section_number
 from reportlint.model.tables import build_t3, build_t4, classify
 from reportlint.model.templates import T2, T3, T4
 from reportlint.model.values import NONE_MARKS, parse_value
+from reportlint.records import record
 from reportlint.text import fold
 
 _GAP_RE = lazy_compile(r"\S[ \u3000]{2,}\S")
@@ -118,7 +119,7 @@ def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Token:
     """A run of non-space characters of one line."""
 
@@ -137,7 +138,7 @@ class _Token:
         return syntax.Cell(self.text if text is None else text, self.line + 1, self.start + 1, last + 1, first)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Line:
     """A line of a table region that holds text, cut into label words and trailing values."""
 
@@ -148,7 +149,7 @@ class _Line:
     values: list[_Token]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Stack:
     """A label cell: pieces one under another in one text column."""
 
@@ -177,7 +178,7 @@ class _Stack:
         return self.pieces[0][0].cell(self.text(), self.last, len(first) if len(self.pieces) > 1 else None)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Band:
     """One table row: its values (from one line, or two), and the label cells given to it."""
 
@@ -191,7 +192,7 @@ class _Band:
         return syntax.Row(cells, min(cell.line for cell in cells))
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Found:
     """A table read, and the 0-based line range [start, end) it covers."""
 

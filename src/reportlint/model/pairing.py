@@ -20,10 +20,10 @@ only a report whose title lacks the agency or the year is searched further.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
+from reportlint.records import record
 from reportlint.text import fold, strip_spaces
 
 _GOVERNMENT_SUFFIX = "人民政府"
@@ -37,7 +37,7 @@ _PERIOD_SEARCH = 4000
 _MAX_NAME_LENGTH = 40
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ReportIdentity:
     """Who published a report and for which year, as far as the report says."""
 

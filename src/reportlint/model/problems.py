@@ -6,8 +6,9 @@ whose ``problem_kind`` is that kind; a test checks that none is left unreported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from reportlint.records import record
 
 
 class ProblemKind(StrEnum):
@@ -27,7 +28,7 @@ class ProblemKind(StrEnum):
     NO_TEXT_LAYER = "no-text-layer"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ModelProblem:
     """Something the model could not read; reported by the P and S rules."""
 

@@ -8,7 +8,7 @@ reason it was chosen) and tables 二/三/四 recognised by their labels.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, TypeVar, cast
 
 from reportlint import syntax
@@ -22,6 +22,7 @@ from reportlint.model.templates import T2, T3, T4
 from reportlint.model.unread import find_unread_tables
 from reportlint.model.versions import UNDETECTED, TemplateVersion, detect_version
 from reportlint.readers.extracted import ExtractedText
+from reportlint.records import record
 from reportlint.text import fold
 
 T = TypeVar("T")
@@ -36,7 +37,7 @@ _DEPARTMENT_SUFFIXES = (
 _GOVERNMENT_MARKERS = ("人民政府", "镇", "乡", "街道", "实验区", "新区", "开发区", "管委会")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Report:
     """Everything a rule sees about one report."""
 

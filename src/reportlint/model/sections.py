@@ -8,11 +8,12 @@ often numbers its own points 一、二、.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportlint import syntax
 from reportlint.lazyre import lazy_compile
 from reportlint.model.numerals import numeral_alternatives, numeral_value
+from reportlint.records import record
 from reportlint.text import fold
 
 SECTION_TITLES = {
@@ -43,7 +44,7 @@ _MAX_HEADING_LENGTH = 40
 """Longer lines are sentences, even when they start with 一、."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Section:
     """One of the six sections: its heading and the blocks under it."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from reportlint import syntax
@@ -20,10 +20,11 @@ from reportlint.model.numerals import numeral_alternatives
 from reportlint.model.problems import ProblemKind
 from reportlint.model.templates import T2, T3, T4
 from reportlint.model.values import CellKind, CellValue, parse_value
+from reportlint.records import record
 from reportlint.text import fold
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CellRef:
     """One numeric cell of a table, with what it means and where it is.
 
@@ -46,7 +47,7 @@ class CellRef:
         return self.value.as_count
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class DataRow:
     """A row with values. ``key`` is the template row it matched, or ``None``."""
 
@@ -59,7 +60,7 @@ class DataRow:
     """Values by column key; empty when the row's shape did not fit the template."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TableProblem:
     """Something in a table that could not be read as the template says.
 
@@ -73,7 +74,7 @@ class TableProblem:
     column: int
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ReportTable:
     """One of the report's tables, interpreted."""
 

@@ -7,10 +7,9 @@ labels carry typos, appended fill-in hints and varying numbering (template-spec 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlint.lazyre import lazy_compile
 from reportlint.model.numerals import numeral_alternatives
+from reportlint.records import record
 
 V2019 = "2019"
 V2021 = "2021"
@@ -48,7 +47,7 @@ T2_CAPTION_RE = lazy_compile(rf"第二十条第\({numeral_alternatives(10)}\)项
 """The caption of a table-二 block, in folded text: 第二十条第(一)项 … 第二十条第(十)项."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RowSpec:
     """One data row of a template table."""
 
@@ -224,7 +223,7 @@ T2_AMOUNT_COLUMNS = frozenset({"采购总金额", "本年收费金额（单位�
 """Table-二 columns holding amounts: decimals allowed, negatives not (NN-3)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class BlockSpec:
     """One 第二十条第（X）项 block of table 二."""
 

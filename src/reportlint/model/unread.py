@@ -11,13 +11,13 @@ instead of passing silently.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint import syntax
 from reportlint.lazyre import lazy_compile
 from reportlint.model import templates as tpl
 from reportlint.model.tables import classify
 from reportlint.model.templates import T2, T3, T4, TABLE_TITLES
+from reportlint.records import record
 from reportlint.text import fold
 
 _T3_LABELS = (
@@ -54,7 +54,7 @@ _SLACK = 8
 """Characters a label line may carry beyond its label (a unit, a hint, a typo)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class UnreadTable:
     """A template table seen by its labels only: which, where, and the labels found."""
 

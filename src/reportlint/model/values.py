@@ -8,11 +8,11 @@ separately, so the distinction is kept here.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from reportlint.lazyre import lazy_compile
+from reportlint.records import record
 from reportlint.text import SPACE_CHARS
 
 
@@ -39,7 +39,7 @@ exact to about 15, no real count or sum of money has more, and a longer run of d
 (``float("9" * 401)`` is infinity) is kept as text, never as a number."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CellValue:
     """A parsed cell: its kind, its number (``None`` unless numeric) and unit."""
 

@@ -10,18 +10,18 @@ of one table (:func:`table_version`) is the one most of them belong to.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlint.model import templates as tpl
 from reportlint.model.tables import ReportTable
+from reportlint.records import record
 from reportlint.text import fold
 
 if TYPE_CHECKING:
     from reportlint.model.report import Report
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TemplateVersion:
     """Which official format the report follows, and why reportlint thinks so."""
 
@@ -39,7 +39,7 @@ T2_HEADER, T2_ROW_KEY, T2_ROW_LABEL, T3_ROW_KEY = "t2-header", "t2-row-key", "t2
 label, or as a table-三 row's key."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class MarkerSpec:
     """A label that belongs to one template version only (template-spec §3.6)."""
 
@@ -75,7 +75,7 @@ MARKERS = (
 """Every version marker, each version's in the order the reason names them."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Marker:
     """A version marker found in a table, where it is written."""
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportlint.model import Report
+from reportlint.records import record
 from reportlint.rulebase import Rule
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RunContext:
     """The run a set of diagnostics came from."""
 

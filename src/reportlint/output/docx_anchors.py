@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from reportlint.diagnostics import Diagnostic
@@ -52,12 +52,13 @@ from reportlint.readers.docx_text import (
     _span,
     paragraph_text,
 )
+from reportlint.records import record
 
 _RPR, _COMMENT_REFERENCE = _q("rPr"), _q("commentReference")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Anchor:
     """The first and last ``w:r`` (lxml elements of python-docx's ``CT_R`` class) a comment covers."""
 
@@ -65,7 +66,7 @@ class Anchor:
     last: Any
 
 
-@dataclass
+@record
 class BodyMap:
     """The paragraphs and cells of a ``w:body``, numbered as the .docx reader numbers them."""
 

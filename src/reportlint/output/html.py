@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -37,6 +36,7 @@ from reportlint.output.overview import (
     family_name,
     key_figures,
 )
+from reportlint.records import record
 
 NO_AGENCY = "（未识别发布机关）"
 
@@ -58,7 +58,7 @@ def content_security_policy(css: str, script: str) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Numbered:
     """A finding with its number in its report."""
 
@@ -242,7 +242,7 @@ def _cell_marks(numbered: list[Numbered]) -> CellMarks:
 
 
 # -- the text ----------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Span:
     """Part of one finding on one line: characters [start, end) of that line."""
 

@@ -11,12 +11,13 @@ about shows the expected value.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from html import escape
 
 from reportlint.model import CellRef, Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T2, T3, T4
+from reportlint.records import record
 from reportlint.text import format_number
 
 T3_HEADER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -24,7 +25,7 @@ T3_APPLICANTS, T3_LEGAL_PERSONS = "申请人情况", "法人或其他组织"
 T2_ITEM_HEADER = "信息内容"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Mark:
     """One finding's claim on a cell: its number in the report, its severity, and what it expects there."""
 
@@ -33,7 +34,7 @@ class Mark:
     expected: float | None = None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CellMarks:
     """Finding marks by (table, row, column), plus evidence cells the drawn tables do not have."""
 

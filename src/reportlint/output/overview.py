@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from reportlint.diagnostics import SEVERITY_NAMES as SEVERITY_NAMES  # re-exported: csv and html name it from here
 from reportlint.diagnostics import Diagnostic, Severity
@@ -18,6 +17,7 @@ from reportlint.model import CellKind, Report, ReportTable
 from reportlint.model import templates as tpl
 from reportlint.model.templates import T3, T4
 from reportlint.plugins import BUILTIN_FAMILIES
+from reportlint.records import record
 from reportlint.text import format_number
 
 FAMILY_NAMES = {
@@ -51,7 +51,7 @@ def families(diagnostics: Iterable[Diagnostic]) -> tuple[str, ...]:
     return (*BUILTIN_FAMILIES, *others)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Counts:
     """How many findings one report has, by severity and by family."""
 
@@ -86,7 +86,7 @@ KEY_FIGURE_NAMES = ("本年新收", "予以公开", "行政复议总计", "行�
 """The key figures' column names, in the order of :meth:`KeyFigures.values`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class KeyFigures:
     """The totals an evaluator quotes from tables 三 and 四; ``None`` where the cell is blank or missing."""
 

@@ -13,10 +13,11 @@ It works on lxml elements only (no python-docx import), so it is cheap to test.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from reportlint.lazyre import lazy_compile
+from reportlint.records import record
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _LEVELS = 9
@@ -123,7 +124,7 @@ def format_number(number: int, fmt: str) -> str:
 
 
 # --- numbering definitions --------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Level:
     """One level of an abstract numbering: how its number looks."""
 
@@ -134,7 +135,7 @@ class Level:
     legal: bool = False
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Instance:
     abstract: str
     overrides: dict[int, int] = field(default_factory=dict)

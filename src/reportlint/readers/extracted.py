@@ -10,10 +10,12 @@ the spot a person finds in Word, a browser or a PDF viewer.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from reportlint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Origin:
     """One place in an original document.
 
@@ -38,7 +40,7 @@ class Origin:
     """PDF: the text's box on its page (x0, top, x1, bottom) in points."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class OriginSpan:
     """From (``line``, ``column``) of the extracted text on, text comes from ``origin``."""
 
@@ -47,7 +49,7 @@ class OriginSpan:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ExtractedText:
     """What a document reader returns: report text, plus where its parts came from.
 

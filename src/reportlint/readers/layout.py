@@ -13,10 +13,10 @@ does not have (table 二's 「本年新公开数量」 spans two grid columns in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from reportlint.lazyre import lazy_compile
 from reportlint.readers.extracted import ExtractedText, Origin, OriginSpan
+from reportlint.records import record
 
 _TAB_OR_NEWLINE = lazy_compile(r"[\t\r\n\f\v]+")
 
@@ -26,7 +26,7 @@ def clean_cell(text: str) -> str:
     return _TAB_OR_NEWLINE.sub(" ", text).strip(" \u00a0\u3000")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class GridCell:
     """One cell of a document's table, where it starts and how far it spans."""
 

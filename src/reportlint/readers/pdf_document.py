@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from reportlint.lazyre import lazy_compile
@@ -41,6 +41,7 @@ from reportlint.readers.extracted import ExtractedText, Origin
 from reportlint.readers.layout import GridCell, TextBuilder, grid_rows
 from reportlint.readers.problems import DocumentProblem, missing_library
 from reportlint.readers.text import UndecodableError
+from reportlint.records import record
 
 _PAGE_NUMBER = lazy_compile(
     r"^[\s\-—–－·•]*(?:第\s*)?[0-9０-９]+\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?[0-9０-９]+\s*页?)?[\s\-—–－·•]*$"
@@ -55,7 +56,7 @@ _SENTENCE_END = ("。", "；", "：", "！", "？", ";", ":", "!", "?")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Line:
     """One line of text on a page (outside tables), with its box."""
 
@@ -70,7 +71,7 @@ class _Line:
     """Width of the line's first unbreakable piece: a Latin word or number, or two Chinese characters."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Table:
     """One table found on a page: its rows on the grid and its box."""
 

@@ -9,10 +9,10 @@ later without touching the grammar: they only have to return plain text.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 
 from reportlint import hookimpl
 from reportlint.lazyre import lazy_compile
+from reportlint.records import record
 
 TEXT_SUFFIXES = (".txt",)
 """Suffixes the built-in reader claims when a directory is searched."""
@@ -22,7 +22,7 @@ class UndecodableError(ValueError):
     """The bytes are not text in any encoding reportlint accepts."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DecodedText:
     """Text with the encoding it was read in (for callers of :func:`decode`; the reader
     hook returns the text alone)."""

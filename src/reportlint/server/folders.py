@@ -12,12 +12,13 @@ next lint without a restart. A document outside every folder uses its own folder
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from reportlint.app import RunError, RunOptions, Session
 from reportlint.config import ConfigError, find_config
 from reportlint.plugins import PluginError
+from reportlint.records import record
 
 DEFAULT_BASELINE = "reportlint-baseline.json"
 """The baseline file, relative to the workspace folder, unless the client names another."""
@@ -29,7 +30,7 @@ class SessionError(Exception):
     """The folder's configuration or plugins cannot be used; the message is the CLI's."""
 
 
-@dataclass
+@record
 class Folder:
     """A workspace folder, its baseline file and its current session."""
 
@@ -72,7 +73,7 @@ def _key(folder: Path, baseline: Path) -> _Key:
     return (str(found) if found else None, _mtime(found) or 0, _mtime(baseline))
 
 
-@dataclass
+@record
 class Folders:
     """The workspace folders a client opened, and where documents outside them go."""
 

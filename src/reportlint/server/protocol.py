@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -29,6 +29,7 @@ from reportlint.app import RunError
 from reportlint.baseline import BaselineError
 from reportlint.diagnostics import Diagnostic, TextEdit
 from reportlint.explain import explain
+from reportlint.records import record
 from reportlint.server import actions
 from reportlint.server.convert import problem_diagnostic, to_lsp_diagnostic
 from reportlint.server.fixes import fix_all
@@ -44,7 +45,7 @@ REPORT_SUFFIXES = (".txt",)
 logger = logging.getLogger(__name__)
 
 
-@dataclass
+@record
 class Linted:
     """One document version's findings, as reportlint made them and as the client sees them."""
 
