@@ -22,9 +22,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Collection, Iterable, Iterator
-from typing import Any, ClassVar, Generic, Protocol, cast, get_args, get_origin
-
-from typing_extensions import TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast, get_args, get_origin
 
 from reportlint.diagnostics import CellEvidence, Evidence, Finding, Fix, Severity, TextEdit
 from reportlint.lazyre import lazy_compile
@@ -100,7 +98,14 @@ class NoOptions(RuleOptions):
     """The options model of a rule that has no options."""
 
 
-OptionsT = TypeVar("OptionsT", covariant=True, default=Any)
+if TYPE_CHECKING:
+    # The default (PEP 696) is for type checkers only: importing typing_extensions at run
+    # time would cost a tenth of a flake8 start-up, and nothing at run time reads it.
+    from typing_extensions import TypeVar as DefaultedTypeVar
+
+    OptionsT = DefaultedTypeVar("OptionsT", covariant=True, default=Any)
+else:
+    OptionsT = TypeVar("OptionsT", covariant=True)
 """A rule's options model. Covariant, and ``Any`` when not given, so that a bare
 ``Rule`` (or ``type[Rule]``) stands for any rule, whatever its options."""
 
