@@ -69,8 +69,14 @@ DOC_SECTIONS = CHINESE.sections
 """The sections of a built-in rule's docstring, in this order. Its summary is the
 ``summary`` attribute and its options section is rendered from its options model, so the
 docstring has neither a summary line nor an options section."""
-_SECTION_LINE_RE = lazy_compile(r"^([A-Z][A-Za-z ]+|[\u4e00-\u9fff]+)([:：])[ \t]*")
-"""A line that starts a section: a heading at the docstring's left margin (bodies are indented)."""
+_SECTION_LINE_RE = lazy_compile(
+    "^("
+    + "|".join(sorted({re.escape(name) for style in DOC_STYLES for name in (*style.sections, style.options)}))
+    + ")([:：])[ \t]*"
+)
+"""A line that starts a section: a known heading at the docstring's left margin (bodies are
+indented). Only the known names are looked for, which is all the checks use; a class of
+any Chinese character would cost more to compile than checking every docstring."""
 
 
 def doc_style(doc: str) -> DocStyle:

@@ -37,7 +37,6 @@ _NUMBER = lazy_compile(r"[(（+]?[0-9０-９][0-9０-９()（）\-－—–‐ ]
 _NUMBER_SEPARATOR = lazy_compile(r"\s*[、/／,，或;；]\s*")
 _POSTCODE_VALUE = lazy_compile(r"[0-9０-９][0-9０-９ ]{0,9}")
 _ADDRESS_VALUE = lazy_compile(r"[^，,；;。）)\n]{1,80}")
-_HAN = lazy_compile(r"[\u4e00-\u9fff]")
 _NOT_DIGIT = lazy_compile(r"[^0-9]")
 _COUNT_UNITS = frozenset("个次人件条通余多万千百部台路年月日号位家名份天小时分批项")
 """A number followed by one of these is a count or a date, not a phone number."""
@@ -103,7 +102,7 @@ def fields_in_line(line: Paragraph) -> Iterator[Field]:
         if match.group(1) in ",，" and prefix not in _COMMA_ADDRESS_PREFIXES:
             continue
         value = _ADDRESS_VALUE.match(text, match.end())
-        if value and len(_HAN.findall(value.group())) >= 2:
+        if value and sum("\u4e00" <= char <= "\u9fff" for char in value.group()) >= 2:
             label = prefix + match.group().rstrip(" :：,，")
             yield Field(ADDRESS, label, value.group().strip(), line.line, line.column + match.end())
 
