@@ -31,6 +31,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.entrypoints",
             "reportlint.lazyre",
             "reportlint.records",
+            "reportlint.cache",
         ),
     ),
     # The kinds of problem (model/problems.py) are named by readers and model alike: the

@@ -52,7 +52,8 @@ def load_parser() -> Lark:
     is never Lark's shared-temp-folder default, which unpickles whatever another
     user planted there (see :mod:`reportlint.parser_cache`).
     """
-    from reportlint.parser_cache import parser_cache_file, seal
+    from reportlint.cache import seal
+    from reportlint.parser_cache import parser_cache_file
 
     cache = parser_cache_file()
     parser = Lark.open_from_package(

@@ -3,12 +3,19 @@
 :func:`checked_phones` gives the verdicts on the phone numbers of one line, which C003
 reports and C007, C008 compare with the address.
 
-``phonenumbers`` is imported inside the functions (it costs ~15 ms), and its geocoder
-never (~200 ms, ~100 MB): places come from the generated ``areacodes`` table.
+``phonenumbers`` is imported inside the functions, and its geocoder never (~200 ms,
+~100 MB): places come from the generated ``areacodes`` table. Importing the package
+still costs about a third of a flake8 start-up (it imports all of itself), for the two
+or three numbers a report gives, and a draft gives the same numbers run after run. So
+its verdicts are kept in reportlint's private cache folder (:mod:`reportlint.cache`),
+in a plain-text file named for the installed phonenumbers (its ``__init__.py``'s size
+and time) and this reportlint version: a number seen before is answered from there,
+and the package is imported only for a new one.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -58,7 +65,101 @@ def check_number(digits: str, *, international: bool = False, area_code: str | N
 
 @lru_cache(maxsize=1024)
 def _valid(digits: str) -> PhoneCheck:
-    """Whether phonenumbers accepts the digits as a Chinese number or short number."""
+    """Whether phonenumbers accepts the digits as a Chinese number or short number.
+
+    Answered from the verdicts kept between runs when the number was seen before.
+    """
+    memo = _memo()
+    verdict = memo.verdicts.get(digits)
+    if verdict is None:
+        verdict = _ask_phonenumbers(digits)
+        memo.keep(digits, verdict)
+    return verdict
+
+
+_MEMO_LIMIT = 2000
+"""Numbers kept at most: an evaluator's run over thousands of reports must not make a
+file that takes longer to read than phonenumbers takes to import (2,000 lines read in
+about a millisecond)."""
+_MEMO_FORMAT = "reportlint-phone-verdicts 1"
+
+
+class _Memo:
+    """The verdicts kept in the cache folder: one line per number, ``digits valid area``."""
+
+    def __init__(self, path: str | None, header: str, verdicts: dict[str, PhoneCheck]) -> None:
+        self.path = path
+        self.header = header
+        self.verdicts = verdicts
+
+    def keep(self, digits: str, verdict: PhoneCheck) -> None:
+        """Add a new verdict and rewrite the file (atomically; a failure only loses the memo)."""
+        if self.path is None or len(self.verdicts) >= _MEMO_LIMIT or not _is_number(digits):
+            return
+        self.verdicts[digits] = verdict
+        lines = [self.header]
+        lines += [f"{key} {int(check.valid)} {check.area_code or '-'}" for key, check in self.verdicts.items()]
+        from reportlint.atomic import write_atomically
+        from reportlint.cache import seal
+
+        try:
+            write_atomically(self.path, "\n".join(lines) + "\n")
+        except OSError:
+            self.path = None  # a read-only or full cache folder: go on without keeping
+        else:
+            seal(self.path)
+
+
+@lru_cache(maxsize=1)
+def _memo() -> _Memo:
+    """The verdicts of earlier runs with this phonenumbers and reportlint, if any were kept."""
+    from importlib.util import find_spec
+
+    from reportlint import __version__
+    from reportlint.cache import private_cache_file
+
+    spec = find_spec("phonenumbers")  # finds the package without importing it
+    if spec is None or spec.origin is None:
+        return _Memo(None, "", {})
+    try:
+        installed = os.stat(spec.origin)
+    except OSError:
+        return _Memo(None, "", {})
+    header = f"{_MEMO_FORMAT} reportlint {__version__} phonenumbers {installed.st_size} {installed.st_mtime_ns}"
+    path = private_cache_file("phone-verdicts.txt")
+    verdicts: dict[str, PhoneCheck] = {}
+    if path is not None:
+        try:
+            with open(path, encoding="ascii", errors="replace") as kept:
+                if kept.readline().rstrip("\n") == header:
+                    verdicts = _read_verdicts(kept)
+        except OSError:
+            pass  # none kept yet, or unreadable: ask phonenumbers
+    return _Memo(path, header, verdicts)
+
+
+def _read_verdicts(lines: Iterator[str]) -> dict[str, PhoneCheck]:
+    """The well-formed lines of a kept file (anything else is skipped, never trusted)."""
+    verdicts: dict[str, PhoneCheck] = {}
+    for line in lines:
+        parts = line.split()
+        if len(verdicts) >= _MEMO_LIMIT:
+            break
+        if len(parts) != 3 or not _is_number(parts[0]) or parts[1] not in ("0", "1"):
+            continue
+        area = None if parts[2] == "-" else parts[2]
+        if area is not None and not (_is_number(area) and len(area) <= 3):
+            continue
+        verdicts[parts[0]] = PhoneCheck(parts[1] == "1", area)
+    return verdicts
+
+
+def _is_number(digits: str) -> bool:
+    return 0 < len(digits) <= 20 and digits.isascii() and digits.isdigit()
+
+
+def _ask_phonenumbers(digits: str) -> PhoneCheck:
+    """phonenumbers' verdict on the digits (imports the package on first use)."""
     import phonenumbers
     from phonenumbers import PhoneNumberType, shortnumberinfo
 

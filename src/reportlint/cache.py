@@ -1,0 +1,87 @@
+"""Files reportlint keeps between runs: a private per-user folder, verified before use.
+
+Two things are kept there: the built LALR parser (:mod:`reportlint.parser_cache`) and the
+telephone verdicts of the contact rules (``reportlint_rules.contact._phones``). The
+parser is a pickle, and unpickling a file another local user planted runs code as
+whoever runs reportlint, so a cache file is used only when the folder and the file are
+what we expect: a real folder (not a symlink) created with mode 0700, owned by the
+current user, with no access for group or others; a file that is regular, ours, and
+writable only by us. Anything else and nothing is read or written: the work is done
+afresh.
+
+The folder is ``$XDG_CACHE_HOME/reportlint`` (``~/.cache/reportlint``). On Windows,
+where POSIX owners and modes do not exist, it is ``%LOCALAPPDATA%\\reportlint\\cache``,
+private to the user by its ACL; only the "not a symlink" checks apply there.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+
+def cache_folder() -> Path | None:
+    """The per-user cache folder reportlint may use, or ``None`` when there is none."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "reportlint" / "cache" if base else None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "reportlint"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):
+        return None
+    return home / ".cache" / "reportlint"
+
+
+def _private(info: os.stat_result, *, folder: bool) -> bool:
+    """Whether a ``lstat`` result is a real folder/file of ours that nobody else may change."""
+    kind_ok = stat.S_ISDIR(info.st_mode) if folder else stat.S_ISREG(info.st_mode)
+    if not kind_ok:
+        return False  # a symlink, FIFO, device…: never followed
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:
+        return True  # Windows: the ACL of %LOCALAPPDATA% keeps it private
+    forbidden = 0o077 if folder else 0o022
+    return info.st_uid == geteuid() and not info.st_mode & forbidden
+
+
+def private_cache_file(name: str) -> str | None:
+    """The path of cache file *name* in the verified private folder, or ``None``.
+
+    The folder is created (mode 0700) if missing. ``None`` means "do not cache":
+    no usable home, a folder that is a symlink, not ours or open to others, or a
+    file in it that is not ours — the caller then does its work afresh.
+    """
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(os.lstat(folder), folder=True):
+            return None
+        target = folder / name
+        try:
+            if not _private(os.lstat(target), folder=False):
+                return None
+        except FileNotFoundError:
+            pass  # the caller writes it, inside a folder only we can write to
+    except OSError:
+        return None
+    return str(target)
+
+
+def seal(path: str | None) -> None:
+    """Make a cache file just written private (0600), so a group-writable umask (0002)
+    does not make :func:`private_cache_file` refuse it on every later start."""
+    if not isinstance(path, str) or not hasattr(os, "geteuid"):
+        return
+    try:
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and info.st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass
