@@ -20,7 +20,7 @@ from dataclasses import replace
 from reportlint.diagnostics import Diagnostic, EngineCode
 from reportlint.engine import MAX_FILE_BYTES, FileResult, Linter
 from reportlint.model import Report
-from reportlint.model.pairing import find_pairs
+from reportlint.model.pairing import ReportIdentity, find_pairs
 from reportlint.rulebase import PairRule
 from reportlint.runner import LinterRecipe, build_linter
 
@@ -71,7 +71,7 @@ def check_pairs(
         pairs = find_pairs([(result.path, result.identity) for result in checked])
     if not pairs:
         return list(results)
-    found = _run(linter, pairs, jobs, recipe, dict(data or {}))
+    found = _in_chain_order(linter, pairs, {result.path: result.identity for result in checked}, jobs, recipe, data)
     added: dict[str, list[Diagnostic]] = {}
     for (path, _), diagnostics in zip(pairs, found, strict=True):
         added.setdefault(path, []).extend(diagnostics)
@@ -81,6 +81,34 @@ def check_pairs(
         else result
         for result in results
     ]
+
+
+def _in_chain_order(
+    linter: Linter,
+    pairs: list[tuple[str, str]],
+    identities: Mapping[str, ReportIdentity | None],
+    jobs: int,
+    recipe: LinterRecipe | None,
+    data: Mapping[str, bytes] | None,
+) -> list[list[Diagnostic]]:
+    """Each pair's diagnostics, in *pairs*' order, the pairs checked agency by agency, year by year.
+
+    An agency's pairs form a chain (2020→2019, 2021→2020, …): checked one after the
+    other, the current report of one pair is the previous report of the next, still in
+    memory. In the run's order (all 2020 reports, then all 2021…) each pair read and
+    parsed both its files again.
+    """
+
+    def chain(index: int) -> tuple[str, int]:
+        identity = identities.get(pairs[index][0])
+        return (identity.key, identity.year) if identity is not None else ("", 0)
+
+    order = sorted(range(len(pairs)), key=chain)
+    found = _run(linter, [pairs[index] for index in order], jobs, recipe, dict(data or {}))
+    in_place: list[list[Diagnostic]] = [[] for _ in pairs]
+    for index, diagnostics in zip(order, found, strict=True):
+        in_place[index] = diagnostics
+    return in_place
 
 
 def check_pair(linter: Linter, current: Report, previous: Report, previous_path: str) -> list[Diagnostic]:
@@ -125,8 +153,9 @@ def _read(linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
 
 
 class _RecentReports:
-    """The last few reports read in this process: a run's pairs chain (2021→2020, 2022→2021 …),
-    so the previous report of one pair is usually the current report of the one before."""
+    """The reports last used in this process: pairs are checked chain by chain (2021→2020,
+    2022→2021 …), so the previous report of one pair is usually the current report of the
+    one before, and several reports of one year may share one previous report."""
 
     SIZE = 4
 
@@ -134,11 +163,12 @@ class _RecentReports:
         self.reports: dict[str, Report] = {}
 
     def get(self, linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
-        report = self.reports.get(path)
+        report = self.reports.pop(path, None)  # put back last: the least recently used goes first
         if report is None:
             if len(self.reports) >= self.SIZE:
                 del self.reports[next(iter(self.reports))]
-            report = self.reports[path] = _read(linter, path, data)
+            report = _read(linter, path, data)
+        self.reports[path] = report
         return report
 
 
@@ -169,7 +199,9 @@ def _run(
     _WORKER_LINTER = linter  # inherited by forked workers; others build their own
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(recipe, data)) as pool:
-            return list(pool.map(_check_in_worker, pairs))
+            # Consecutive pairs to one worker, so that a chain stays with the worker holding its reports.
+            chunk = max(1, len(pairs) // (jobs * 4))
+            return list(pool.map(_check_in_worker, pairs, chunksize=chunk))
     finally:
         _WORKER_LINTER = None
 
