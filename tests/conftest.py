@@ -189,7 +189,9 @@ def _read_each_pdf_once() -> Iterator[None]:
     (frozen) :class:`~reportlint.readers.extracted.ExtractedText`. Failures are not
     kept, and with pdfplumber hidden (``sys.modules["pdfplumber"] = None``, as the
     missing-library tests do) the real reader runs. Processes started by the tests
-    (``run_process``, ``-j``) read for real.
+    (``run_process``) read for real; ``-j`` workers forked from this process inherit
+    what was read before the fork, and what they read themselves is lost with them
+    (so runs over many files that include PDFs are cheaper with ``-j 1``).
     """
     from reportlint.readers import pdf_document
     from reportlint.readers.extracted import ExtractedText
@@ -233,6 +235,7 @@ with a long test after the others have run out of work. A renamed test only lose
 
 SHARED_SETUP = {
     "tests/test_accuracy.py": "accuracy",
+    "tests/test_annotate.py": "annotate",
     "tests/test_default_figures.py": "shared-findings",
     "tests/test_docs.py": "docs",
     "tests/test_end_positions.py": "shared-findings",
@@ -256,6 +259,34 @@ SHARED_RUNS = {
 """Tests in different modules or far apart that read one :func:`shared_run`: one xdist group each."""
 
 
+def _group(nodeid: str) -> str | None:
+    """The xdist group of a test: its :data:`SHARED_RUNS` or :data:`SHARED_SETUP` entry, if any."""
+    if nodeid in SHARED_RUNS:
+        return SHARED_RUNS[nodeid]
+    return SHARED_SETUP.get(nodeid.split("::", 1)[0])
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadgroup`` that reads the groups from this file, not from node-id suffixes.
+
+    pytest-xdist's loadgroup puts the group into ``item._nodeid``, which pytest 9 no
+    longer reads (node ids come from ``item._id``): every test became its own unit and
+    each worker built every shared fixture and run again. The groups are known here
+    from the node id alone, so the controller's scheduler asks :func:`_group`.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            plain = nodeid.rsplit("@", 1)[0] if nodeid.rfind("@") > nodeid.rfind("]") else nodeid
+            return _group(plain) or plain
+
+    return Scheduling(config, log)
+
+
 def _slowness(item: pytest.Item) -> int:
     """The place of *item* in :data:`SLOW_FIRST`, or after all of them."""
     return next((i for i, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)), len(SLOW_FIRST))
@@ -265,9 +296,7 @@ def _slowness(item: pytest.Item) -> int:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests first; the tests of a :data:`SHARED_SETUP` module or a shared run in one xdist group."""
     for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        if item.nodeid in SHARED_RUNS:
-            item.add_marker(pytest.mark.xdist_group(SHARED_RUNS[item.nodeid]))
-        elif module in SHARED_SETUP:
-            item.add_marker(pytest.mark.xdist_group(SHARED_SETUP[module]))
+        group = _group(item.nodeid)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=_slowness)  # a stable sort: the order is kept otherwise
