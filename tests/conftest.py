@@ -250,19 +250,24 @@ read one shared run share one)."""
 
 
 SHARED_RUNS = {
-    "tests/test_cli.py::test_every_line_printed_over_shared_is_a_well_formed_finding": "shared-run",
-    "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints": "shared-run",
-    "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter": "progress-run",
-    "tests/test_progress.py::test_the_total_line_counts_findings_and_files": "progress-run",
+    "tests/test_cli.py::test_every_line_printed_over_shared_is_a_well_formed_finding": "shared-pdfs",
+    "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints": "shared-pdfs",
+    "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter": "shared-pdfs",
+    "tests/test_progress.py::test_the_total_line_counts_findings_and_files": "shared-pdfs",
+    "tests/test_html_pdf_readers.py::test_real_document_gives_the_findings_of_its_hand_made_text": "shared-pdfs",
+    "tests/test_html_pdf_readers.py::test_wrapped_pdf_lines_are_joined_so_brackets_balance": "shared-pdfs",
     "tests/test_csv.py::test_one_row_per_shared_report_with_its_counts_and_key_figures": "shared-findings",
 }
-"""Tests in different modules or far apart that read one :func:`shared_run`: one xdist group each."""
+"""Tests (node ids without parameters) in different modules or far apart that read one
+:func:`shared_run`, or the same PDFs (../shared's and the example's, which
+:func:`_read_each_pdf_once` reads once per process): one xdist group each."""
 
 
 def _group(nodeid: str) -> str | None:
     """The xdist group of a test: its :data:`SHARED_RUNS` or :data:`SHARED_SETUP` entry, if any."""
-    if nodeid in SHARED_RUNS:
-        return SHARED_RUNS[nodeid]
+    function = nodeid.split("[", 1)[0]
+    if function in SHARED_RUNS:
+        return SHARED_RUNS[function]
     return SHARED_SETUP.get(nodeid.split("::", 1)[0])
 
 
