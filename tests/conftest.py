@@ -256,6 +256,9 @@ SHARED_RUNS = {
     "tests/test_progress.py::test_the_total_line_counts_findings_and_files": "shared-pdfs",
     "tests/test_html_pdf_readers.py::test_real_document_gives_the_findings_of_its_hand_made_text": "shared-pdfs",
     "tests/test_html_pdf_readers.py::test_wrapped_pdf_lines_are_joined_so_brackets_balance": "shared-pdfs",
+    "tests/test_cli.py::test_findings_are_flake8_lines_sorted_and_exit_1": "shared-pdfs",
+    "tests/test_output.py::test_junit_has_one_case_per_file_and_a_failure_per_finding": "shared-pdfs",
+    "tests/test_docx_reader.py::test_a_directory_run_finds_the_docx_example": "shared-pdfs",
     "tests/test_csv.py::test_one_row_per_shared_report_with_its_counts_and_key_figures": "shared-findings",
 }
 """Tests (node ids without parameters) in different modules or far apart that read one
