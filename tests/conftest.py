@@ -189,7 +189,9 @@ def _read_each_pdf_once() -> Iterator[None]:
     (frozen) :class:`~reportlint.readers.extracted.ExtractedText`. Failures are not
     kept, and with pdfplumber hidden (``sys.modules["pdfplumber"] = None``, as the
     missing-library tests do) the real reader runs. Processes started by the tests
-    (``run_process``, ``-j``) read for real.
+    (``run_process``) read for real; ``-j`` workers forked from this process inherit
+    what was read before the fork, and what they read themselves is lost with them
+    (so runs over many files that include PDFs are cheaper with ``-j 1``).
     """
     from reportlint.readers import pdf_document
     from reportlint.readers.extracted import ExtractedText
@@ -219,12 +221,12 @@ SLOW_FIRST = (
     "tests/test_progress.py::test_a_terminal_sees_a_counter",
     "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter",
     "tests/test_progress.py::test_the_total_line_counts_findings_and_files",
-    "tests/test_html_page.py::test_hostile_input_renders_in_html_and_csv[three million characters on one line]",
-    "tests/test_robustness.py::test_hostile_input_gets_findings_not_a_crash[three million characters on one line]",
+    "tests/test_fixing.py::test_fix_on_the_real_reports_changes_only_the_marks_it_names",
+    "tests/test_html_pdf_readers.py::test_deeply_nested_pages_are_read_whole_or_refused",
+    "tests/test_html_page.py::test_hostile_input_renders_in_html_and_csv[a million characters on one line]",
     "tests/test_server.py::",
     "tests/test_planted_faults.py::",
     "tests/test_hardening.py::test_a_killed_worker_costs_only_its_file",
-    "tests/test_html_pdf_readers.py::test_real_document_gives_the_findings_of_its_hand_made_text",
     "tests/test_plugin_example.py::",
     "tests/test_accuracy.py::",
     "tests/test_html_report.py::",
@@ -234,6 +236,7 @@ with a long test after the others have run out of work. A renamed test only lose
 
 SHARED_SETUP = {
     "tests/test_accuracy.py": "accuracy",
+    "tests/test_annotate.py": "annotate",
     "tests/test_default_figures.py": "shared-findings",
     "tests/test_docs.py": "docs",
     "tests/test_end_positions.py": "shared-findings",
@@ -248,13 +251,49 @@ read one shared run share one)."""
 
 
 SHARED_RUNS = {
-    "tests/test_cli.py::test_every_line_printed_over_shared_is_a_well_formed_finding": "shared-run",
-    "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints": "shared-run",
-    "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter": "progress-run",
-    "tests/test_progress.py::test_the_total_line_counts_findings_and_files": "progress-run",
+    "tests/test_cli.py::test_every_line_printed_over_shared_is_a_well_formed_finding": "shared-pdfs",
+    "tests/test_cli.py::test_a_parallel_run_prints_exactly_what_a_serial_run_prints": "shared-pdfs",
+    "tests/test_progress.py::test_piped_ci_and_short_runs_show_no_counter": "shared-pdfs",
+    "tests/test_progress.py::test_the_total_line_counts_findings_and_files": "shared-pdfs",
+    "tests/test_html_pdf_readers.py::test_real_document_gives_the_findings_of_its_hand_made_text": "shared-pdfs",
+    "tests/test_html_pdf_readers.py::test_wrapped_pdf_lines_are_joined_so_brackets_balance": "shared-pdfs",
+    "tests/test_cli.py::test_findings_are_flake8_lines_sorted_and_exit_1": "shared-pdfs",
+    "tests/test_output.py::test_junit_has_one_case_per_file_and_a_failure_per_finding": "shared-pdfs",
+    "tests/test_docx_reader.py::test_a_directory_run_finds_the_docx_example": "shared-pdfs",
     "tests/test_csv.py::test_one_row_per_shared_report_with_its_counts_and_key_figures": "shared-findings",
 }
-"""Tests in different modules or far apart that read one :func:`shared_run`: one xdist group each."""
+"""Tests (node ids without parameters) in different modules or far apart that read one
+:func:`shared_run`, or the same PDFs (../shared's and the example's, which
+:func:`_read_each_pdf_once` reads once per process): one xdist group each."""
+
+
+def _group(nodeid: str) -> str | None:
+    """The xdist group of a test: its :data:`SHARED_RUNS` or :data:`SHARED_SETUP` entry, if any."""
+    function = nodeid.split("[", 1)[0]
+    if function in SHARED_RUNS:
+        return SHARED_RUNS[function]
+    return SHARED_SETUP.get(nodeid.split("::", 1)[0])
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadgroup`` that reads the groups from this file, not from node-id suffixes.
+
+    pytest-xdist's loadgroup puts the group into ``item._nodeid``, which pytest 9 no
+    longer reads (node ids come from ``item._id``): every test became its own unit and
+    each worker built every shared fixture and run again. The groups are known here
+    from the node id alone, so the controller's scheduler asks :func:`_group`.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            plain = nodeid.rsplit("@", 1)[0] if nodeid.rfind("@") > nodeid.rfind("]") else nodeid
+            return _group(plain) or plain
+
+    return Scheduling(config, log)
 
 
 def _slowness(item: pytest.Item) -> int:
@@ -266,9 +305,7 @@ def _slowness(item: pytest.Item) -> int:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests first; the tests of a :data:`SHARED_SETUP` module or a shared run in one xdist group."""
     for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        if item.nodeid in SHARED_RUNS:
-            item.add_marker(pytest.mark.xdist_group(SHARED_RUNS[item.nodeid]))
-        elif module in SHARED_SETUP:
-            item.add_marker(pytest.mark.xdist_group(SHARED_SETUP[module]))
+        group = _group(item.nodeid)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=_slowness)  # a stable sort: the order is kept otherwise

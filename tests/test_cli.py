@@ -103,7 +103,7 @@ def test_every_line_printed_over_shared_is_a_well_formed_finding() -> None:
 @pytest.mark.usefixtures("shared_dir")
 def test_a_parallel_run_prints_exactly_what_a_serial_run_prints() -> None:
     serial = shared_run(*EVERYTHING, "-j", "1")
-    parallel = run_process(*EVERYTHING, "-j", "2")
+    parallel = run(*EVERYTHING, "-j", "2")  # forks workers of this process, as the command does of its own
     assert (parallel.stdout, parallel.returncode) == (serial.stdout, serial.returncode)
 
 

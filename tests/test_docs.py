@@ -223,7 +223,7 @@ def test_mkdocs_configuration_names_every_page() -> None:
 # -- editors: the matchers read real output ----------------------------------------------
 def _lint(*args: str) -> str:
     paths = [str(EXAMPLES)] + ([str(SHARED_CORPUS)] if SHARED_CORPUS.is_dir() else [])
-    result = run("--isolated", *args, *paths, cwd=ROOT)
+    result = run("--isolated", "-j", "1", *args, *paths, cwd=ROOT)  # -j 1: each PDF is read once (conftest)
     assert result.returncode == 1, result.stderr
     return result.stdout
 

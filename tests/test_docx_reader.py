@@ -15,6 +15,7 @@ import subprocess
 import sys
 import zipfile
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import docx  # the test extra installs it (through the documents extra)
@@ -23,6 +24,7 @@ from docx.oxml.parser import parse_xml
 
 from reportlint.cli import main
 from reportlint.engine import Linter, read_report
+from reportlint.model import Report
 from reportlint.plugins import collect_rules, create_manager
 from reportlint.readers.docx_numbering import format_number
 from reportlint.readers.docx_text import extract
@@ -49,6 +51,12 @@ def findings(linter: Linter, path: Path, families: tuple[str, ...] = FAMILIES) -
     return Counter((d.code, d.message) for d in linter.lint_file(str(path)).diagnostics if d.code.startswith(families))
 
 
+@cache
+def _read(path: Path) -> Report:
+    """The report model of a file, read once per test process (several tests read each fixture)."""
+    return read_report(create_manager(), str(path), path.read_bytes())
+
+
 # --- the shared corpus as Word documents --------------------------------------------
 @pytest.mark.usefixtures("shared_dir")
 @pytest.mark.parametrize("source", REPORTS, ids=[path.name for path in REPORTS])
@@ -67,10 +75,8 @@ def test_docx_of_a_real_report_extracts_to_its_hand_made_text(source: Path) -> N
     (The seed is left out: its hand-made text wraps two header cells over two lines and
     pads some values with spaces, which a Word cell does not keep.)
     """
-    manager = create_manager()
     document = DOCUMENTS / f"{source.stem}.docx"
-    expected = read_report(manager, str(source), source.read_bytes()).text
-    assert read_report(manager, str(document), document.read_bytes()).text == expected
+    assert _read(document).text == _read(source).text
 
 
 def test_every_shared_report_has_its_docx() -> None:
@@ -83,7 +89,7 @@ def test_fixtures_are_read_by_the_docx_reader_with_word_numbering() -> None:
     numbered = 0
     for path in sorted(DOCUMENTS.glob("*.docx")):
         xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
-        report = read_report(create_manager(), str(path), path.read_bytes())
+        report = _read(path)
         assert report.extracted is not None and report.extracted.kind == "docx"
         starts = [(span.line, span.column) for span in report.extracted.spans]
         assert starts == [(line, 1) for line in range(1, len(report.lines))]

@@ -7,6 +7,7 @@ a full tmpfs where root may mount one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -14,8 +15,9 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -39,8 +41,8 @@ def run_own_process(
 ) -> subprocess.CompletedProcess[str]:
     """``python -m reportlint ARGS`` as a user runs it; stdout/stderr decoded.
 
-    For the tests where the process is the point: a parser cache read at start-up, a
-    ``-j`` worker killed, a rule stopped by its time budget. The others call the CLI
+    For the tests where the process is the point: a parser cache written by a real
+    start, a ``-j`` worker killed, a rule stopped by its time budget. The others call the CLI
     in this process (:func:`tests.conftest.run`), which is the same code minus a start-up.
     """
     process = subprocess.run(
@@ -81,14 +83,6 @@ def _plant(cache_file: Path, marker: Path) -> None:
     cache_file.write_bytes(header + b"\n" + pickle.dumps(_Plant(marker)))
 
 
-_LARK_DEFAULT_CACHE = (
-    "import reportlint.parser_cache as cache\n"
-    "cache.parser_cache_file = lambda: True  # Lark's own cache=True, as reportlint used it\n"
-    "from reportlint.parsing import load_parser\n"
-    "load_parser()\n"
-)
-
-
 @pytest.fixture
 def cache_env(tmp_path: Path) -> dict[str, str]:
     """A private TMPDIR, HOME and cache folder for one test's reportlint processes."""
@@ -103,52 +97,89 @@ def cache_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
-def test_a_pickle_planted_in_the_shared_temp_folder_is_never_loaded(tmp_path: Path, cache_env: dict[str, str]) -> None:
+@pytest.fixture
+def start(cache_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], int]]:
+    """``reportlint --isolated WATER`` in this process as a new process starts it, in *cache_env*.
+
+    The parser this process already holds is dropped first, so each call loads it anew
+    (from the cache folder, or from the grammar) exactly as a process start does; a
+    process start itself costs more than the parser. Returns the exit status, after
+    checking the run found something (the parser worked).
+    """
+    from reportlint.parsing import load_parser
+
+    for name, value in cache_env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(tempfile, "tempdir", None)  # gettempdir() reads TMPDIR again
+
+    def lint_water() -> int:
+        load_parser.cache_clear()
+        result = run("--isolated", str(WATER))
+        assert findings_of(result.stdout), result.stderr
+        return result.returncode
+
+    yield lint_water
+    load_parser.cache_clear()  # the next test loads the parser in its own environment
+
+
+def _lark_default_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build the parser with Lark's own ``cache=True``, as reportlint used it (the shared temp folder)."""
+    import reportlint.parser_cache
+    from reportlint.parsing import load_parser
+
+    with monkeypatch.context() as patch:
+        patch.setattr(reportlint.parser_cache, "parser_cache_file", lambda: True)
+        load_parser.cache_clear()
+        load_parser()
+        load_parser.cache_clear()
+
+
+def test_a_pickle_planted_in_the_shared_temp_folder_is_never_loaded(
+    tmp_path: Path, cache_env: dict[str, str], start: Callable[[], int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     marker = tmp_path / "planted-code-ran"
-    python = [sys.executable, "-c", _LARK_DEFAULT_CACHE]
-    subprocess.run(python, env={**os.environ, **cache_env}, check=True)
+    _lark_default_cache(monkeypatch)
     (shared,) = Path(cache_env["TMPDIR"]).glob(".lark_cache_*")  # the predictable name another user can take
     _plant(shared, marker)
-    subprocess.run(python, env={**os.environ, **cache_env}, check=False, capture_output=True)
+    with contextlib.suppress(Exception):  # Lark gets back the planted object, not a parser
+        _lark_default_cache(monkeypatch)
     assert marker.exists(), "control: Lark's default cache does run the planted pickle"
     marker.rmdir()
     _plant(shared, marker)
 
-    result = run_own_process("--isolated", str(WATER), env=cache_env)
-
-    assert result.returncode == 1, result.stderr
+    assert start() == 1
     assert not marker.exists()
-    assert findings_of(result.stdout)
 
 
 def test_a_pickle_in_a_cache_folder_that_is_not_private_is_never_loaded(
-    tmp_path: Path, cache_env: dict[str, str]
+    tmp_path: Path, cache_env: dict[str, str], start: Callable[[], int]
 ) -> None:
     marker = tmp_path / "planted-code-ran"
-    run_own_process("--isolated", str(WATER), env=cache_env)
+    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1  # a real start writes the cache
     folder = Path(cache_env["XDG_CACHE_HOME"]) / "reportlint"
     assert folder.stat().st_mode & 0o777 == 0o700
     (cache_file,) = folder.glob("parser-*")
     _plant(cache_file, marker)
-    run_own_process("--isolated", str(WATER), env=cache_env)
+    with contextlib.suppress(Exception):  # the planted object is no parser
+        start()
     assert marker.exists(), "control: a file in the verified private folder is trusted (only we can write it)"
     marker.rmdir()
 
     _plant(cache_file, marker)
     folder.chmod(0o777)  # anyone could have written the file
-    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1
+    assert start() == 1
     assert not marker.exists()
     folder.chmod(0o700)
 
     cache_file.chmod(0o666)  # the file itself open to others
-    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1
+    assert start() == 1
     assert not marker.exists()
     cache_file.chmod(0o600)
 
     other = tmp_path / "elsewhere"
     folder.rename(other)
     folder.symlink_to(other)  # a symlink in place of the folder
-    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1
+    assert start() == 1
     assert not marker.exists()
     folder.unlink()
     other.rename(folder)
@@ -156,7 +187,7 @@ def test_a_pickle_in_a_cache_folder_that_is_not_private_is_never_loaded(
     if os.geteuid() != 0:
         pytest.skip("changing the cache file's owner needs root")
     os.chown(cache_file, 65534, 65534)  # owned by someone else
-    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1
+    assert start() == 1
     assert not marker.exists()
 
 

@@ -12,7 +12,7 @@ SHEET_DIFFERS), the test says by which codes and why.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -77,7 +77,10 @@ def linter() -> Linter:
     return Linter(manager, collect_rules(manager))
 
 
+@cache
 def diagnostics(path: Path) -> tuple[Diagnostic, ...]:
+    """Every finding for one file, linted once per test process: most files are read by
+    several tests, and each hand-made text is compared with all the forms of its report."""
     return linter().lint_file(str(path)).diagnostics
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
@@ -26,10 +27,13 @@ def _many() -> list[str]:
 
 
 def _on_terminal(*args: str, ci: bool = False) -> tuple[subprocess.CompletedProcess[str], str]:
-    """``python -m reportlint ARGS`` with stderr on a pseudo-terminal; returns the run and what the terminal got."""
-    env = {name: value for name, value in os.environ.items() if name != "CI"}
-    if ci:
-        env["CI"] = "true"
+    """``reportlint ARGS`` in this process with stderr on a pseudo-terminal; returns the run and what the terminal got.
+
+    The terminal is the point, not the process: the counter is drawn on ``sys.stderr``
+    when it is a terminal, and here it is one (``-j`` workers are forked with it).
+    """
+    from reportlint.cli import main
+
     controller, terminal = pty.openpty()
     received: list[bytes] = []
 
@@ -37,7 +41,7 @@ def _on_terminal(*args: str, ci: bool = False) -> tuple[subprocess.CompletedProc
         while True:
             try:
                 chunk = os.read(controller, 4096)
-            except OSError:  # EIO once the child has closed the terminal
+            except OSError:  # EIO once every handle on the terminal is closed
                 return
             if not chunk:
                 return
@@ -45,21 +49,31 @@ def _on_terminal(*args: str, ci: bool = False) -> tuple[subprocess.CompletedProc
 
     reader = threading.Thread(target=drain)
     reader.start()
+    out = io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    stderr = io.TextIOWrapper(open(terminal, "wb", buffering=0), encoding="utf-8", write_through=True)
+    saved = sys.stdout, sys.stderr
     try:
-        process = subprocess.run(
-            [sys.executable, "-m", "reportlint", *args], stdout=subprocess.PIPE, stderr=terminal, env=env, check=False
-        )
+        with pytest.MonkeyPatch.context() as patch:
+            patch.delenv("CI", raising=False)
+            if ci:
+                patch.setenv("CI", "true")
+            sys.stdout, sys.stderr = stdout, stderr
+            code = main(list(args))
     finally:
-        os.close(terminal)
+        sys.stdout, sys.stderr = saved
+        stdout.flush()
+        stdout.detach()  # keep *out* open
+        stderr.close()  # closes the terminal: the reader gets EIO
         reader.join(timeout=30)
         os.close(controller)
-    done = subprocess.CompletedProcess(process.args, process.returncode, process.stdout.decode("utf-8"), "")
+    done = subprocess.CompletedProcess(list(args), code, out.getvalue().decode("utf-8"), "")
     return done, b"".join(received).decode("utf-8", errors="replace")
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_terminal_sees_a_counter_that_is_erased_at_the_end(jobs: str) -> None:
-    result, screen = _on_terminal("--isolated", "-j", jobs, *_many())
+    result, screen = _on_terminal("--isolated", "-j", jobs, *_many_texts())
     total = total_of(result.stdout)
     assert total, result.stdout[-300:]
     files = int(total[4])
@@ -76,7 +90,7 @@ def _many_texts() -> list[str]:
 
 
 def test_piped_ci_and_short_runs_show_no_counter() -> None:
-    piped = shared_run("--isolated", *_many())  # stderr is no terminal in-process either
+    piped = shared_run("--isolated", "-j", "1", *_many())  # stderr is no terminal in-process either
     assert piped.stderr == "" and total_of(piped.stdout)
     _, in_ci = _on_terminal("--isolated", *_many_texts(), ci=True)
     assert in_ci == ""
@@ -85,12 +99,12 @@ def test_piped_ci_and_short_runs_show_no_counter() -> None:
 
 
 def test_the_total_line_counts_findings_and_files() -> None:
-    result = shared_run("--isolated", *_many())
+    result = shared_run("--isolated", "-j", "1", *_many())  # one process: each PDF is read once (see conftest)
     lines = findings(result.stdout)
     total = total_of(result.stdout)
     assert total
     found, errors, warnings, files = (int(group) for group in total.groups())
-    records = json.loads(run("--isolated", "--format", "json", *_many()).stdout)
+    records = json.loads(run("--isolated", "--format", "json", "-j", "1", *_many()).stdout)
     assert found == len(lines) == len(records) == errors + warnings
     assert errors == sum(record["severity"] == "error" for record in records)
     reports = [file for path in _many() for file in Path(path).iterdir() if file.suffix in (".txt", ".docx", ".pdf")]
