@@ -165,17 +165,79 @@ def _markers(body: Any) -> list[Any]:
             text = _text_of(element)
             if sum(word in text for word in _TABLE_WORDS) >= 2:
                 found.append(element)
+    short = _short_texts(body)
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS or element.tag in ("table", "tr"):
             continue
-        if any(ancestor.tag == "table" for ancestor in element.iterancestors()):
+        if element in short:
+            raw = short[element]
+            if raw is None:
+                continue  # more than 40 visible characters: not a heading
+        else:
+            raw = _text_of(element)  # a subtree bloated with blanks: the plain way
+        if next(element.iterancestors("table"), None) is not None:
             continue
-        text = collapse_spaces(_text_of(element)).strip(" \u00a0\u3000")
+        text = collapse_spaces(raw).strip(" \u00a0\u3000")
         if len(text) <= 40 and _SECTION_HEADING.match(text) and any(word in text for word in _HEADING_WORDS):
             if text[0] not in seen_headings:
                 seen_headings.add(text[0])
                 found.append(element)
     return found
+
+
+_HEADING_VISIBLE = 40
+"""A heading's text is at most this long (after collapsing spaces)."""
+_BLANKS = frozenset(" \t\r\n\f\u00a0\u3000")
+_SHORT_RAW = 4096
+
+
+def _short_texts(body: Any) -> dict[Any, str | None]:
+    """``_text_of`` for every element that could be a heading, computed bottom-up in one pass.
+
+    Asking each element for its text walks its whole subtree, so a page of deeply
+    nested elements cost the square of its depth (2,000 nested ``<div>`` took 19 s).
+    Here an element's text is its own text and its children's, each child done once.
+    The value is ``None`` for an element with more than 40 characters that are not
+    blanks (its text, blanks stripped and collapsed, is longer than any heading). Runs
+    of source whitespace are kept one character long, which :func:`collapse_spaces`
+    treats as it treats the whole run. An element whose text is still longer than
+    4,096 characters (thousands of &nbsp;) is left out, and so are its ancestors: the
+    caller reads those the plain way.
+    """
+    texts: dict[Any, str | None] = {}
+    elements = list(body.iter())  # parents before children: done in reverse, children first
+    for element in reversed(elements):
+        if not isinstance(element.tag, str):
+            continue
+        parts = [element.text or ""]
+        unknown = long = False
+        for child in element:
+            if isinstance(child.tag, str):  # itertext skips a comment's own text, keeps its tail
+                if child not in texts:
+                    unknown = True
+                    break
+                text = texts[child]
+                if text is None:
+                    long = True
+                    break
+                parts.append(text)
+            parts.append(child.tail or "")
+        if unknown:
+            continue
+        if long:
+            texts[element] = None
+            continue
+        joined = _SPACE_RUN.sub(_one_blank, "".join(parts))
+        if sum(char not in _BLANKS for char in joined) > _HEADING_VISIBLE:
+            texts[element] = None
+        elif len(joined) <= _SHORT_RAW:
+            texts[element] = joined
+    return texts
+
+
+def _one_blank(run: re.Match[str]) -> str:
+    """A run of source whitespace as one character that collapses as the run does."""
+    return "\n" if "\n" in run[0] or "\r" in run[0] else " "
 
 
 def _common_ancestor(elements: list[Any]) -> Any:
