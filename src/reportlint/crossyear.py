@@ -125,20 +125,29 @@ def _read(linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
 
 
 class _RecentReports:
-    """The last few reports read in this process: a run's pairs chain (2021→2020, 2022→2021 …),
-    so the previous report of one pair is usually the current report of the one before."""
+    """The reports read last in this process, the least recently used dropped first.
 
-    SIZE = 4
+    A run's pairs chain (2021→2020, 2022→2021 …), so the previous report of one pair
+    is usually the current report of the one before; and many reports of one year pair
+    with the same report of the year before (the first of that agency's), which stays
+    while it is used. Bounded by count and by the text held.
+    """
+
+    SIZE = 32
+    CHARACTERS = 8_000_000
 
     def __init__(self) -> None:
         self.reports: dict[str, Report] = {}
+        self.characters = 0
 
     def get(self, linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
-        report = self.reports.get(path)
+        report = self.reports.pop(path, None)
         if report is None:
-            if len(self.reports) >= self.SIZE:
-                del self.reports[next(iter(self.reports))]
-            report = self.reports[path] = _read(linter, path, data)
+            report = _read(linter, path, data)
+            self.characters += len(report.text)
+            while self.reports and (len(self.reports) >= self.SIZE or self.characters > self.CHARACTERS):
+                self.characters -= len(self.reports.pop(next(iter(self.reports))).text)
+        self.reports[path] = report  # the most recently used last
         return report
 
 
@@ -169,7 +178,8 @@ def _run(
     _WORKER_LINTER = linter  # inherited by forked workers; others build their own
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(recipe, data)) as pool:
-            return list(pool.map(_check_in_worker, pairs))
+            # Runs of neighbouring pairs to each worker: they share reports (see _RecentReports).
+            return list(pool.map(_check_in_worker, pairs, chunksize=max(1, len(pairs) // (jobs * 8))))
     finally:
         _WORKER_LINTER = None
 
