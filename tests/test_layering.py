@@ -37,7 +37,16 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # The kinds of problem (model/problems.py) are named by readers and model alike: the
     # vocabulary sits with the earlier stage, which is why it imports nothing of ours.
     ("read", ("reportlint.readers", "reportlint.model.problems")),
-    ("parse", ("reportlint.parsing", "reportlint.sheet_copy", "reportlint.syntax", "reportlint.parser_cache")),
+    (
+        "parse",
+        (
+            "reportlint.parsing",
+            "reportlint.line_lexer",
+            "reportlint.sheet_copy",
+            "reportlint.syntax",
+            "reportlint.parser_cache",
+        ),
+    ),
     ("model", ("reportlint.model",)),
     (
         "rules",

@@ -153,22 +153,29 @@ def _read(linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
 
 
 class _RecentReports:
-    """The reports last used in this process: pairs are checked chain by chain (2021→2020,
-    2022→2021 …), so the previous report of one pair is usually the current report of the
-    one before, and several reports of one year may share one previous report."""
+    """The reports read last in this process, the least recently used dropped first.
 
-    SIZE = 4
+    Pairs are checked chain by chain (2021→2020, 2022→2021 …, see :func:`_in_chain_order`),
+    so the previous report of one pair is usually the current report of the one before;
+    and many reports of one year pair with the same report of the year before (the first
+    of that agency's), which stays while it is used. Bounded by count and by the text held.
+    """
+
+    SIZE = 32
+    CHARACTERS = 8_000_000
 
     def __init__(self) -> None:
         self.reports: dict[str, Report] = {}
+        self.characters = 0
 
     def get(self, linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
-        report = self.reports.pop(path, None)  # put back last: the least recently used goes first
+        report = self.reports.pop(path, None)
         if report is None:
-            if len(self.reports) >= self.SIZE:
-                del self.reports[next(iter(self.reports))]
             report = _read(linter, path, data)
-        self.reports[path] = report
+            self.characters += len(report.text)
+            while self.reports and (len(self.reports) >= self.SIZE or self.characters > self.CHARACTERS):
+                self.characters -= len(self.reports.pop(next(iter(self.reports))).text)
+        self.reports[path] = report  # the most recently used last
         return report
 
 

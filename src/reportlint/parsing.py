@@ -21,6 +21,7 @@ from lark import Lark, Token, Transformer, UnexpectedInput
 
 from reportlint import sheet_copy
 from reportlint.lazyre import lazy_compile
+from reportlint.line_lexer import LineLexer, cell_of_line
 from reportlint.syntax import (
     Block,
     Cell,
@@ -34,7 +35,7 @@ from reportlint.syntax import (
     TableLayout,
     Wrap,
 )
-from reportlint.text import SPACE_CHARS, leading_space_count, strip_spaces
+from reportlint.text import leading_space_count, strip_spaces
 
 _PIPE_SEPARATOR_RE = lazy_compile(r"^[\s|:\-–—]+$")
 
@@ -60,10 +61,10 @@ def load_parser() -> Lark:
         "reportlint_grammar",
         "report.lark",
         parser="lalr",
-        lexer="basic",
         maybe_placeholders=False,
         cache=cache or False,
         transformer=_SyntaxTreeBuilder(),
+        lexer=LineLexer,
     )
     seal(cache)
     return parser
@@ -112,21 +113,14 @@ class _SyntaxTreeBuilder(Transformer[Token, Any]):
         return _line(children[0])
 
     def cell(self, children: list[Any]) -> Cell:
-        # The commonest callback (every cell of the seed layout): written out, without helpers.
+        # Only with Lark's own lexer: reportlint's hands whole rows over (see lexed_row).
         token: Token = children[0]
-        value: str = token.value
-        tab = value.index("\t")
-        after = value[tab + 1 : -1]  # the token ends with its "\n"
-        text = after.strip(SPACE_CHARS)
-        column = (token.column or 1) + tab + 1
-        if text:
-            column += len(after) - len(after.lstrip(SPACE_CHARS))
-        line = token.line or 1
+        first = cell_of_line(token.value, token.line or 1, token.column or 1)
         if len(children) == 1:
-            return Cell(text, line, column, line)
-        joined = text + "".join(part.text for part in children[1:])
+            return first
+        joined = first.text + "".join(part.text for part in children[1:])
         # a wrapped cell ends its first line early
-        return Cell(joined, line, column, children[-1].line or 1, len(text))
+        return Cell(joined, first.line, first.column, children[-1].line or 1, len(first.text))
 
     def empty_cell(self, children: list[Token]) -> Cell:
         token = children[0]
@@ -176,6 +170,14 @@ class _SyntaxTreeBuilder(Transformer[Token, Any]):
     def cell_row(self, children: list[list[Cell]]) -> Row:
         cells = children[0]
         return Row(tuple(cells), cells[0].line)
+
+    def lexed_row(self, children: list[Any]) -> Row:
+        """A row the lexer read whole (a ``CELL_ROW`` token's value), after any empty cells before it."""
+        row: Row = children[-1].value
+        if len(children) == 1:
+            return row
+        cells: list[Cell] = children[0]
+        return Row((*cells, *row.cells), cells[0].line)
 
     def cell_table(self, children: list[list[Row]]) -> Table:
         return _table(TableLayout.CELL_PER_LINE, children[0])

@@ -238,21 +238,30 @@ def _single_cells(
     """Cells whose identities all fail (two or more) and all ask for the same new value."""
     candidates: list[SingleCell] = []
     seen: set[CellKey] = set()
-    failed = set(failing)
+    failed = {id(identity) for identity in failing}
+    # Each cell's identities with its coefficient in each, in the order of *checked*: one
+    # pass over the terms instead of a scan of every identity for every cell.
+    involving: dict[CellKey, dict[int, tuple[Identity, int]]] = {}
+    for identity in checked:
+        for coefficient, ref in identity.terms:
+            entries = involving.setdefault(cell_key(ref), {})
+            known = entries.get(id(identity))
+            entries[id(identity)] = (identity, coefficient + (known[1] if known else 0))
+    residuals = {id(identity): residual(identity, blanks) for identity in failing}
     for identity in failing:
         for _, ref in identity.terms:
             key = cell_key(ref)
             if key in seen or key in blanks:
                 continue
             seen.add(key)
-            involved = [i for i in checked if i.coefficient(key)]
-            if len(involved) < 2 or not failed.issuperset(involved):
+            involved = [entry for entry in involving[key].values() if entry[1]]
+            if len(involved) < 2 or not all(id(i) in failed for i, _ in involved):
                 continue
-            changes = {round(-residual(i, blanks) / i.coefficient(key), 6) for i in involved}
+            changes = {round(-residuals[id(i)] / coefficient, 6) for i, coefficient in involved}
             if len(changes) == 1:
                 expected = ref.number + changes.pop()
                 if expected >= 0:
-                    candidates.append(SingleCell(ref, ref.number, expected, tuple(involved)))
+                    candidates.append(SingleCell(ref, ref.number, expected, tuple(i for i, _ in involved)))
     # Two candidates sharing an identity are two explanations of the same failure: keep neither.
     return [
         candidate

@@ -56,6 +56,8 @@ class InvalidCalendarDate(Rule):
                 if problem is not None:
                     message = f"日期「{mention.text}」不存在：{problem}"
                     yield self.at_line(report, message, index + 1, mention.column, length=len(mention.text))
+            if "日" not in text:
+                continue  # MONTH_DAY_RE ends in 日
             for match in MONTH_DAY_RE.finditer(ascii_digits(text)):
                 if any(start <= match.start() < end for start, end in taken):
                     continue

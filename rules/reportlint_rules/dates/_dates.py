@@ -73,13 +73,23 @@ def _mention(text: str, line: int, match: re.Match[str], year: int, month: int, 
 
 def full_dates(text: str, line: int) -> list[DateMention]:
     """Every full date in one line of text, in order (columns 1-based)."""
+    # Most lines hold no date: the patterns are tried only where their literals are
+    # (年…日 for the written dates, a separator for 2024-01-31).
+    written = "日" in text
+    separated = "-" in text or "." in text or "/" in text
+    if not (written or separated):
+        return []
     plain = ascii_digits(text)
-    found = [_mention(text, line, m, int(m[1]), int(m[2]), int(m[3])) for m in FULL_DATE_RE.finditer(plain)]
-    found += [_mention(text, line, m, int(m[1]), int(m[3]), int(m[4])) for m in ISO_DATE_RE.finditer(plain)]
-    found += [
-        _mention(text, line, m, int(digit_string(m[1])), parse_number(m[2]) or 0, parse_number(m[3]) or 0)
-        for m in CN_DATE_RE.finditer(plain)
-    ]
+    found: list[DateMention] = []
+    if written:
+        found += [_mention(text, line, m, int(m[1]), int(m[2]), int(m[3])) for m in FULL_DATE_RE.finditer(plain)]
+    if separated:
+        found += [_mention(text, line, m, int(m[1]), int(m[3]), int(m[4])) for m in ISO_DATE_RE.finditer(plain)]
+    if written:
+        found += [
+            _mention(text, line, m, int(digit_string(m[1])), parse_number(m[2]) or 0, parse_number(m[3]) or 0)
+            for m in CN_DATE_RE.finditer(plain)
+        ]
     return sorted(found, key=lambda mention: mention.column)
 
 

@@ -27,6 +27,8 @@ _NO_REVIEW_RE = lazy_compile(
 _BOTH_ZERO_RE = lazy_compile(r"行政复议(?:、|和|及|与|或)行政诉讼(?:案件)?(?:数量|数)?(?:均|都)为?(?:0|零)(?![\d.])")
 _NOT_NONE_RE = lazy_compile(r"纠错|纠正|败诉|撤销|违法|被纠|复议后|补正|投诉|举报")
 _REVIEW_WORD_RE = lazy_compile(r"复议|诉讼")
+_CLAIM_CHARS = frozenset("未没无0零")
+"""Each claim above holds one of these (未…, 没有…, 无…, 为0, 为零): a sentence without any is skipped."""
 
 
 class NoneClaimContradictsTable(Rule):
@@ -61,6 +63,8 @@ def _claims(report: Report, sentence: str, about: bool) -> Iterator[tuple[int, i
 
     *about* says whether the sentence is about 政府信息公开 (claims on reviews count only then).
     """
+    if _CLAIM_CHARS.isdisjoint(sentence):
+        return
     years = years_in(sentence)
     for match in _NO_APPLICATION_RE.finditer(sentence):
         thing = match["object"] or ""

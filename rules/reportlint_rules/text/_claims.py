@@ -217,13 +217,26 @@ def sentence_claims(report: Report, find: Claims) -> Iterator[tuple[Paragraph, i
 
     Offsets are in the paragraph's text; a message repeated in one paragraph is given once.
     """
+    current: Paragraph | None = None
+    seen: set[str] = set()
+    for paragraph, at_sentence, about, sentence in report.derived(prose_sentences):
+        if paragraph is not current:
+            current, seen = paragraph, set()
+        for offset, length, message in find(report, sentence, about):
+            if message not in seen:
+                seen.add(message)
+                at = at_sentence + offset
+                yield paragraph, at, at + length, message
+
+
+def prose_sentences(report: Report) -> list[tuple[Paragraph, int, bool, str]]:
+    """(paragraph, offset in its text, about 政府信息公开?, sentence) of every sentence of the prose.
+
+    Split once per report for every rule that reads claims (``report.derived``).
+    """
+    found: list[tuple[Paragraph, int, bool, str]] = []
     for paragraph in prose(report):
-        seen: set[str] = set()
         for start, passage in passages(paragraph.text):
             about = about_disclosure(paragraph, passage)
-            for sentence_start, sentence in sentences(passage):
-                for offset, length, message in find(report, sentence, about):
-                    if message not in seen:
-                        seen.add(message)
-                        at = start + sentence_start + offset
-                        yield paragraph, at, at + length, message
+            found.extend((paragraph, start + at, about, sentence) for at, sentence in sentences(passage))
+    return found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
@@ -23,6 +22,8 @@ _PHRASE_TWICE = lazy_compile(r"(\S[^。；！？\n]{5,59}?)\1")
 """A phrase of six characters or more written twice in a row."""
 _PHRASE_MIN, _PHRASE_MAX = 6, 60
 """The lengths of phrase _PHRASE_TWICE doubles (its group)."""
+_PROBE = 4
+"""Characters looked up at every third offset before six are (see :func:`_phrase_starts`)."""
 _WINDOW = 512
 """Start offsets looked at together (a paragraph is seldom longer)."""
 _DEFAULT_ALLOWED = (
@@ -120,23 +121,22 @@ def _phrase_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def _phrase_starts(text: str, first: int, stop: int) -> list[int]:
-    """The offsets in [*first*, *stop*) whose six characters recur 6 to 60 characters later, in order."""
-    grams = [
-        text[index : index + _PHRASE_MIN]
-        for index in range(first, min(stop + _PHRASE_MAX, len(text) - _PHRASE_MIN + 1))
-    ]
-    if len(set(grams)) == len(grams):
-        return []
-    counts = Counter(grams)
-    seen: dict[str, list[int]] = {}
-    starts: set[int] = set()
-    for index, gram in [(index, gram) for index, gram in enumerate(grams, first) if counts[gram] > 1]:
-        earlier = seen.setdefault(gram, [])
-        for start in reversed(earlier):  # the nearest first, at most 60 back: linear time
-            if index - start > _PHRASE_MAX:
-                break
-            if index - start >= _PHRASE_MIN:
-                starts.add(start)
-        if index < stop:
-            earlier.append(index)
-    return sorted(starts)
+    """The offsets in [*first*, *stop*) whose six characters recur 6 to 60 characters later, in order.
+
+    Looked for where a phrase can be doubled only: the first copy of a doubled phrase
+    (six characters or more) holds, at one of its first three offsets, four characters
+    that recur one phrase length later. So four characters every third offset are
+    looked up first (a ``find`` each), and only the offsets up to two before one that
+    recurs are tried with six.
+    """
+    near: set[int] = set()
+    step = _PHRASE_MIN - _PROBE + 1
+    for at in range(first, min(stop + step - 1, len(text) - _PROBE + 1), step):
+        if text.find(text[at : at + _PROBE], at + _PHRASE_MIN, at + _PHRASE_MAX + _PROBE) >= 0:
+            near.update(range(max(at - step + 1, first), min(at + 1, stop)))
+    starts = []
+    for start in sorted(near):
+        gram = text[start : start + _PHRASE_MIN]
+        if len(gram) == _PHRASE_MIN and text.find(gram, start + _PHRASE_MIN, start + _PHRASE_MAX + _PHRASE_MIN) >= 0:
+            starts.append(start)
+    return starts

@@ -30,12 +30,13 @@ from reportlint.text import fold
 
 NUMBER_MARK = "#"
 _NUMBER_RE = lazy_compile(r"\d+(?:[.,]\d+)*")
+_NOT_CONTENT_RE = lazy_compile(rf"[^\w{NUMBER_MARK}]|_")
+"""What ``str.isalnum`` refuses, the mark aside: the pattern's word characters are those it accepts, and _."""
 
 
 def content(text: str) -> str:
     """The content characters of *text*: folded, numbers as one mark, no spaces or punctuation."""
-    masked = _NUMBER_RE.sub(NUMBER_MARK, fold(text))
-    return "".join(char for char in masked if char.isalnum() or char == NUMBER_MARK)
+    return _NOT_CONTENT_RE.sub("", _NUMBER_RE.sub(NUMBER_MARK, fold(text)))
 
 
 @record(frozen=True, slots=True)

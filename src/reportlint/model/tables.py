@@ -55,9 +55,25 @@ class DataRow:
     label: str
     line: int
     column: int
-    values: tuple[CellRef, ...]
+    table: str
+    """The table's kind (二/三/四), for the references in :attr:`values`."""
+    read: tuple[tuple[syntax.Cell, CellValue], ...]
+    """The row's value cells as read, in order."""
     cells: dict[str, CellRef] = field(default_factory=dict)
     """Values by column key; empty when the row's shape did not fit the template."""
+
+    @property
+    def values(self) -> tuple[CellRef, ...]:
+        """Every value in order, addressed by its position (column key "1", "2" …).
+
+        Made when asked (a row that fits the template is read through :attr:`cells`):
+        references for every cell of every table are most of what building a model costs.
+        """
+        row_key = self.key or self.label
+        return tuple(
+            CellRef(self.table, row_key, str(index + 1), value, cell.line, cell.column, cell.first_line_length)
+            for index, (cell, value) in enumerate(self.read)
+        )
 
 
 @record(frozen=True, slots=True)
@@ -346,11 +362,7 @@ def _add_row(
         values = values[1:]  # an empty placeholder cell left by a merged label column
     label = "".join(cell.text for cell in labels)
     anchor = labels[-1] if labels else row.cells[0]
-    refs = tuple(
-        CellRef(result.kind, key or label, str(index + 1), value, cell.line, cell.column, cell.first_line_length)
-        for index, (cell, value) in enumerate(values)
-    )
-    data_row = DataRow(key, label, anchor.line, anchor.column, refs)
+    data_row = DataRow(key, label, anchor.line, anchor.column, result.kind, tuple(values))
     if key is None:
         result.extra_rows.append(data_row)
         return
