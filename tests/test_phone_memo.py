@@ -1,10 +1,11 @@
 """phonenumbers' verdicts kept between runs: a number seen before needs no phonenumbers.
 
 The contact rules ask phonenumbers whether a number exists; importing it costs about a
-third of a flake8 start-up, and a draft gives the same few numbers on every run. These
-tests run reportlint as a user does, in fresh processes with a private cache folder,
-and check that the second run answers from the kept file with the same findings, and
-that a kept file is trusted only when it is ours, for this phonenumbers, and well formed.
+third of a flake8 start-up, and a draft gives the same few numbers on every run. The
+first test runs reportlint as a user does, twice in fresh processes with a private
+cache folder, and checks that the second run never imports phonenumbers and finds the
+same; the others lint in this process (phonenumbers watched) and check that a kept file
+is trusted only when it is ours, for this phonenumbers, and well formed.
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
 WATER = ROOT / "examples" / "2023-water-bureau.txt"
@@ -61,7 +66,37 @@ def test_a_second_run_answers_from_the_kept_verdicts_with_the_same_findings(draf
     assert second == first
 
 
-def test_a_kept_file_for_another_phonenumbers_or_one_malformed_is_not_trusted(draft: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def lint_here(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path, Path], tuple[list[str], bool]]]:
+    """Lint in this process with a cache folder of the test's: (finding lines, whether phonenumbers was asked)."""
+    from reportlint_rules.contact import _phones
+
+    asked: list[str] = []
+    real = _phones._ask_phonenumbers
+
+    def ask(digits: str) -> Any:
+        asked.append(digits)
+        return real(digits)
+
+    def lint(report: Path, cache: Path) -> tuple[list[str], bool]:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+        _phones._memo.cache_clear()
+        _phones._valid.cache_clear()
+        asked.clear()
+        result = run("--isolated", "--select", "C", str(report))
+        assert result.returncode in (0, 1), result.stderr
+        return result.stdout.splitlines(), bool(asked)
+
+    monkeypatch.setattr(_phones, "_ask_phonenumbers", ask)
+    yield lint
+    _phones._memo.cache_clear()  # later tests use the user's cache folder again
+    _phones._valid.cache_clear()
+
+
+def test_a_kept_file_for_another_phonenumbers_or_one_malformed_is_not_trusted(
+    draft: Path, tmp_path: Path, lint_here: Callable[[Path, Path], tuple[list[str], bool]]
+) -> None:
+    _lint = lint_here
     first, _ = _lint(draft, tmp_path / "cache")
     kept = tmp_path / "cache" / "reportlint" / "phone-verdicts.txt"
     header, *verdicts = kept.read_text(encoding="ascii").splitlines()
@@ -87,7 +122,10 @@ def test_a_kept_file_for_another_phonenumbers_or_one_malformed_is_not_trusted(dr
     assert not any("0591" in line for line in lied)
 
 
-def test_a_kept_file_that_is_not_a_regular_file_is_left_alone(draft: Path, tmp_path: Path) -> None:
+def test_a_kept_file_that_is_not_a_regular_file_is_left_alone(
+    draft: Path, tmp_path: Path, lint_here: Callable[[Path, Path], tuple[list[str], bool]]
+) -> None:
+    _lint = lint_here
     first, _ = _lint(draft, tmp_path / "cache")
     kept = tmp_path / "cache" / "reportlint" / "phone-verdicts.txt"
     kept.unlink()
