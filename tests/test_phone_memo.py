@@ -66,8 +66,12 @@ def test_a_second_run_answers_from_the_kept_verdicts_with_the_same_findings(draf
     assert second == first
 
 
+LintHere = Callable[[Path, Path], tuple[list[str], bool]]
+"""Lint a report with a cache folder: (finding lines, whether phonenumbers was asked)."""
+
+
 @pytest.fixture
-def lint_here(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path, Path], tuple[list[str], bool]]]:
+def lint_here(monkeypatch: pytest.MonkeyPatch) -> Iterator[LintHere]:
     """Lint in this process with a cache folder of the test's: (finding lines, whether phonenumbers was asked)."""
     from reportlint_rules.contact import _phones
 
@@ -94,42 +98,38 @@ def lint_here(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path, Path]
 
 
 def test_a_kept_file_for_another_phonenumbers_or_one_malformed_is_not_trusted(
-    draft: Path, tmp_path: Path, lint_here: Callable[[Path, Path], tuple[list[str], bool]]
+    draft: Path, tmp_path: Path, lint_here: LintHere
 ) -> None:
-    _lint = lint_here
-    first, _ = _lint(draft, tmp_path / "cache")
+    first, _ = lint_here(draft, tmp_path / "cache")
     kept = tmp_path / "cache" / "reportlint" / "phone-verdicts.txt"
     header, *verdicts = kept.read_text(encoding="ascii").splitlines()
     others = [line for line in verdicts if not line.startswith("05912316525 ")]
     lie = "\n".join(["05912316525 1 591", *others]) + "\n"  # the wrong number said to be right
 
     kept.write_text(header.rsplit(" ", 1)[0] + " 1\n" + lie, encoding="ascii")  # another install of phonenumbers
-    again, imported = _lint(draft, tmp_path / "cache")
+    again, imported = lint_here(draft, tmp_path / "cache")
     assert imported and again == first
 
     kept.write_text(header + "\n" + "x" * 5000 + "\n0591 2 591\n\x00\xff\n05912316525 0 -\n", encoding="latin-1")
-    again, _ = _lint(draft, tmp_path / "cache")
+    again, _ = lint_here(draft, tmp_path / "cache")
     assert again == first  # garbage lines skipped, no crash
 
     kept.write_text(header + "\n" + lie, encoding="ascii")
     kept.chmod(0o666)  # open to others: anyone could have written it
-    again, imported = _lint(draft, tmp_path / "cache")
+    again, imported = lint_here(draft, tmp_path / "cache")
     assert imported and again == first
 
     kept.chmod(0o600)
-    lied, imported = _lint(draft, tmp_path / "cache")
+    lied, imported = lint_here(draft, tmp_path / "cache")
     assert not imported  # control: our own private file is trusted, lie included
     assert not any("0591" in line for line in lied)
 
 
-def test_a_kept_file_that_is_not_a_regular_file_is_left_alone(
-    draft: Path, tmp_path: Path, lint_here: Callable[[Path, Path], tuple[list[str], bool]]
-) -> None:
-    _lint = lint_here
-    first, _ = _lint(draft, tmp_path / "cache")
+def test_a_kept_file_that_is_not_a_regular_file_is_left_alone(draft: Path, tmp_path: Path, lint_here: LintHere) -> None:
+    first, _ = lint_here(draft, tmp_path / "cache")
     kept = tmp_path / "cache" / "reportlint" / "phone-verdicts.txt"
     kept.unlink()
     kept.mkdir()  # a folder (or a FIFO, a symlink…) where the file should be
-    again, imported = _lint(draft, tmp_path / "cache")
+    again, imported = lint_here(draft, tmp_path / "cache")
     assert imported and again == first
     assert kept.is_dir() and not any(kept.iterdir())
