@@ -25,7 +25,15 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reportlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, _codes, _Parser, shared_run_options
+from reportlint.cli import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    _Parser,
+    add_run_arguments,
+    shared_run_options,
+)
 from reportlint.records import record
 
 SUFFIX = ".docx"
@@ -58,18 +66,7 @@ def build_annotate_parser() -> argparse.ArgumentParser:
     add("files", nargs="*", metavar="FILE", help="要加批注的 Word 文档（.docx），可以有多个")
     add("-o", "--output", metavar="PATH", help="副本的文件名（只给一个文档时可用；默认 NAME.checked.docx）")
     add("--force", action="store_true", help="副本已存在时覆盖它（原文档永远不会被覆盖）")
-    add("--select", type=_codes, metavar="CODES", help="只启用这些代码或前缀，逗号分隔")
-    add("--extend-select", type=_codes, metavar="CODES", help="在已选规则之外再启用这些代码或前缀")
-    add("--ignore", type=_codes, metavar="CODES", help="停用这些代码或前缀，逗号分隔")
-    add("--extend-ignore", type=_codes, metavar="CODES", help="同 --ignore")
-    add("--config", metavar="PATH", help="使用这个配置文件（pyproject.toml 或 reportlint.toml）")
-    add("--isolated", action="store_true", help="忽略所有配置文件")
-    add("--no-local-plugins", action="store_true", help="不加载配置文件中的 local-plugins")
-    add("--fail-on", choices=["error", "warning"], default=None, help="达到此严重程度即以 1 退出（默认 error）")
-    add("--exit-zero", action="store_true", help="即使发现问题也以 0 退出")
-    add("--baseline", metavar="FILE", help="隐藏基线文件中已记录的问题，只为新问题加批注")
-    add("--previous", metavar="FILE", help="上年度的报告，与之逐项比对")
-    add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto")
+    add_run_arguments(parser, baseline_help="隐藏基线文件中已记录的问题，只为新问题加批注")
     return parser
 
 

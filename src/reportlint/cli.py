@@ -65,18 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--list-rules", action="store_true", help="列出全部规则（代码、名称、说明）；可配合 --format json")
     add("--explain", metavar="CODE", help="显示一条规则的完整说明")
     add("--show-settings", action="store_true", help="显示生效的配置文件和设置，然后退出")
-    add(
-        "--select",
-        type=_codes,
-        metavar="CODES",
-        help="只启用这些代码或前缀，逗号分隔（优先于配置文件的 select 和 ignore）",
-    )
-    add("--extend-select", type=_codes, metavar="CODES", help="在已选规则之外再启用这些代码或前缀")
-    add("--ignore", type=_codes, metavar="CODES", help="停用这些代码或前缀，逗号分隔（在配置文件的 ignore 之外）")
-    add("--extend-ignore", type=_codes, metavar="CODES", help="同 --ignore（与 ruff 一致）")
-    add("--config", metavar="PATH", help="使用这个配置文件（pyproject.toml 或 reportlint.toml）")
-    add("--isolated", action="store_true", help="忽略所有配置文件")
-    add("--no-local-plugins", action="store_true", help="不加载配置文件中的 local-plugins（检查不信任的目录时使用）")
+    add_run_arguments(parser, baseline_help="隐藏基线文件中已记录的问题，只报告新问题")
     add("--format", choices=sorted(FORMATS), default="default", help="输出格式（默认 path:line:col: CODE message）")
     add("--output-file", metavar="FILE", help="把结果写入文件而不是标准输出")
     add("--show-source", action="store_true", help="在每条问题下显示原文行，并用 ^ 标出位置")
@@ -85,13 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--unsafe-fixes", action="store_true", help="同时应用需确认的修复（如表格合计），须逐项核对")
     add("--diff", action="store_true", help="不改写文件，而是输出 --fix 将做的修改（统一 diff 格式）")
     add("--statistics", action="store_true", help="最后按代码统计问题数量")
-    add("--exit-zero", action="store_true", help="即使发现问题也以 0 退出")
-    add("--fail-on", choices=["error", "warning"], default=None, help="达到此严重程度即以 1 退出（默认 error）")
-    add("--baseline", metavar="FILE", help="隐藏基线文件中已记录的问题，只报告新问题")
     add("--write-baseline", metavar="FILE", help="把本次发现的问题写入基线文件")
-    add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto（默认：文件较多时用全部 CPU）")
     add("--stdin-filename", metavar="NAME", help="从标准输入读取时，输出中使用的文件名")
-    add("--previous", metavar="FILE", help="上年度的报告，与之逐项比对（不写时按机关和年度自动配对）")
     add("--exclude", type=parse_globs, metavar="GLOBS", help="在目录中跳过这些路径，逗号分隔（取代默认排除项与配置）")
     add("--extend-exclude", type=parse_globs, metavar="GLOBS", help="在已排除的路径之外再跳过这些路径，逗号分隔")
     add("--force-exclude", action="store_true", help="命令行上直接列出的文件也按排除规则跳过")
@@ -110,6 +94,28 @@ def build_parse_parser() -> argparse.ArgumentParser:
 
 
 # -- the main command ---------------------------------------------------------------
+def add_run_arguments(parser: argparse.ArgumentParser, *, baseline_help: str) -> None:
+    """The options every linting command takes alike, which :func:`shared_run_options` reads.
+
+    Declared once for the main command and ``reportlint annotate``, so that the two
+    cannot drift (*baseline_help* says what the command does with the findings left).
+    """
+    add = parser.add_argument
+    select_help = "只启用这些代码或前缀，逗号分隔（优先于配置文件的 select 和 ignore）"
+    add("--select", type=_codes, metavar="CODES", help=select_help)
+    add("--extend-select", type=_codes, metavar="CODES", help="在已选规则之外再启用这些代码或前缀")
+    add("--ignore", type=_codes, metavar="CODES", help="停用这些代码或前缀，逗号分隔（在配置文件的 ignore 之外）")
+    add("--extend-ignore", type=_codes, metavar="CODES", help="同 --ignore（与 ruff 一致）")
+    add("--config", metavar="PATH", help="使用这个配置文件（pyproject.toml 或 reportlint.toml）")
+    add("--isolated", action="store_true", help="忽略所有配置文件")
+    add("--no-local-plugins", action="store_true", help="不加载配置文件中的 local-plugins（检查不信任的目录时使用）")
+    add("--exit-zero", action="store_true", help="即使发现问题也以 0 退出")
+    add("--fail-on", choices=["error", "warning"], default=None, help="达到此严重程度即以 1 退出（默认 error）")
+    add("--baseline", metavar="FILE", help=baseline_help)
+    add("-j", "--jobs", default="auto", metavar="N", help="并行进程数，或 auto（默认：文件较多时用全部 CPU）")
+    add("--previous", metavar="FILE", help="上年度的报告，与之逐项比对（不写时按机关和年度自动配对）")
+
+
 def shared_run_options(args: argparse.Namespace) -> RunOptions:
     """The run options every linting command takes alike (selection, configuration, baseline, jobs).
 
