@@ -8,7 +8,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.rulebase import Rule, prose
-from reportlint_rules.typography._chars import first
+from reportlint_rules.typography._chars import first, is_basic_han
 
 _NUMBER = lazy_compile(r"([\[［【(（〔])\s*((?:19|20)[0-9]{2})\s*([\]］】)）〕])\s*([0-9]{1,5})\s*号")
 """A document number's year and serial; it counts only after a Chinese character (the
@@ -59,7 +59,7 @@ def wrong_numbers(text: str) -> Iterator[tuple[int, int, str, tuple[int, int, st
     to the serial number, spaces inside the brackets dropped: "[2023]12号" → "〔2023〕12号".
     """
     for match in _NUMBER.finditer(text):
-        if not _is_han(text[match.start() - 1 : match.start()]):
+        if not is_basic_han(text[match.start() - 1 : match.start()]):
             continue
         opening, year, closing, serial = match.groups()
         if opening == "〔" and closing == "〕":
@@ -79,13 +79,8 @@ def wrong_numbers(text: str) -> Iterator[tuple[int, int, str, tuple[int, int, st
 def _issuer(text: str, end: int) -> str:
     """The issuer code right before *end* ("桐政办发"), for the message."""
     start = end
-    while start > max(0, end - _ISSUER_LENGTH) and _is_han(text[start - 1]):
+    while start > max(0, end - _ISSUER_LENGTH) and is_basic_han(text[start - 1]):
         start -= 1
     code = text[start:end]
     cut = max((m.end() for m in _BEFORE_ISSUER.finditer(code)), default=0)
     return code[cut:]
-
-
-def _is_han(char: str) -> bool:
-    """A character of the basic CJK block (as issuer codes are written); false for ``""``."""
-    return "\u4e00" <= char <= "\u9fff"

@@ -17,6 +17,11 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
+def is_basic_han(char: str) -> bool:
+    """A character of the basic CJK block only, as issuer codes are written; false for ``""``."""
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def is_cjk(char: str) -> bool:
     """A character of Chinese text: Han, CJK punctuation, full-width forms, curly quotes, …—."""
     return is_han(char) or "\u3000" <= char <= "\u303f" or "\uff01" <= char <= "\uff60" or char in "“”‘’…—·"
