@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from functools import cache, lru_cache
 
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.records import record
 from reportlint_rules.contact._fields import Field
@@ -79,8 +80,8 @@ def _city_provinces() -> dict[str, str]:
 @cache
 def _city_pattern() -> re.Pattern[str]:
     """One alternation of every known city name, longest first."""
-    names = sorted(_city_provinces(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(name) for name in names))
+    names = sorted(_city_provinces(), key=lambda name: (-len(name), name))  # the same source every run
+    return lazy_compile("|".join(re.escape(name) for name in names))
 
 
 @lru_cache(maxsize=256)

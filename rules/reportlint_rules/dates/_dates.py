@@ -33,6 +33,7 @@ _PERIOD_CONTEXT = ("统计", "报告期", "时限", "期限")
 _PUBLICATION_LABEL_RE = lazy_compile(r"(?:发布|公开|成文|印发|生成|落款)?(?:日期|时间)\s?[：:]\s?")
 _LEAD = r"(?:^|(?<=[。；;！!？?：:）)\s]))"
 YEAR_CLAUSE_RE = lazy_compile(_LEAD + r"((?:19|20)\d{2})年度?[，,]\s?")
+_TOWNSHIP_RE = lazy_compile(r"(?:镇|乡|街道)(?:人民政府|办事处)?$")
 """A clause that opens with a year and a comma: "2023年，…"."""
 AGENCY_WORDS = (
     "我局", "我区", "我市", "我县", "我镇", "我乡", "我委", "我办", "我厅", "我中心", "我们",
@@ -171,7 +172,7 @@ def _publication_dates(report: Report) -> list[DateMention]:
 def is_township(report: Report) -> bool:
     """Whether the agency is a township (乡、镇) or sub-district (街道) government."""
     name = report.agency or ""
-    return bool(re.search(r"(?:镇|乡|街道)(?:人民政府|办事处)?$", name)) or "街道办事处" in name
+    return bool(_TOWNSHIP_RE.search(name)) or "街道办事处" in name
 
 
 # --- the year the body narrates ------------------------------------------------------------

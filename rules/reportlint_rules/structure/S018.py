@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
@@ -14,9 +13,9 @@ from reportlint.rulebase import Rule, RuleOptions, prose
 
 _TOPIC_RE = lazy_compile(r"考核|评议|评估|测评|绩效|责任追究|追责|问责|满意度|社会评价")
 _TOPICS = (
-    ("工作考核", re.compile(r"考核|绩效")),
-    ("社会评议", re.compile(r"评议|社会评价|满意度|测评|评估")),
-    ("责任追究", re.compile(r"责任追究|追责|问责")),
+    ("工作考核", lazy_compile(r"考核|绩效")),
+    ("社会评议", lazy_compile(r"评议|社会评价|满意度|测评|评估")),
+    ("责任追究", lazy_compile(r"责任追究|追责|问责")),
 )
 """The three results the 2021 template asks for under 监督保障, and words that report each."""
 

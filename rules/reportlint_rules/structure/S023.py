@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
+from reportlint.lazyre import lazy_compile
 from reportlint.model import Report
 from reportlint.model.templates import V2021
 from reportlint.rulebase import Rule, prose
 
 ASPECTS = (
-    ("主动公开", re.compile(r"主动公开")),
-    ("依申请公开", re.compile(r"依申请")),
-    ("政府信息管理", re.compile(r"信息管理|信息资源|保密审查|发布审核|公开属性|源头认定|动态调整|清理")),
-    ("平台建设", re.compile(r"平台|网站|新媒体|公众号|门户|政务公开专区")),
-    ("监督保障", re.compile(r"监督|保障|考核|培训|组织领导|责任追究")),
+    ("主动公开", lazy_compile(r"主动公开")),
+    ("依申请公开", lazy_compile(r"依申请")),
+    ("政府信息管理", lazy_compile(r"信息管理|信息资源|保密审查|发布审核|公开属性|源头认定|动态调整|清理")),
+    ("平台建设", lazy_compile(r"平台|网站|新媒体|公众号|门户|政务公开专区")),
+    ("监督保障", lazy_compile(r"监督|保障|考核|培训|组织领导|责任追究")),
 )
 """The five aspects section 一 of the 2021 format reports on, and words that show each."""
 
