@@ -30,6 +30,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.options",
             "reportlint.entrypoints",
             "reportlint.lazyre",
+            "reportlint.pattern_cache",
             "reportlint.records",
             "reportlint.cache",
         ),

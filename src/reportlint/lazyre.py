@@ -12,12 +12,17 @@ asks for (``finditer``, ``sub``, ``pattern``…) is looked up once on the compil
 pattern and kept on the proxy, so later calls are ordinary attribute hits. Hand the
 proxy to code that calls its methods; ``re.sub(pattern, …)`` and ``isinstance(…,
 re.Pattern)`` want the real thing — use ``pattern.sub(…)``.
+
+The first use compiles through :mod:`reportlint.pattern_cache`, which keeps the compiled
+programs between runs, so most starts compile nothing.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any, AnyStr, cast
+
+from reportlint.pattern_cache import compile_pattern
 
 
 class LazyPattern:
@@ -33,7 +38,7 @@ class LazyPattern:
             raise AttributeError(name)  # copy/pickle probing a bare instance, or a dunder
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            compiled = self.__dict__["_compiled"] = re.compile(self.__dict__["_source"], self.__dict__["_flags"])
+            compiled = self.__dict__["_compiled"] = compile_pattern(self.__dict__["_source"], self.__dict__["_flags"])
         value = getattr(compiled, name)
         self.__dict__[name] = value
         return value

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from types import ModuleType
+from typing import Any, cast
 
 from lark.lexer import BasicLexer, LexerState, Token
 
+from reportlint.pattern_cache import LarkRe
 from reportlint.syntax import Cell, Row
 from reportlint.text import SPACE_CHARS
 
@@ -65,6 +67,10 @@ class LineLexer(BasicLexer):
     """Called with Lark's lexer state (line counter and all), as its own lexers are."""
 
     _compiled: re.Pattern[str] | None = None
+
+    def __init__(self, conf: Any, comparator: Any = None) -> None:
+        super().__init__(conf, comparator)
+        self.re = cast(ModuleType, LarkRe)  # Lark's scanner and this lexer's pattern compile through the pattern cache
 
     def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
         """The tokens from where *lexer_state* stands, the line counter kept as Lark keeps it
