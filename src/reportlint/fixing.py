@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import difflib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 
@@ -272,6 +271,8 @@ class FileFix:
         overrides and U+2028/U+2029 of the report are escaped as in every output
         (:func:`reportlint.escaping.printable`), so a diff on a terminal obeys nothing.
         """
+        import difflib  # only --diff needs it
+
         from reportlint.escaping import printable
 
         lines = difflib.unified_diff(

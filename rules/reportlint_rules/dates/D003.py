@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding
 from reportlint.model import Report
 from reportlint.rulebase import Rule
 from reportlint.text import ascii_digits
-from reportlint_rules.dates._dates import MONTH_DAY_RE, full_dates
+from reportlint_rules.dates._dates import MONTH_DAY_RE, days_in_month, full_dates
 
 
 def _problem(year: int | None, month: int, day: int) -> str | None:
     """Why year/month/day is no date, or ``None`` if it is one (Feb 29 allowed without year)."""
     if not 1 <= month <= 12:
         return f"没有{month}月"
-    days = calendar.monthrange(year if year is not None else 2000, month)[1]
+    days = days_in_month(year if year is not None else 2000, month)
     if not 1 <= day <= days:
         if year is None:
             return f"{month}月最多只有{days}天"

@@ -7,7 +7,6 @@ expression here is linear: no nested quantifiers, bounded gaps only.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -42,11 +41,19 @@ AGENCY_WORDS = (
 """Words that make the clause about the agency's own work."""
 
 
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of *month* (1–12) in *year*, leap years by the Gregorian rule."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def real_date(year: int, month: int, day: int) -> date | None:
     """The date, or ``None`` if it is not on the calendar."""
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    try:
+        return date(year, month, day)
+    except ValueError:  # no such month or day (or a year out of date's range)
         return None
-    return date(year, month, day)
 
 
 @record(frozen=True, slots=True)
