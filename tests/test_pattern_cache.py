@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,12 @@ def _reopen() -> pattern_cache._Store:
     return pattern_cache._open()
 
 
+def _store_file(content: object) -> bytes:
+    """A store file as reportlint writes one, holding *content* (marshalled, behind its checksum)."""
+    data = marshal.dumps(content)
+    return pattern_cache._MAGIC + zlib.crc32(data).to_bytes(4, "big") + data
+
+
 def _no_compiling(*args: Any) -> Any:
     raise AssertionError(f"compiled afresh: {args[0]!r}")
 
@@ -124,10 +131,18 @@ def test_a_kept_pattern_finds_what_re_finds(store: Path, monkeypatch: pytest.Mon
 def test_a_damaged_or_foreign_file_is_ignored_and_replaced(store: Path) -> None:
     store.parent.mkdir(mode=0o700, parents=True)
     good = (r"\d+件", 0)
+    pattern_cache.compile_pattern(*good)
+    header = _reopen().header
+    assert store.read_bytes().startswith(pattern_cache._MAGIC)
+    # The literal 件 in the kept program made 条: a program _sre accepts, which only the checksum refuses.
+    altered = store.read_bytes().replace(ord("件").to_bytes(4, sys.byteorder), ord("条").to_bytes(4, sys.byteorder))
+    assert altered != store.read_bytes()
     for planted in (
-        b"\x00garbage" * 10,  # not marshal data
-        marshal.dumps((("reportlint-patterns", 1, "2.7.18", 0, 4), {good: (32, b"\x01", 0, {}, ())})),  # another Python
-        marshal.dumps(["not", "a", "store"]),
+        altered,
+        b"\x00garbage" * 10,  # not a store file
+        _store_file((("reportlint-patterns", 1, "2.7.18", 0, 4), {good: (32, b"\x01", 0, {}, ())})),  # another Python
+        _store_file(["not", "a", "store"]),
+        _store_file((header, {good: "not a program"})),
     ):
         store.write_bytes(planted)
         store.chmod(0o600)
@@ -148,7 +163,7 @@ def test_an_entry_whose_program_is_refused_is_compiled_afresh(store: Path) -> No
         (r"\d", 0): (flags, words[:-4], groups, names, index),  # truncated
         (r"[a-z]", 0): ("flags", words, groups, names, index),  # the wrong shape: dropped on reading
     }
-    store.write_bytes(marshal.dumps((header, broken)))
+    store.write_bytes(_store_file((header, broken)))
     pattern_cache._store = None
     assert pattern_cache.compile_pattern(source) == re.compile(source)
     assert pattern_cache.compile_pattern(r"\d") == re.compile(r"\d")

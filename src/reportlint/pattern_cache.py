@@ -13,9 +13,13 @@ What makes a kept program safe to use:
 
 * It belongs to one Python build: the file names ``sys.version`` and ``_sre``'s magic
   number and code size, and a file for another build is ignored (and replaced).
-* ``_sre.compile`` validates every program it is given; a damaged one raises and the
-  pattern is compiled the ordinary way. The file itself is read only from the verified
-  private folder, like the parser cache beside it.
+* It is what this process's kind wrote: the file is read only from the verified private
+  folder (:mod:`reportlint.cache`), where nobody else can write, and only when the
+  checksum written before its content still matches (a disk fault, a file cut short).
+  This matters: ``_sre.compile`` validates a program's structure and refuses most
+  damage (then the pattern is compiled the ordinary way), but a program altered at
+  random can pass and still crash the matcher. The trust is the same as for the parser
+  pickle beside it, which runs code when loaded.
 * Where ``re``'s internals are not the ones this was written for (another Python
   implementation, a future CPython that moves them), :func:`compile_pattern` is ``re.compile``.
   ``tests/test_pattern_cache.py`` holds every kept pattern equal to ``re.compile``'s
@@ -35,6 +39,8 @@ import sys
 from typing import Any, AnyStr, cast
 
 _FORMAT = 1
+_MAGIC = b"reportlint patterns\n"
+"""The file's first bytes; a CRC-32 of the rest (four bytes) follows, then the marshalled content."""
 _LIMIT = 1000
 """Patterns kept at most (a run of the built-in packs needs about 150)."""
 
@@ -67,12 +73,14 @@ class _Store:
         if not self.added or self.path is None or os.getpid() != self.pid:
             return  # nothing new, no usable folder, or a forked worker (its parent writes)
         import marshal
+        import zlib
 
         from reportlint.atomic import write_bytes_atomically
         from reportlint.cache import seal
 
         try:
-            write_bytes_atomically(self.path, marshal.dumps(cast(Any, (self.header, self.programs))))
+            content = marshal.dumps(cast(Any, (self.header, self.programs)))
+            write_bytes_atomically(self.path, _MAGIC + zlib.crc32(content).to_bytes(4, "big") + content)
         except (OSError, ValueError):
             return
         seal(self.path)
@@ -178,11 +186,16 @@ def _open() -> _Store:
 def _read(path: str, header: tuple[object, ...]) -> dict[tuple[Any, int], _Program]:
     """The programs of the file at *path* if it was written by this Python build, else none."""
     import marshal
+    import zlib
 
     try:
         with open(path, "rb") as kept:
             data = kept.read(16 << 20)
-        found = marshal.loads(data)
+        start = len(_MAGIC) + 4
+        content = data[start:]
+        if data[: len(_MAGIC)] != _MAGIC or zlib.crc32(content).to_bytes(4, "big") != data[len(_MAGIC) : start]:
+            return {}
+        found = marshal.loads(content)
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] == header and isinstance(found[1], dict)):
