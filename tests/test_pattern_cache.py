@@ -28,6 +28,7 @@ from reportlint.lazyre import LazyPattern
 
 ROOT = Path(__file__).resolve().parents[1]
 WATER = ROOT / "examples" / "2023-water-bureau.txt"
+STORE_NAME = f"patterns-{sys.implementation.cache_tag}.marshal"
 
 _LINT = (
     "import sys\n"
@@ -54,7 +55,7 @@ def _lint_in_a_new_process(cache: Path) -> tuple[list[str], int, bool]:
 def test_a_second_run_compiles_no_pattern_and_finds_the_same(tmp_path: Path) -> None:
     first, kept, compiled = _lint_in_a_new_process(tmp_path / "cache")
     assert compiled and kept > 50 and any(": A003 " in line for line in first), first
-    assert (tmp_path / "cache" / "reportlint" / "patterns.marshal").stat().st_mode & 0o077 == 0
+    assert (tmp_path / "cache" / "reportlint" / STORE_NAME).stat().st_mode & 0o077 == 0
     second, kept_again, compiled_again = _lint_in_a_new_process(tmp_path / "cache")
     assert not compiled_again and kept_again == kept
     assert second == first
@@ -65,7 +66,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A private cache folder of this test's own, and a store read from it afresh; yields the file."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(pattern_cache, "_store", None)
-    yield tmp_path / "cache" / "reportlint" / "patterns.marshal"
+    yield tmp_path / "cache" / "reportlint" / STORE_NAME
 
 
 def _reopen() -> pattern_cache._Store:

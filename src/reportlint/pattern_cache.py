@@ -174,7 +174,8 @@ def _open() -> _Store:
     from reportlint.cache import private_cache_file
 
     header: tuple[object, ...] = ("reportlint-patterns", _FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE)
-    path = private_cache_file("patterns.marshal")
+    # Named for the interpreter too, so that two Pythons sharing a home do not replace each other's file.
+    path = private_cache_file(f"patterns-{sys.implementation.cache_tag}.marshal")
     programs: dict[tuple[Any, int], _Program] = {}
     if path is not None:
         programs = _read(path, header)
