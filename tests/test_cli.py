@@ -84,6 +84,8 @@ def test_unknown_codes_and_missing_paths_are_usage_errors() -> None:
 def test_list_rules_and_version() -> None:
     listing = run("--list-rules").stdout.splitlines()
     assert any(line.startswith("S001  missing-section") for line in listing)
+    assert {line.split()[2] for line in listing} == {"错误", "警告"}  # severities in Chinese, as in --explain
+    assert next(line for line in listing if line.startswith("T001 ")).split()[2] == "警告"
     assert run("--version").stdout.startswith("reportlint ")
 
 

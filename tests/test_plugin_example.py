@@ -79,7 +79,7 @@ def test_the_pack_rule_is_listed(installed: Installed) -> None:
     listed = installed.reportlint("--list-rules")
     assert listed.returncode == 0, listed.stderr
     (line,) = [line for line in listed.stdout.splitlines() if line.startswith("ME001 ")]
-    assert line.split()[1:3] == ["signature-missing", "warning"]
+    assert line.split()[1:3] == ["signature-missing", "警告"]
 
 
 def test_the_pack_rule_reports_unsigned_reports_only(installed: Installed) -> None:

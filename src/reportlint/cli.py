@@ -288,9 +288,13 @@ def _list_rules(registry: Registry, output_format: str) -> str:
             for rule in rules
         ]
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    rows = [(rule.code, rule.name, rule.severity.value, rule.summary) for rule in rules]
+    from reportlint.diagnostics import SEVERITY_NAMES
+
+    # Severities as people read them (错误/警告, two characters each, so the column stays aligned);
+    # the JSON listing keeps the configuration's words, error and warning.
+    rows = [(rule.code, rule.name, SEVERITY_NAMES[rule.severity], rule.summary) for rule in rules]
     width = max((len(name) for _, name, _, _ in rows), default=0)
-    return "".join(f"{code}  {name:<{width}}  {sev:<7}  {summary}\n" for code, name, sev, summary in rows)
+    return "".join(f"{code}  {name:<{width}}  {sev}  {summary}\n" for code, name, sev, summary in rows)
 
 
 def _settings(session: Session) -> str:
