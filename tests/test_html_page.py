@@ -60,3 +60,15 @@ def test_hostile_input_renders_in_html_and_csv(name: str, tmp_path: Path) -> Non
         result = run("--isolated", "--format", output, str(path))
         assert result.returncode in (0, 1) and result.stderr == "", (output, result.stderr[-500:])
         assert result.stdout.endswith(ending), output
+
+
+def test_a_finding_with_a_fix_shows_the_suggestion_and_whether_it_is_certain() -> None:
+    page = run("--isolated", "--format", "html", str(EXAMPLES)).stdout
+    notes = re.findall(r'<li id="[^"]+" class="note" data-code="([A-Z0-9]+)">(.*?)</li>', page)
+    suggestions = {code: re.findall(r'<span class="fix( unsafe)?">(.*?)</span>', body) for code, body in notes}
+    assert suggestions["T001"] == [("", "建议修改：内层书名号改为单书名号〈〉（可自动修复）")]
+    assert suggestions["A001"] == [(" unsafe", "建议修改：改为5（须核对原始台账）（需核对后修改）")]
+    assert not suggestions["X004"]  # no fix, no line
+    fixable = sum(1 for found in re.findall(r'<span class="fix', page))
+    json_fixes = run("--isolated", "--format", "json", str(EXAMPLES)).stdout.count('"fix": {')
+    assert fixable == json_fixes == 4

@@ -339,8 +339,16 @@ def _note(anchor: str, item: Numbered) -> str:
         f'<li id="{anchor}-f{item.number}" class="note" data-code="{attr(d.code)}">'
         f'<span class="n sev-{item.severity}">{item.number}</span>'
         f'<code>{attr(d.code)}</code> <span class="sev-{item.severity}">{SEVERITY_NAMES[d.severity]}</span>　'
-        f"{attr(d.message)}{origin}</li>"
+        f"{attr(d.message)}{origin}{_suggestion(d)}</li>"
     )
+
+
+def _suggestion(d: Diagnostic) -> str:
+    """The finding's fix, as the default format's ``--show-fixes`` marks it: certain, or to be checked first."""
+    if d.fix is None or not d.fix.edits:
+        return ""
+    mark = "可自动修复" if d.fix.safe else "需核对后修改"
+    return f'<span class="fix{"" if d.fix.safe else " unsafe"}">建议修改：{attr(d.fix.title)}（{mark}）</span>'
 
 
 def _unplaced(anchor: str, numbered: list[Numbered], lines: Sequence[str], marks: CellMarks) -> str:
