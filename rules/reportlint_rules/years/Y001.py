@@ -9,7 +9,7 @@ from reportlint.model import CellRef, Report
 from reportlint.model.templates import T3, T3_CARRIED_IN, T3_CARRIED_OUT, T3_COLUMNS
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
-from reportlint_rules.years._pair import previous_name
+from reportlint_rules.years._pair import both_tables, previous_name
 
 
 class CarryOverMismatch(PairRule):
@@ -37,9 +37,10 @@ class CarryOverMismatch(PairRule):
 
     def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterator[Finding]:
         """One finding per column whose carried-in count differs from last year's carried-out count."""
-        this_table, last_table = current.tables.get(T3), previous.tables.get(T3)
-        if this_table is None or last_table is None:
+        tables = both_tables(current, previous, T3)
+        if tables is None:
             return
+        this_table, last_table = tables
         for column in T3_COLUMNS:
             carried_in = this_table.cell(T3_CARRIED_IN, column)
             carried_out = last_table.cell(T3_CARRIED_OUT, column)

@@ -10,7 +10,7 @@ from reportlint.model import templates as tpl
 from reportlint.model.templates import T2, V2021
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
-from reportlint_rules.years._pair import previous_name
+from reportlint_rules.years._pair import both_tables, previous_name
 
 _DOCUMENTS = tpl.T2_BLOCKS[V2021][0]
 """Block （一） of the 2021 format: 规章 and 行政规范性文件, issued / abolished / in force."""
@@ -43,11 +43,10 @@ class DocumentsInForceDiscontinuous(PairRule):
 
     def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterator[Finding]:
         """One finding per row of block （一） whose count in force does not follow from last year's."""
-        if current.template.version != V2021 or previous.template.version != V2021:
+        tables = both_tables(current, previous, T2, V2021)
+        if tables is None:
             return
-        this_table, last_table = current.tables.get(T2), previous.tables.get(T2)
-        if this_table is None or last_table is None:
-            return
+        this_table, last_table = tables
         for row in ROWS:
             last = last_table.cell(row, IN_FORCE)
             issued, abolished, now = (this_table.cell(row, column) for column in (ISSUED, ABOLISHED, IN_FORCE))

@@ -10,7 +10,7 @@ from reportlint.model import templates as tpl
 from reportlint.model.templates import T2, V2019
 from reportlint.rulebase import PairRule
 from reportlint.text import format_number
-from reportlint_rules.years._pair import previous_name
+from reportlint_rules.years._pair import both_tables, previous_name
 
 _COUNTED = tuple(block for block in tpl.T2_BLOCKS[V2019] if block.columns[:2] == ("上一年项目数量", "本年增/减"))
 """The 2019 format's blocks that count items at the start of the year and their change."""
@@ -43,11 +43,10 @@ class ItemCountDiscontinuous(PairRule):
 
     def check_pair(self, current: Report, previous: Report, previous_path: str) -> Iterator[Finding]:
         """One finding per row whose count at the start of the year does not follow from last year's."""
-        if current.template.version != V2019 or previous.template.version != V2019:
+        tables = both_tables(current, previous, T2, V2019)
+        if tables is None:
             return
-        this_table, last_table = current.tables.get(T2), previous.tables.get(T2)
-        if this_table is None or last_table is None:
-            return
+        this_table, last_table = tables
         for row in ROWS:
             now = this_table.cell(row, BEFORE)
             last, change = last_table.cell(row, BEFORE), last_table.cell(row, CHANGE)

@@ -1,8 +1,21 @@
-"""Small helpers the Y rules share: how a message names last year's report and its figures."""
+"""Small helpers the Y rules share: the two years' tables, and how a message names last year's report."""
 
 from __future__ import annotations
 
-from reportlint.model import Report
+from reportlint.model import Report, ReportTable
+
+
+def both_tables(
+    current: Report, previous: Report, kind: str, version: str | None = None
+) -> tuple[ReportTable, ReportTable] | None:
+    """Table *kind* of this year's and of last year's report, or ``None`` when either lacks it
+    (or, with *version*, when either report is not in that format)."""
+    if version is not None and (current.template.version != version or previous.template.version != version):
+        return None
+    this_table, last_table = current.tables.get(kind), previous.tables.get(kind)
+    if this_table is None or last_table is None:
+        return None
+    return this_table, last_table
 
 
 def year_of(report: Report) -> str:
