@@ -19,16 +19,12 @@ from reportlint.model.numerals import NUMERALS
 from reportlint.model.templates import T2, T3
 from reportlint.text import fold
 
-T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-T3_HEADER_LABELS = (T3_NOTE, "申请人情况", "法人或其他组织", *tpl.T3_COLUMNS)
-T4_HEADER_LABELS = (tpl.T4_REVIEW, tpl.T4_LITIGATION, tpl.T4_DIRECT_SUIT, tpl.T4_SUIT_AFTER_REVIEW, *tpl.T4_RESULTS)
-
 _TEMPLATE_PARENS = frozenset(
     fold(text)
     for text in (
         "（区分处理的，只计这一情形，不计其他情形）",
         "（单位：万元）",
-        T3_NOTE,
+        tpl.T3_NOTE,
         *(f"（{digit}）" for digit in NUMERALS),
     )
 )
@@ -48,7 +44,7 @@ def header_labels(kind: str) -> dict[str, str]:
                 labels.append(f"第二十条第{block.item}项")
                 labels.extend(block.columns)
     else:
-        labels = list(T3_HEADER_LABELS if kind == T3 else T4_HEADER_LABELS)
+        labels = list(tpl.T3_HEADER_LABELS if kind == T3 else tpl.T4_HEADER_LABELS)
     return {fold(label): label for label in labels}
 
 

@@ -22,19 +22,15 @@ from reportlint.text import fold
 
 _T3_LABELS = (
     *(spec.label.split(" ")[-1] for spec in tpl.T3_ROWS[tpl.V2021] if spec.key != "（六）3"),
-    "申请人情况",
-    "法人或其他组织",
+    tpl.T3_APPLICANTS,
+    tpl.T3_LEGAL_PERSONS,
     *tpl.T3_APPLICANT_COLUMNS[:-1],
 )
-_T4_LABELS = ("未经复议直接起诉", "复议后起诉", *tpl.T4_RESULTS[:-1])
+_T4_LABELS = (*tpl.T4_SUITS, *tpl.T4_RESULTS[:-1])
 _T2_LABELS = (
     "信息内容",
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
+    *tpl.T2_DOCUMENT_COLUMNS[tpl.V2021],
+    *tpl.T2_DOCUMENT_COLUMNS[tpl.V2019],
     "规章",
     "行政规范性文件",
     "规范性文件",
