@@ -181,15 +181,15 @@ def _annotate_one(
     """Write *job*'s annotated copy and say so on stdout; the error line instead when it fails."""
     from reportlint.atomic import write_bytes_atomically
     from reportlint.output.docx_comments import AnnotateError, annotated_bytes
-    from reportlint.readers.docx import _damage, _is_docx_zip
+    from reportlint.readers.docx import is_docx_zip, why_not_docx
 
     try:
         with open(job.source, "rb") as handle:
             data = handle.read()
     except OSError as error:
         return f"{job.source}: 无法读取：{error.strerror or error}"
-    if not _is_docx_zip(data):
-        return f"{job.source}: {_damage(data)}，未加批注"
+    if not is_docx_zip(data):
+        return f"{job.source}: {why_not_docx(data)}，未加批注"
     try:
         copy, count = annotated_bytes(data, diagnostics, lines, session.registry.rules)
     except AnnotateError as error:
@@ -211,6 +211,6 @@ def _print(message: str) -> None:
 
 
 def _say(message: str) -> None:
-    from reportlint.cli import _say as say
+    from reportlint.cli import say
 
     say(message)

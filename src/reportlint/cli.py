@@ -184,15 +184,15 @@ def run(argv: Sequence[str]) -> int:
             result = _lint_with_progress(session, args, stdin)  # report what the fixes left
     if args.write_baseline:
         count = session.write_baseline(args.write_baseline, result)
-        _say(f"已把 {count} 条问题写入基线 {args.write_baseline}")
+        say(f"已把 {count} 条问题写入基线 {args.write_baseline}")
         shown: tuple[Diagnostic, ...] = ()
     else:
         shown = result.diagnostics
     _print_findings(args, session, result, shown)
     for note in result.notes:
-        _say(note)
+        say(note)
     for error in result.errors:
-        _say(error)
+        say(error)
     if result.errors or fix_failed:
         return EXIT_ERROR
     failing = bool(shown) and result.failed
@@ -213,10 +213,10 @@ def _fix(session: Session, args: argparse.Namespace, result: RunResult) -> tuple
     if args.diff:
         _write("".join(file.diff() for file in done.files), args.output_file)
     for line in (*done.notes, *done.errors):
-        _say(line)
+        say(line)
     if not args.diff or done.files:
         verb = "可修复" if args.diff else "修复"
-        _say(f"共{verb} {done.fixed} 处（{len(done.files)} 个文件）")
+        say(f"共{verb} {done.fixed} 处（{len(done.files)} 个文件）")
     return bool(done.files), bool(done.errors)
 
 
@@ -322,7 +322,7 @@ def _settings(session: Session) -> str:
     return f"配置文件：{source}\n" + json.dumps(settings, ensure_ascii=False, indent=2, default=list) + "\n"
 
 
-def _say(message: str, *, several_lines: bool = False) -> None:
+def say(message: str, *, several_lines: bool = False) -> None:
     """One message on stderr, ``reportlint: ``-prefixed, with control characters escaped.
 
     Messages carry file names, and a name may hold a newline or an escape sequence: on
@@ -401,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except UsageError as error:
-        _say(str(error), several_lines=True)  # a configuration error may take two lines
+        say(str(error), several_lines=True)  # a configuration error may take two lines
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("reportlint: 已中断", file=sys.stderr)

@@ -24,7 +24,7 @@ _CONTENT_TYPES = "[Content_Types].xml"
 _MAIN_TYPE = b"wordprocessingml.document.main"
 
 
-def _is_docx_zip(data: bytes) -> bool:
+def is_docx_zip(data: bytes) -> bool:
     """Whether *data* is a readable zip holding a Word main document part.
 
     Word and WPS name it ``word/document.xml``; other producers may name it otherwise,
@@ -43,7 +43,7 @@ def _is_docx_zip(data: bytes) -> bool:
         return False
 
 
-def _damage(data: bytes) -> str:
+def why_not_docx(data: bytes) -> str:
     """Why a file named ``.docx`` is not a readable Word document, in Chinese."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "这是旧版 Word（.doc）格式的文件，请另存为 .docx 后再检查"
@@ -58,9 +58,9 @@ def reportlint_read_source(path: str, data: bytes) -> ExtractedText | None:
     named_docx = path.lower().endswith(DOCX_SUFFIXES)
     if not data.startswith(_ZIP_MAGIC) and not named_docx:
         return None
-    if not _is_docx_zip(data):
+    if not is_docx_zip(data):
         if named_docx:
-            raise UndecodableError(_damage(data))
+            raise UndecodableError(why_not_docx(data))
         return None
     try:
         import docx  # noqa: F401  (only to learn whether it is installed)
