@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from reportlint.cli import main
+from reportlint.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

@@ -392,8 +392,20 @@ def run_parse(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def entry() -> int:
+    """The ``reportlint`` command (and ``python -m reportlint``): :func:`main` in a process of its own.
+
+    The process owns Python's cycle collector, so it sets it for linting
+    (:mod:`reportlint.collector`); code calling :func:`main` in its own process does not.
+    """
+    from reportlint import collector
+
+    collector.pause()
+    return main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``reportlint`` command."""
+    """Run the ``reportlint`` command line *argv* (default: this process's arguments); the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:
         print(f"reportlint {__version__}")

@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from reportlint import collector
 from reportlint.diagnostics import Diagnostic, EngineCode
 from reportlint.engine import MAX_FILE_BYTES, FileResult, Linter
 from reportlint.model import Report
@@ -219,9 +220,11 @@ _WORKER_RECENT = _RecentReports()
 
 def _init_worker(recipe: LinterRecipe, data: dict[str, bytes]) -> None:
     global _WORKER_LINTER, _WORKER_DATA
-    if _WORKER_LINTER is None:
+    if _WORKER_LINTER is None:  # started afresh (spawn)
+        collector.pause()
         _WORKER_LINTER = build_linter(recipe)
     _WORKER_DATA = data
+    collector.settle()  # this worker only reads reports (never Linter.lint_source, which would settle)
 
 
 def _check_in_worker(pair: tuple[str, str]) -> list[Diagnostic]:

@@ -14,12 +14,13 @@ from typing import Any
 
 import pluggy
 
+from reportlint import collector
 from reportlint.diagnostics import Diagnostic, EngineCode, Finding, Severity
 from reportlint.escaping import printable
 from reportlint.model.pairing import ReportIdentity, identify
 from reportlint.model.problems import ProblemKind
 from reportlint.model.report import Report, build_report, unreadable_report
-from reportlint.parsing import parse_text
+from reportlint.parsing import load_parser, parse_text
 from reportlint.plugins import Registry
 from reportlint.policy import Policy
 from reportlint.readers.extracted import ExtractedText
@@ -98,6 +99,9 @@ class Linter:
 
     def lint_source(self, path: str, data: bytes, size: int | None = None) -> FileResult:
         """Check one file's bytes: its sorted diagnostics (and lines, if kept)."""
+        if collector.paused():  # a command's first report: its start-up ends here, the parser built
+            load_parser()
+            collector.settle()
         try:
             report = self.read(path, data, size)
         except Exception as error:  # a bug of ours must not hide the other files

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
 
+from reportlint import collector
 from reportlint.engine import FileResult, Linter
 from reportlint.escaping import printable
 from reportlint.plugins import Registry
@@ -94,7 +95,8 @@ def _init_worker(recipe: LinterRecipe) -> None:
     import signal
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not run the parent's handler
-    if _WORKER_LINTER is None:
+    if _WORKER_LINTER is None:  # started afresh (spawn): its start-up is its own; a forked one has its parent's
+        collector.pause()
         _WORKER_LINTER = build_linter(recipe)
 
 
