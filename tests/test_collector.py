@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from reportlint import collector
 from tests.conftest import EXAMPLES, findings, run
 
 WATER = EXAMPLES / "2023-water-bureau.txt"
@@ -78,32 +77,39 @@ def test_a_command_and_its_workers_check_every_report_after_start_up(tmp_path: P
 
 
 @pytest.fixture
-def own_collector() -> Iterator[None]:
-    """This test process's collector settings, put back afterwards."""
-    threshold, enabled = gc.get_threshold(), gc.isenabled()
+def own_thresholds() -> Iterator[None]:
+    """This test process's collector thresholds, put back afterwards."""
+    threshold = gc.get_threshold()
     yield
-    gc.unfreeze()  # reportlint never unfreezes: its processes end
     gc.set_threshold(*threshold)
-    (gc.enable if enabled else gc.disable)()
-    collector._paused = False
 
 
-@pytest.mark.usefixtures("own_collector")
+@pytest.mark.usefixtures("own_thresholds")
 def test_code_calling_reportlint_keeps_its_collector() -> None:
     gc.set_threshold(1234, 5, 6)
-    frozen = gc.get_freeze_count()
+    frozen, enabled = gc.get_freeze_count(), gc.isenabled()
     assert findings(run("--isolated", str(WATER)).stdout)
-    assert gc.get_threshold() == (1234, 5, 6) and gc.isenabled() and gc.get_freeze_count() == frozen
+    assert gc.get_threshold() == (1234, 5, 6) and gc.isenabled() == enabled and gc.get_freeze_count() == frozen
 
 
-@pytest.mark.usefixtures("own_collector")
-def test_settling_freezes_once_and_keeps_the_thresholds() -> None:
-    gc.set_threshold(700, 11, 12)
-    collector.pause()
-    assert not gc.isenabled()
-    collector.settle()
-    assert gc.isenabled() and gc.get_threshold() == (700, 11, 12)
-    assert gc.get_freeze_count() > 0
-    frozen = gc.get_freeze_count()
-    collector.settle()  # once only
-    assert gc.get_freeze_count() == frozen
+_SETTLING = """
+import gc
+from reportlint import collector
+gc.set_threshold(700, 11, 12)
+collector.settle()
+assert gc.get_freeze_count() == 0, "settled without a pause"
+collector.pause()
+assert not gc.isenabled() and collector.paused()
+collector.settle()
+frozen = gc.get_freeze_count()
+assert gc.isenabled() and not collector.paused() and frozen > 0 and gc.get_threshold() == (700, 11, 12)
+collector.settle()
+assert gc.get_freeze_count() == frozen, "settled twice"
+print("ok")
+"""
+
+
+def test_settling_happens_once_after_a_pause_and_keeps_the_thresholds() -> None:
+    # In a process of its own: freezing is for good, and this test process has its own settings.
+    result = subprocess.run([sys.executable, "-c", _SETTLING], capture_output=True, text=True, check=False, timeout=60)
+    assert result.stdout == "ok\n", result.stderr
