@@ -202,6 +202,8 @@ def _value(ref: CellRef, blanks: dict[CellKey, BlankTotal]) -> float:
 
 def residual(identity: Identity, blanks: dict[CellKey, BlankTotal]) -> float:
     """Sum of coefficient × value: 0 when the identity holds."""
+    if not blanks:  # the usual table: every cell stands for its own number
+        return sum(coefficient * ref.number for coefficient, ref in identity.terms)
     return sum(coefficient * _value(ref, blanks) for coefficient, ref in identity.terms)
 
 
