@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reportlint import syntax
 from reportlint.lazyre import lazy_compile
@@ -22,6 +23,9 @@ from reportlint.model.templates import T2, T3, T4
 from reportlint.model.values import CellKind, CellValue, parse_value
 from reportlint.records import record
 from reportlint.text import fold
+
+if TYPE_CHECKING:
+    from reportlint.model.versions import Marker
 
 
 @record(frozen=True, slots=True)
@@ -101,6 +105,9 @@ class ReportTable:
     extra_rows: list[DataRow] = field(default_factory=list)
     header_cells: list[syntax.Cell] = field(default_factory=list)
     problems: list[TableProblem] = field(default_factory=list)
+    version_markers: list[Marker] | None = field(default=None, repr=False, compare=False)
+    """The table's template-version markers once :func:`reportlint.model.versions.table_markers`
+    has found them (the model and several S rules ask for them; the table is complete by then)."""
 
     def cell(self, row_key: str, column_key: str) -> CellRef | None:
         """The cell at (row key, column key), if the report has it."""

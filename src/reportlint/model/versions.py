@@ -99,7 +99,14 @@ def table_markers(table: ReportTable) -> list[Marker]:
     """The version markers of table 二 (header cells and rows) or 三 (（六） rows), in text order.
 
     A header cell counts once per version, however many of its keywords it holds.
+    Found once per table (kept on it): the report's version and several rules ask.
     """
+    if table.version_markers is None:
+        table.version_markers = _find_markers(table)
+    return list(table.version_markers)
+
+
+def _find_markers(table: ReportTable) -> list[Marker]:
     found: list[Marker] = []
     if table.kind == tpl.T2:
         for cell in table.header_cells:
