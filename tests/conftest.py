@@ -243,6 +243,7 @@ SHARED_SETUP = {
     "tests/test_html_report.py": "html-report",
     "tests/test_packaging.py": "packaging",
     "tests/test_plugin_example.py": "plugin-example",
+    "tests/test_server.py": "server",
 }
 """Modules whose tests share an expensive module-scoped fixture (a corpus run, a browser
 page, a built wheel): with ``--dist loadgroup`` all of a module's tests run in one worker,
