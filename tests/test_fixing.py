@@ -31,7 +31,9 @@ def _seed(shared_dir: Path) -> Path:
 
 
 def _json(*args: str, cwd: Path) -> list[dict[str, Any]]:
-    result = run("--isolated", "--format", "json", *args, cwd=cwd)
+    """The JSON records of a run in this process (``-j 1``: the ``--fix`` runs here are the ones
+    that go through ``-j`` workers, whose fixes must survive the way back)."""
+    result = run("--isolated", "--format", "json", "-j", "1", *args, cwd=cwd)
     assert result.returncode in (0, 1), result.stderr
     records: list[dict[str, Any]] = json.loads(result.stdout)
     return records
@@ -135,7 +137,7 @@ def test_fix_on_the_real_reports_changes_only_the_marks_it_names(tmp_path: Path,
         assert changes == ({("<", "〈"), (">", "〉")} if f"./{report.name}" in fixable else set()), report.name
     assert not [r for r in _json(".", cwd=tmp_path) if r["code"] == "T001"]
     data = {report.name: (tmp_path / report.name).read_bytes() for report in reports}
-    run("--isolated", "--fix", ".", cwd=tmp_path)
+    run("--isolated", "--fix", "-j", "1", ".", cwd=tmp_path)
     assert {report.name: (tmp_path / report.name).read_bytes() for report in reports} == data
 
 

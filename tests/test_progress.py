@@ -92,7 +92,7 @@ def _many_texts() -> list[str]:
 def test_piped_ci_and_short_runs_show_no_counter() -> None:
     piped = shared_run("--isolated", "-j", "1", *_many())  # stderr is no terminal in-process either
     assert piped.stderr == "" and total_of(piped.stdout)
-    _, in_ci = _on_terminal("--isolated", *_many_texts(), ci=True)
+    _, in_ci = _on_terminal("--isolated", "-j", "1", *_many_texts(), ci=True)  # the counter is the parent's
     assert in_ci == ""
     _, short = _on_terminal("--isolated", *map(str, FIXTURES.glob("clean-*.txt")))
     assert short == ""

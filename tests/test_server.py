@@ -4,6 +4,12 @@ The done-when test of issue 15: a subprocess ``python -m reportlint server`` and
 client that frames JSON-RPC itself (``tests/lsp_client.py``). Its diagnostics must be
 the CLI's findings for the same file, with ranges converted to UTF-16 here
 independently of the server's own conversion.
+
+A server start costs about a second (Python, reportlint and pygls), so the tests that
+need only the usual initialisation (pull diagnostics, no options) share one server, as
+an editor keeps one for every folder it opens: each test adds its own folder to the
+workspace (``workspace/didChangeWorkspaceFolders``) and removes it at the end. A test
+that needs another initialisation (push diagnostics, options) starts its own.
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ import subprocess
 import sys
 import time
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -82,6 +89,44 @@ def pull(client: LspClient, uri: str) -> list[dict[str, Any]]:
     return items
 
 
+class Server(NamedTuple):
+    """The shared server: its client end and what it answered to ``initialize``."""
+
+    client: LspClient
+    capabilities: dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One pull-mode server for this module's tests that need no other initialisation; it must exit with 0."""
+    root = tmp_path_factory.mktemp("editor")  # the folder the editor opened first; no test writes there
+    client = LspClient(root)
+    try:
+        capabilities = client.initialize(root)["capabilities"]
+    except BaseException:
+        print(client.stderr())
+        client.close()
+        raise
+    yield Server(client, capabilities)
+    status = client.close()
+    assert status == 0, client.stderr()
+
+
+@pytest.fixture
+def client(server: Server, tmp_path: Path) -> Iterator[LspClient]:
+    """The shared server with this test's *tmp_path* added as a workspace folder (removed afterwards)."""
+    folder = {"uri": tmp_path.as_uri(), "name": tmp_path.name}
+    server.client.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [folder], "removed": []}})
+    yield server.client
+    server.client.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [], "removed": [folder]}})
+
+
+def close(client: LspClient, *uris: str) -> None:
+    """``didClose`` for the documents a test opened on the shared server."""
+    for uri in uris:
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """A workspace folder holding a copy of a real report, and no configuration file."""
@@ -90,14 +135,13 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_a_client_session_on_a_real_report(workspace: Path) -> None:
+def test_a_client_session_on_a_real_report(workspace: Path, server: Server, client: LspClient) -> None:
     relative = "reports/2024_huaian-hongze-district.txt"
     report = workspace / relative
     uri = report.as_uri()
     text = report.read_text(encoding="utf-8")
-    client = LspClient(workspace)
     try:
-        capabilities = client.initialize(workspace)["capabilities"]
+        capabilities = server.capabilities
         assert capabilities["diagnosticProvider"]["identifier"] == "reportlint"
         assert capabilities.get("positionEncoding", "utf-16") == "utf-16"
         assert "reportlint.ignoreForFile" in capabilities["executeCommandProvider"]["commands"]
@@ -185,8 +229,7 @@ def test_a_client_session_on_a_real_report(workspace: Path) -> None:
         print(client.stderr())
         raise
     finally:
-        status = client.close()
-    assert status == 0
+        close(client, uri)
 
 
 def test_push_diagnostics_for_a_client_without_pull(tmp_path: Path) -> None:
@@ -228,7 +271,7 @@ def test_push_diagnostics_for_a_client_without_pull(tmp_path: Path) -> None:
         published = client.wait_for("textDocument/publishDiagnostics")
         assert published["version"] == 4
         assert any(item["code"] == "T001" and item["range"]["start"]["line"] == 0 for item in published["diagnostics"])
-        assert client.none_for("textDocument/publishDiagnostics", 1.0)
+        assert client.none_for("textDocument/publishDiagnostics", 0.5)  # the debounce is 0.3 s
 
         # The configuration changes behind the server's back; the client's file watcher tells it.
         registrations = [r for r in client.server_requests if r["method"] == "client/registerCapability"]
@@ -272,7 +315,7 @@ def test_push_diagnostics_for_a_client_without_pull(tmp_path: Path) -> None:
     assert status == 0
 
 
-def test_change_to_diagnostics_against_a_cli_run(tmp_path: Path) -> None:
+def test_change_to_diagnostics_against_a_cli_run(tmp_path: Path, client: LspClient) -> None:
     """On the largest shared report, a lint after a change costs less than starting the CLI for it."""
     largest = max(REAL.glob("*.txt"), key=lambda path: path.stat().st_size)
     shutil.copy(largest, tmp_path)
@@ -285,9 +328,7 @@ def test_change_to_diagnostics_against_a_cli_run(tmp_path: Path) -> None:
             [sys.executable, "-m", "reportlint", report.name], cwd=tmp_path, capture_output=True, check=False
         )
         cli_times.append(time.perf_counter() - start)
-    client = LspClient(tmp_path)
     try:
-        client.initialize(tmp_path)
         client.notify(
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}},
@@ -303,7 +344,7 @@ def test_change_to_diagnostics_against_a_cli_run(tmp_path: Path) -> None:
             pull(client, uri)
             server_times.append(time.perf_counter() - start)
     finally:
-        assert client.close() == 0
+        close(client, uri)
     ratio = statistics.median(server_times) / statistics.median(cli_times)
     server, cli = statistics.median(server_times), statistics.median(cli_times)
     print(f"{largest.name}: didChange→diagnostics {server:.3f} s, CLI {cli:.3f} s, ratio {ratio:.2f}")
@@ -330,7 +371,7 @@ def applied(text: str, edits: list[dict[str, Any]]) -> str:
     return text
 
 
-def test_quick_fix_and_fix_all_as_the_cli_fixes(tmp_path: Path, shared_dir: Path) -> None:
+def test_quick_fix_and_fix_all_as_the_cli_fixes(tmp_path: Path, shared_dir: Path, client: LspClient) -> None:
     """A T001 quick fix sent as a workspace edit, then "fix all": the buffer ends as ``--fix`` leaves the file."""
     seed = next((shared_dir / "seeds").glob("*.txt"))
     report = tmp_path / seed.name
@@ -338,9 +379,8 @@ def test_quick_fix_and_fix_all_as_the_cli_fixes(tmp_path: Path, shared_dir: Path
     text = NESTED + "\n" + seed.read_text(encoding="utf-8")
     report.write_text(text, encoding="utf-8")
     uri = report.as_uri()
-    client = LspClient(tmp_path)
+    earlier = len(client.server_requests)  # the shared server's requests from other tests
     try:
-        client.initialize(tmp_path)
         client.notify(
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}},
@@ -353,7 +393,7 @@ def test_quick_fix_and_fix_all_as_the_cli_fixes(tmp_path: Path, shared_dir: Path
         )
         quick = next(action for action in actions if action["title"] == "修复：内层书名号改为单书名号〈〉")
         assert client.request("workspace/executeCommand", quick["command"]) == {"edits": 2, "fixed": 1}
-        (request,) = [r for r in client.server_requests if r["method"] == "workspace/applyEdit"]
+        (request,) = [r for r in client.server_requests[earlier:] if r["method"] == "workspace/applyEdit"]
         (change,) = request["params"]["edit"]["documentChanges"]
         assert change["textDocument"] == {"uri": uri, "version": 1}
         edits = change["edits"]
@@ -386,5 +426,4 @@ def test_quick_fix_and_fix_all_as_the_cli_fixes(tmp_path: Path, shared_dir: Path
         print(client.stderr())
         raise
     finally:
-        status = client.close()
-    assert status == 0
+        close(client, uri)
