@@ -10,7 +10,6 @@ and well formed, entry by entry.
 
 from __future__ import annotations
 
-import gc
 import marshal
 import os
 import re
@@ -98,9 +97,15 @@ def _sources_of_the_packs_and_the_lexer() -> set[tuple[str | bytes, int]]:
     lexer._pattern()  # compiles Lark's scanner and the lexer's own alternation through the store
     assert pattern_cache._store is not None
     sources = set(pattern_cache._store.programs)
-    for found in gc.get_objects():
-        if isinstance(found, LazyPattern):
-            sources.add((vars(found)["_source"], int(vars(found)["_flags"])))
+    # Module globals, not gc.get_objects(): the test processes freeze what collection built,
+    # and frozen objects are not listed.
+    for module in list(sys.modules.values()):
+        for value in list(vars(module).values()) if module is not None else ():
+            items = value if isinstance(value, tuple) else (value,)
+            for item in items:
+                found = item[1] if isinstance(item, tuple) and len(item) == 2 else item
+                if isinstance(found, LazyPattern):
+                    sources.add((vars(found)["_source"], int(vars(found)["_flags"])))
     return sources
 
 
