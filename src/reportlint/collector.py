@@ -12,8 +12,10 @@ readers' libraries leave many, and scanning young objects 14 times less often do
 the peak memory of a run over PDFs (106 → 202 MB) for no measurable time.
 
 A process started from the command line (:func:`reportlint.cli.entry`) or as a worker
-calls :func:`pause`; its first report, once the parser is built and before the document
-is read, calls :func:`settle` (so no garbage of a document's reader is frozen with it). Code that imports
+calls :func:`pause`; the first report it reads (:meth:`reportlint.engine.Linter.read`),
+once the parser is built and before the document is read, calls :func:`settle` (so no
+garbage of a document's reader is frozen with it). A main process whose ``-j`` workers
+read every report settles when they are done. Code that imports
 reportlint as a library (tests, an evaluator's script, an editor's process using
 :class:`reportlint.app.Session`) never pauses, so :func:`settle` leaves its collector alone.
 """

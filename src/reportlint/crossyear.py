@@ -224,7 +224,6 @@ def _init_worker(recipe: LinterRecipe, data: dict[str, bytes]) -> None:
         collector.pause()
         _WORKER_LINTER = build_linter(recipe)
     _WORKER_DATA = data
-    collector.settle()  # this worker only reads reports (never Linter.lint_source, which would settle)
 
 
 def _check_in_worker(pair: tuple[str, str]) -> list[Diagnostic]:

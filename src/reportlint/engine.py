@@ -90,6 +90,9 @@ class Linter:
     # -- reading --------------------------------------------------------------------
     def read(self, path: str, data: bytes, size: int | None = None) -> Report:
         """The report model of *data* (see :func:`read_report`)."""
+        if collector.paused():  # a command's first report: its start-up ends here, the parser built
+            load_parser()
+            collector.settle()
         return read_report(self.manager, path, data, size)
 
     # -- checking -------------------------------------------------------------------
@@ -99,9 +102,6 @@ class Linter:
 
     def lint_source(self, path: str, data: bytes, size: int | None = None) -> FileResult:
         """Check one file's bytes: its sorted diagnostics (and lines, if kept)."""
-        if collector.paused():  # a command's first report: its start-up ends here, the parser built
-            load_parser()
-            collector.settle()
         try:
             report = self.read(path, data, size)
         except Exception as error:  # a bug of ours must not hide the other files

@@ -138,6 +138,7 @@ def lint_files(
                     results[index] = result
     finally:
         _WORKER_LINTER = None
+        collector.settle()  # the workers read the reports: this process's start-up ends with their work
     return [result for result in results if result is not None]
 
 

@@ -344,7 +344,7 @@ def _note(anchor: str, item: Numbered) -> str:
 
 
 def _suggestion(d: Diagnostic) -> str:
-    """The finding's fix, as the default format's ``--show-fixes`` marks it: certain, or to be checked first."""
+    """The finding's fix and whether it is certain (``--fix`` applies it) or to be checked first."""
     if d.fix is None or not d.fix.edits:
         return ""
     mark = "可自动修复" if d.fix.safe else "需核对后修改"
