@@ -41,8 +41,7 @@ def run_own_process(
 ) -> subprocess.CompletedProcess[str]:
     """``python -m reportlint ARGS`` as a user runs it; stdout/stderr decoded.
 
-    For the tests where the process is the point: a parser cache written by a real
-    start, a ``-j`` worker killed, a rule stopped by its time budget. The others call the CLI
+    For the tests where the process is the point: a ``-j`` worker killed, a rule stopped by its time budget. The others call the CLI
     in this process (:func:`tests.conftest.run`), which is the same code minus a start-up.
     """
     process = subprocess.run(
@@ -66,7 +65,7 @@ def findings_of(stdout: str) -> list[str]:
     return [line for line in stdout.splitlines() if re.match(r"^.+:\d+:\d+: [A-Z]+\d{3} ", line)]
 
 
-# -- the parser cache ----------------------------------------------------------------
+# -- pickles: Lark's shared cache -----------------------------------------------------
 class _Plant:
     """A pickle whose loading creates the marker folder: proof that it was unpickled."""
 
@@ -101,10 +100,9 @@ def cache_env(tmp_path: Path) -> dict[str, str]:
 def start(cache_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], int]]:
     """``reportlint --isolated WATER`` in this process as a new process starts it, in *cache_env*.
 
-    The parser this process already holds is dropped first, so each call loads it anew
-    (from the cache folder, or from the grammar) exactly as a process start does; a
-    process start itself costs more than the parser. Returns the exit status, after
-    checking the run found something (the parser worked).
+    The parser this process already holds is dropped first, so each call makes it anew
+    exactly as a process start does; a process start itself costs more than the parser.
+    Returns the exit status, after checking the run found something (the parser worked).
     """
     from reportlint.parsing import load_parser
 
@@ -122,27 +120,22 @@ def start(cache_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterato
     load_parser.cache_clear()  # the next test loads the parser in its own environment
 
 
-def _lark_default_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Build the parser with Lark's own ``cache=True``, as reportlint used it (the shared temp folder)."""
-    import reportlint.parser_cache
-    from reportlint.parsing import load_parser
+def _lark_default_cache() -> None:
+    """Build the report grammar with Lark's own ``cache=True`` (it writes to the shared temp folder)."""
+    from lark import Lark
 
-    with monkeypatch.context() as patch:
-        patch.setattr(reportlint.parser_cache, "parser_cache_file", lambda: True)
-        load_parser.cache_clear()
-        load_parser()
-        load_parser.cache_clear()
+    Lark.open_from_package("reportlint_grammar", "report.lark", parser="lalr", cache=True)
 
 
 def test_a_pickle_planted_in_the_shared_temp_folder_is_never_loaded(
-    tmp_path: Path, cache_env: dict[str, str], start: Callable[[], int], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cache_env: dict[str, str], start: Callable[[], int]
 ) -> None:
     marker = tmp_path / "planted-code-ran"
-    _lark_default_cache(monkeypatch)
+    _lark_default_cache()
     (shared,) = Path(cache_env["TMPDIR"]).glob(".lark_cache_*")  # the predictable name another user can take
     _plant(shared, marker)
     with contextlib.suppress(Exception):  # Lark gets back the planted object, not a parser
-        _lark_default_cache(monkeypatch)
+        _lark_default_cache()
     assert marker.exists(), "control: Lark's default cache does run the planted pickle"
     marker.rmdir()
     _plant(shared, marker)
@@ -151,44 +144,21 @@ def test_a_pickle_planted_in_the_shared_temp_folder_is_never_loaded(
     assert not marker.exists()
 
 
-def test_a_pickle_in_a_cache_folder_that_is_not_private_is_never_loaded(
-    tmp_path: Path, cache_env: dict[str, str], start: Callable[[], int]
-) -> None:
-    marker = tmp_path / "planted-code-ran"
-    assert run_own_process("--isolated", str(WATER), env=cache_env).returncode == 1  # a real start writes the cache
-    folder = Path(cache_env["XDG_CACHE_HOME"]) / "reportlint"
-    assert folder.stat().st_mode & 0o777 == 0o700
-    (cache_file,) = folder.glob("parser-*")
-    _plant(cache_file, marker)
-    with contextlib.suppress(Exception):  # the planted object is no parser
-        start()
-    assert marker.exists(), "control: a file in the verified private folder is trusted (only we can write it)"
-    marker.rmdir()
-
-    _plant(cache_file, marker)
-    folder.chmod(0o777)  # anyone could have written the file
-    assert start() == 1
-    assert not marker.exists()
-    folder.chmod(0o700)
-
-    cache_file.chmod(0o666)  # the file itself open to others
-    assert start() == 1
-    assert not marker.exists()
-    cache_file.chmod(0o600)
-
-    other = tmp_path / "elsewhere"
-    folder.rename(other)
-    folder.symlink_to(other)  # a symlink in place of the folder
-    assert start() == 1
-    assert not marker.exists()
-    folder.unlink()
-    other.rename(folder)
-
-    if os.geteuid() != 0:
-        pytest.skip("changing the cache file's owner needs root")
-    os.chown(cache_file, 65534, 65534)  # owned by someone else
-    assert start() == 1
-    assert not marker.exists()
+def test_a_run_unpickles_nothing(cache_env: dict[str, str]) -> None:
+    """The parser comes from generated tables, not a pickle: a run never loads one, from any folder."""
+    probe = (
+        "import pickle, sys\n"
+        "def refuse(*args, **kwargs): raise SystemExit('unpickled')\n"
+        "pickle.load = pickle.loads = refuse\n"
+        "from reportlint.cli import main\n"
+        "status = main(['--isolated', sys.argv[1]])\n"
+        "print(status, 'lark' in sys.modules)\n"
+    )
+    for _ in range(2):  # the first start fills the cache folder, the second reads it
+        result = subprocess.run(
+            [sys.executable, "-c", probe, str(WATER)], capture_output=True, text=True, env={**os.environ, **cache_env}
+        )
+        assert result.stdout.splitlines()[-1] == "1 False", result.stderr
 
 
 # -- escaping ------------------------------------------------------------------------

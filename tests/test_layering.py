@@ -46,7 +46,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.line_lexer",
             "reportlint.sheet_copy",
             "reportlint.syntax",
-            "reportlint.parser_cache",
+            "reportlint.report_parser",
         ),
     ),
     ("model", ("reportlint.model",)),

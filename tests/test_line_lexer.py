@@ -1,4 +1,4 @@
-"""reportlint's line lexer gives the trees Lark's own lexer gives, on real reports and on line soup.
+"""reportlint's parser gives the trees Lark builds from the grammar, on real reports and on line soup.
 
 The lexer hands a cell-per-line row to the parser as one token (see
 :mod:`reportlint.line_lexer`); the grammar's rules for those lines stay, so Lark's
@@ -9,19 +9,22 @@ errors included.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from lark import Lark, UnexpectedInput
-from lark.lexer import LexerThread
 
 from reportlint import parsing
 from reportlint.line_lexer import LineLexer
 from reportlint.readers.text import normalise_newlines
+from reportlint.report_parser import LexerThread
 from tests.conftest import shared_reports
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
+ROOT = Path(__file__).parents[1]
 
 LINES = [
     "\n", "  \n", "\u3000\n", "\t自然人\n", "  \t 本年新\n", "\t\n", " \t \t\n", "\t\u3000\n", "制作数量\n",
@@ -29,6 +32,15 @@ LINES = [
     "| a | b |\n", "|---|---|\n", "普通段落，文字。\n", "\t5\n", "\t\t\n", "\u2002 文字\n", "\t0\n",
 ]  # fmt: skip
 """One line of every kind the grammar tells apart, the cell kinds twice over."""
+
+
+def test_the_generated_parser_was_made_from_this_grammar() -> None:
+    """``reportlint.report_parser`` is generated: a grammar change must come with a new one."""
+    result = subprocess.run(
+        [sys.executable, "tools/generate_parser.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "up to date"
 
 
 @pytest.fixture(scope="module")

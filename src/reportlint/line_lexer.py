@@ -21,9 +21,8 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import Any, cast
 
-from lark.lexer import BasicLexer, LexerState, Token
-
 from reportlint.pattern_cache import LarkRe
+from reportlint.report_parser import BasicLexer, LexerState, Token
 from reportlint.syntax import Cell, Row
 from reportlint.text import SPACE_CHARS
 

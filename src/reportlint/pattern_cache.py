@@ -18,8 +18,7 @@ What makes a kept program safe to use:
   checksum written before its content still matches (a disk fault, a file cut short).
   This matters: ``_sre.compile`` validates a program's structure and refuses most
   damage (then the pattern is compiled the ordinary way), but a program altered at
-  random can pass and still crash the matcher. The trust is the same as for the parser
-  pickle beside it, which runs code when loaded.
+  random can pass and still crash the matcher.
 * Where ``re``'s internals are not the ones this was written for (another Python
   implementation, a future CPython that moves them), :func:`compile_pattern` is ``re.compile``.
   ``tests/test_pattern_cache.py`` holds every kept pattern equal to ``re.compile``'s
