@@ -41,8 +41,9 @@ def run_own_process(
 ) -> subprocess.CompletedProcess[str]:
     """``python -m reportlint ARGS`` as a user runs it; stdout/stderr decoded.
 
-    For the tests where the process is the point: a ``-j`` worker killed, a rule stopped by its time budget. The others call the CLI
-    in this process (:func:`tests.conftest.run`), which is the same code minus a start-up.
+    For the tests where the process is the point: a ``-j`` worker killed, a rule stopped
+    by its time budget. The others call the CLI in this process
+    (:func:`tests.conftest.run`), which is the same code minus a start-up.
     """
     process = subprocess.run(
         [sys.executable, "-m", "reportlint", *args],

@@ -31,6 +31,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reportlint.entrypoints",
             "reportlint.lazyre",
             "reportlint.pattern_cache",
+            "reportlint.code_cache",
             "reportlint.collector",
             "reportlint.records",
             "reportlint.cache",

@@ -22,6 +22,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def cache_folder() -> Path | None:
@@ -87,3 +88,41 @@ def seal(path: str | None) -> None:
             os.chmod(path, 0o600)
     except OSError:
         pass
+
+
+def read_kept(path: str, magic: bytes) -> object | None:
+    """The marshalled content of the cache file at *path*, or ``None`` when it is not one intact.
+
+    A kept file is *magic*, a CRC-32 of the rest (four bytes), then the content: the
+    checksum refuses a file cut short or damaged on disk, which marshal may still read.
+    (It is no defence against someone who can write the file: the private folder is.)
+    """
+    import marshal
+    import zlib
+
+    try:
+        with open(path, "rb") as kept:
+            data = kept.read(16 << 20)
+        start = len(magic) + 4
+        content = data[start:]
+        if data[: len(magic)] != magic or zlib.crc32(content).to_bytes(4, "big") != data[len(magic) : start]:
+            return None
+        found: object = marshal.loads(content)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return found
+
+
+def write_kept(path: str, magic: bytes, content: Any) -> None:
+    """Write *content* as :func:`read_kept` reads it (atomically, private; failures are silent)."""
+    import marshal
+    import zlib
+
+    from reportlint.atomic import write_bytes_atomically
+
+    try:
+        data = marshal.dumps(content)
+        write_bytes_atomically(path, magic + zlib.crc32(data).to_bytes(4, "big") + data)
+    except (OSError, ValueError):
+        return
+    seal(path)

@@ -71,18 +71,9 @@ class _Store:
         """Write the programs back if new ones were made in this process (atomically; failures are silent)."""
         if not self.added or self.path is None or os.getpid() != self.pid:
             return  # nothing new, no usable folder, or a forked worker (its parent writes)
-        import marshal
-        import zlib
+        from reportlint.cache import write_kept
 
-        from reportlint.atomic import write_bytes_atomically
-        from reportlint.cache import seal
-
-        try:
-            content = marshal.dumps(cast(Any, (self.header, self.programs)))
-            write_bytes_atomically(self.path, _MAGIC + zlib.crc32(content).to_bytes(4, "big") + content)
-        except (OSError, ValueError):
-            return
-        seal(self.path)
+        write_kept(self.path, _MAGIC, (self.header, self.programs))
 
 
 _store: _Store | None = None
@@ -185,19 +176,9 @@ def _open() -> _Store:
 
 def _read(path: str, header: tuple[object, ...]) -> dict[tuple[Any, int], _Program]:
     """The programs of the file at *path* if it was written by this Python build, else none."""
-    import marshal
-    import zlib
+    from reportlint.cache import read_kept
 
-    try:
-        with open(path, "rb") as kept:
-            data = kept.read(16 << 20)
-        start = len(_MAGIC) + 4
-        content = data[start:]
-        if data[: len(_MAGIC)] != _MAGIC or zlib.crc32(content).to_bytes(4, "big") != data[len(_MAGIC) : start]:
-            return {}
-        found = marshal.loads(content)
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
+    found = read_kept(path, _MAGIC)
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] == header and isinstance(found[1], dict)):
         return {}
     return {key: value for key, value in found[1].items() if _well_formed(key, value)}
