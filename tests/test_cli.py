@@ -165,3 +165,22 @@ def test_a_symlink_loop_is_an_io_error_with_its_reason(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "无法读取" in result.stderr and "Traceback" not in result.stderr
     assert "2023-water-bureau.txt:" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [None, "60", "200", "0", "wide"])
+def test_help_is_laid_out_for_the_width_shutil_measures(columns: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI measures the terminal itself (to spare a start ``shutil``): the help must not change."""
+    import argparse
+    import shutil
+
+    from reportlint.cli import build_parser, terminal_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_width() == shutil.get_terminal_size().columns
+    ours = build_parser()
+    standard = build_parser()
+    standard.formatter_class = argparse.HelpFormatter
+    assert ours.format_help() == standard.format_help()

@@ -98,6 +98,22 @@ def test_version_answers_without_loading_the_engine() -> None:
     assert result.stdout.splitlines() == ["reportlint 0.1.0", "[]"]
 
 
+def test_a_run_on_a_text_report_imports_only_what_checking_it_needs() -> None:
+    """Start-up cost is modules: none of these is needed to check a .txt report (issue 13).
+
+    lark (the parser is generated), pickle, hashlib and tempfile (no parser cache, no
+    local plugin, nothing written), logging, shutil (argparse is given the terminal width),
+    pydantic (no configuration to validate).
+    """
+    unneeded = ("lark", "pickle", "hashlib", "tempfile", "logging", "shutil", "pydantic")
+    probe = (
+        "import sys; from reportlint.cli import main; status = main(['--isolated', sys.argv[1]]); "
+        f"print(status, [m for m in {unneeded!r} if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, TOWN], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "1 []", result.stdout + result.stderr
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 def test_a_failed_write_to_stdout_is_a_clear_error() -> None:
     with open("/dev/full", "w") as full:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from contextlib import suppress
 
@@ -55,6 +54,8 @@ def write_bytes_atomically(path: str, data: bytes) -> None:
         return
     folder, name = os.path.split(target)
     try:
+        import tempfile  # only when writing: it imports shutil and random
+
         handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
     except PermissionError:
         if info is None:

@@ -17,7 +17,7 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from reportlint import __version__
 from reportlint.discovery import parse_globs
@@ -38,8 +38,40 @@ class UsageError(Exception):
     """A mistake on the command line: exit 2 with this message."""
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, given the terminal's width as ``shutil`` would measure it.
+
+    argparse makes a formatter for every argument added, to check its metavar, and one
+    without a width imports ``shutil`` (and through it zlib, bz2 and lzma) to ask for
+    the terminal size: a few per cent of a start that never prints help.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, terminal_width() - 2 if width is None else width)
+
+
+def terminal_width() -> int:
+    """The terminal's columns as ``shutil.get_terminal_size().columns`` gives them (``COLUMNS`` first, else 80)."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose mistakes are one line, not argparse's usage block."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message}（用 {self.prog} --help 查看用法）")

@@ -14,7 +14,6 @@ checking reports in a folder one does not trust.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import sys
@@ -29,6 +28,8 @@ def load_local_plugin(path: Path) -> tuple[str, ModuleType]:
     target = path / "__init__.py" if path.is_dir() else path
     if not target.is_file():
         raise PluginError(f"本地插件 {path} 不存在（需要 .py 文件或含 __init__.py 的目录）")
+    import hashlib  # only when there is a local plugin: it loads OpenSSL
+
     digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:8]
     module_name = f"reportlint_local_{path.stem}_{digest}"  # two files may share a name
     locations = [str(path)] if path.is_dir() else None
