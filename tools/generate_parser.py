@@ -15,7 +15,10 @@ module records a digest of the grammar files and the options it was made from, a
 tokens differently from one build to the next, so the text itself is not compared; the
 same test holds the parser's trees to those of a parser Lark builds from the grammar).
 
-Two changes are made to Lark's output, each checked to apply:
+Three changes are made to Lark's output, each checked to apply:
+
+* ``from __future__ import annotations`` comes first, so that the annotations of Lark's
+  functions are not evaluated (``typing`` subscripts) when the module is imported;
 
 * the ``import pickle, zlib, base64`` it adds for its compressed form is dropped (the
   tables are written uncompressed);
@@ -45,6 +48,7 @@ Lark's stand-alone parser (Lark's own code, under the licence below); see
 """
 # ruff: noqa
 # fmt: off
+from __future__ import annotations  # reportlint: Lark's annotations are not evaluated at import
 GRAMMAR_DIGEST = "{digest}"
 '''
 
