@@ -145,3 +145,50 @@ def test_a_plugin_that_fails_to_import_is_named(monkeypatch: pytest.MonkeyPatch)
 def test_pluggy_project_name_is_reportlint() -> None:
     assert isinstance(create_manager(), pluggy.PluginManager)
     assert create_manager().project_name == "reportlint"
+
+
+def _odd_module() -> types.ModuleType:
+    """A module holding every kind of thing a name can be, marked or not, as hook implementations go."""
+    module = types.ModuleType("odd_plugin")
+
+    @hookimpl
+    def reportlint_rule_pack() -> None: ...
+
+    class Holder:
+        @hookimpl
+        def reportlint_source_suffixes(self) -> list[str]:
+            return []
+
+    def unmarked() -> None: ...
+
+    def wrongly_marked() -> None: ...
+
+    wrongly_marked.reportlint_impl = "not a dict"  # type: ignore[attr-defined]
+    module.__dict__.update(
+        reportlint_rule_pack=reportlint_rule_pack,
+        bound=Holder().reportlint_source_suffixes,
+        static=staticmethod(reportlint_rule_pack),
+        klass=Holder,
+        unmarked=unmarked,
+        wrongly_marked=wrongly_marked,
+        number=3,
+        submodule=types,
+    )
+    module.__getattr__ = lambda name: reportlint_rule_pack  # type: ignore[method-assign]
+    return module
+
+
+def test_hook_implementations_are_found_on_modules_as_pluggy_finds_them() -> None:
+    """reportlint's manager reads a module's names from its __dict__ (start-up time); pluggy's answer rules."""
+    ours = create_manager()
+    plain = pluggy.PluginManager("reportlint")
+    plugins = [plugin for _, plugin in ours.list_name_plugin()] + [_odd_module()]
+    assert len(plugins) > 10
+    names = 0
+    for plugin in plugins:
+        for name in [*dir(plugin), "not_there"]:
+            assert ours.parse_hookimpl_opts(plugin, name) == plain.parse_hookimpl_opts(plugin, name), name
+            names += 1
+    assert names > 300
+    found = [name for name in dir(_odd_module()) if ours.parse_hookimpl_opts(_odd_module(), name) is not None]
+    assert found == ["bound", "reportlint_rule_pack", "static"]  # the control: kinds pluggy accepts are still found
