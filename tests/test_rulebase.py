@@ -24,6 +24,7 @@ from reportlint.rulebase import (
     RuleOptions,
     doc_style,
     prose,
+    validate_docstring,
 )
 from tests.conftest import report_from_text
 
@@ -91,6 +92,17 @@ def test_every_built_in_rule_is_documented_in_chinese(registry: Registry) -> Non
         if not re.search(r"[\u4e00-\u9fff]", option.description)
     )
     assert not untranslated, f"option description(s) not in Chinese: {', '.join(untranslated)}"
+
+
+def test_every_built_in_rule_docstring_has_the_sections_explain_shows(registry: Registry) -> None:
+    """Built-in rule classes skip this check when defined (start-up time): it is made here."""
+    built_in = [rule for code, rule in registry.rules.items() if registry.pack_of[code].startswith("reportlint.")]
+    assert len(built_in) > 70
+    for rule in built_in:
+        validate_docstring(rule)
+    broken = type("Broken", (), {"__doc__": "Just a line.", "__module__": "reportlint_rules.x.X001"})
+    with pytest.raises(RuleDefinitionError, match="docstring must start with"):
+        validate_docstring(broken)  # type: ignore[arg-type]
 
 
 def test_a_docstring_with_a_summary_line_is_refused() -> None:
