@@ -1,13 +1,14 @@
 """Files reportlint keeps between runs: a private per-user folder, verified before use.
 
-Two things are kept there: the compiled regular expressions of a run
-(:mod:`reportlint.pattern_cache`) and the telephone verdicts of the contact rules
-(``reportlint_rules.contact._phones``). A compiled pattern altered by someone else can
-crash the matcher, and a verdict altered hides a fault, so a cache file is used only
-when the folder and the file are what we expect: a real folder (not a symlink) created
-with mode 0700, owned by the current user, with no access for group or others; a file
-that is regular, ours, and writable only by us. Anything else and nothing is read or
-written: the work is done afresh. (Nothing kept there is a pickle: the parser is
+Three things are kept there: the compiled regular expressions of a run
+(:mod:`reportlint.pattern_cache`), the compiled ``__init__`` code of the record classes
+(:mod:`reportlint.code_cache`) and the telephone verdicts of the contact rules
+(``reportlint_rules.contact._phones``). Kept code runs when loaded, a compiled pattern
+altered by someone else can crash the matcher, and a verdict altered hides a fault, so
+a cache file is used only when the folder and the file are what we expect: a real
+folder (not a symlink) created with mode 0700, owned by the current user, with no
+access for group or others; a file that is regular, ours, and writable only by us.
+Anything else and nothing is read or written: the work is done afresh. (Nothing kept there is a pickle: the parser is
 generated code, :mod:`reportlint.report_parser`, and Lark's own cache, which unpickles
 a file under a predictable name in the shared temporary folder, is never used.)
 
