@@ -153,6 +153,34 @@ def run_process(*args: str, stdin: bytes | None = None, cwd: Path | None = None)
     )
 
 
+def lint_with_kept_stores(cache: Path) -> tuple[list[str], dict[str, tuple[int, bool]]]:
+    """Check the water-bureau example in a fresh process whose cache folder is *cache*.
+
+    Returns the finding lines, and for each kept store (``pattern_cache``, ``code_cache``)
+    its entries by the end and whether the run added any: the kept files' tests run it
+    twice, as a user's two starts.
+    """
+    probe = (
+        "import sys\n"
+        "from reportlint import code_cache, pattern_cache\n"
+        "from reportlint.cli import main\n"
+        "status = main(['--isolated', sys.argv[1]])\n"
+        "for store in (pattern_cache._store, code_cache._store):\n"
+        "    print(len(store.entries), int(store.added))\n"
+        "sys.exit(status)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    command = [sys.executable, "-c", probe, str(EXAMPLES / "2023-water-bureau.txt")]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=120)
+    assert result.returncode == 1, result.stderr
+    *lines, patterns, code = result.stdout.splitlines()
+    stores = {}
+    for name, counts in (("pattern_cache", patterns), ("code_cache", code)):
+        kept, added = counts.split()
+        stores[name] = (int(kept), added == "1")
+    return lines, stores
+
+
 def shared_reports() -> list[Path]:
     """The seed and the real corpus reports (plain text), sorted."""
     return sorted([*SHARED.glob("seeds/*.txt"), *SHARED.glob("corpus/real/*.txt")])

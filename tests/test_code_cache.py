@@ -1,17 +1,15 @@
 """Compiled ``__init__`` code kept between runs: used for its own text only, and only when private.
 
-The first test runs reportlint twice in fresh processes with a private cache folder, as a
-user does: the second start compiles no record ``__init__`` and finds the same. The
-others read a store of their own in this process: kept code is what a fresh compile
-gives; a planted code object runs only from the verified private folder behind an
-intact checksum (the control shows it would run), and never from a folder others can write.
+That a second start compiles nothing is tested with the pattern store, for both stores
+(``tests/test_pattern_cache.py``). These tests read a store of their own in this process:
+kept code is what a fresh compile gives; a planted code object runs only from the
+verified private folder behind an intact checksum (the control shows it would run), and
+never from a folder others can write.
 """
 
 from __future__ import annotations
 
 import marshal
-import os
-import subprocess
 import sys
 import zlib
 from collections.abc import Iterator
@@ -21,38 +19,7 @@ import pytest
 
 from reportlint import code_cache
 
-ROOT = Path(__file__).resolve().parents[1]
-WATER = ROOT / "examples" / "2023-water-bureau.txt"
 STORE_NAME = f"code-{sys.implementation.cache_tag}.marshal"
-
-_LINT = (
-    "import sys\n"
-    "from reportlint import code_cache\n"
-    "from reportlint.cli import main\n"
-    "status = main(['--isolated', sys.argv[1]])\n"
-    "print(len(code_cache._store.code), int(code_cache._store.added))\n"
-    "sys.exit(status)\n"
-)
-
-
-def _lint_in_a_new_process(cache: Path) -> tuple[list[str], int, bool]:
-    """(finding lines, texts kept, whether any text was compiled afresh) of one run."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    command = [sys.executable, "-c", _LINT, str(WATER)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=120)
-    assert result.returncode == 1, result.stderr
-    *lines, last = result.stdout.splitlines()
-    kept, added = last.split()
-    return lines, int(kept), added == "1"
-
-
-def test_a_second_run_compiles_no_record_init_and_finds_the_same(tmp_path: Path) -> None:
-    first, kept, compiled = _lint_in_a_new_process(tmp_path / "cache")
-    assert compiled and kept > 40 and any(": A003 " in line for line in first), first
-    assert (tmp_path / "cache" / "reportlint" / STORE_NAME).stat().st_mode & 0o077 == 0
-    second, kept_again, compiled_again = _lint_in_a_new_process(tmp_path / "cache")
-    assert not compiled_again and kept_again == kept
-    assert second == first
 
 
 @pytest.fixture

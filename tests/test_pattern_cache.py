@@ -1,7 +1,8 @@
 """Compiled patterns kept between runs: a start-up makes its patterns from kept programs.
 
 The first test runs reportlint twice in fresh processes with a private cache folder, as a
-user does: the second run compiles nothing and finds the same. The others work in this
+user does: the second run compiles nothing (no pattern, and no record ``__init__`` of
+:mod:`reportlint.code_cache`) and finds the same. The others work in this
 process with a store of their own: every pattern of the built-in packs and of the grammar
 lexer, made from its kept program, equals ``re.compile``'s (CPython compares patterns by
 their programs); and a kept file is used only when it is private, written by this Python
@@ -11,9 +12,7 @@ and well formed, entry by entry.
 from __future__ import annotations
 
 import marshal
-import os
 import re
-import subprocess
 import sys
 import zlib
 from collections.abc import Iterator
@@ -24,39 +23,23 @@ import pytest
 
 from reportlint import pattern_cache
 from reportlint.lazyre import LazyPattern
+from tests.conftest import lint_with_kept_stores
 
 ROOT = Path(__file__).resolve().parents[1]
 WATER = ROOT / "examples" / "2023-water-bureau.txt"
 STORE_NAME = f"patterns-{sys.implementation.cache_tag}.marshal"
 
-_LINT = (
-    "import sys\n"
-    "from reportlint import pattern_cache\n"
-    "from reportlint.cli import main\n"
-    "code = main(['--isolated', sys.argv[1]])\n"
-    "store = pattern_cache._store\n"
-    "print(len(store.programs), int(store.added))\n"
-    "sys.exit(code)\n"
-)
 
-
-def _lint_in_a_new_process(cache: Path) -> tuple[list[str], int, bool]:
-    """(finding lines, programs kept, whether any pattern was compiled afresh) of one run."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    command = [sys.executable, "-c", _LINT, str(WATER)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=120)
-    assert result.returncode == 1, result.stderr
-    *lines, last = result.stdout.splitlines()
-    kept, added = last.split()
-    return lines, int(kept), added == "1"
-
-
-def test_a_second_run_compiles_no_pattern_and_finds_the_same(tmp_path: Path) -> None:
-    first, kept, compiled = _lint_in_a_new_process(tmp_path / "cache")
-    assert compiled and kept > 50 and any(": A003 " in line for line in first), first
-    assert (tmp_path / "cache" / "reportlint" / STORE_NAME).stat().st_mode & 0o077 == 0
-    second, kept_again, compiled_again = _lint_in_a_new_process(tmp_path / "cache")
-    assert not compiled_again and kept_again == kept
+def test_a_second_start_compiles_nothing_and_finds_the_same(tmp_path: Path) -> None:
+    """Both kept stores, patterns and record code: the first start fills them, the second only reads."""
+    first, stores = lint_with_kept_stores(tmp_path / "cache")
+    assert any(": A003 " in line for line in first), first
+    assert stores["pattern_cache"][0] > 50 and stores["code_cache"][0] > 40
+    assert all(added for _, added in stores.values())
+    for name in (STORE_NAME, f"code-{sys.implementation.cache_tag}.marshal"):
+        assert (tmp_path / "cache" / "reportlint" / name).stat().st_mode & 0o077 == 0
+    second, stores_again = lint_with_kept_stores(tmp_path / "cache")
+    assert stores_again == {name: (kept, False) for name, (kept, _) in stores.items()}
     assert second == first
 
 

@@ -127,3 +127,28 @@ def write_kept(path: str, magic: bytes, content: Any) -> None:
     except (OSError, ValueError):
         return
     seal(path)
+
+
+class KeptStore:
+    """What a kept file held when read, and what this process added; written back once, at exit.
+
+    Only the process that read the file writes it (a forked ``-j`` worker's additions are
+    its parent's to make too), and only if something was added. Register :meth:`save`
+    with :mod:`atexit`.
+    """
+
+    def __init__(self, path: str | None, magic: bytes, header: tuple[object, ...], entries: dict[Any, Any]) -> None:
+        self.path = path
+        """The file, or ``None`` where there is no usable private folder (nothing is written)."""
+        self.magic = magic
+        self.header = header
+        """What the content must start with to be this build's (read back by the owner's check)."""
+        self.entries = entries
+        self.added = False
+        self.pid = os.getpid()
+
+    def save(self) -> None:
+        """Write the entries back if this process added any (atomically; failures are silent)."""
+        if not self.added or self.path is None or os.getpid() != self.pid:
+            return  # nothing new, no usable folder, or a forked worker (its parent writes)
+        write_kept(self.path, self.magic, (self.header, self.entries))

@@ -27,9 +27,10 @@ holds kept and fresh code to the same behaviour.
 from __future__ import annotations
 
 import atexit
-import os
 import sys
 from types import CodeType
+
+from reportlint.cache import KeptStore, private_cache_file, read_kept
 
 _FORMAT = 1
 _MAGIC = b"reportlint code\n"
@@ -37,23 +38,15 @@ _LIMIT = 500
 """Texts kept at most (a run of the built-in packs makes about eighty)."""
 
 
-class _Store:
+class _Store(KeptStore):
     """The code read from the cache file, and the code compiled since."""
 
     def __init__(self, path: str | None, header: tuple[object, ...], code: dict[str, CodeType]) -> None:
-        self.path = path
-        self.header = header
-        self.code = code
-        self.added = False
-        self.pid = os.getpid()
+        super().__init__(path, _MAGIC, header, code)
 
-    def save(self) -> None:
-        """Write the code back if new code was compiled in this process."""
-        if not self.added or self.path is None or os.getpid() != self.pid:
-            return  # nothing new, no usable folder, or a forked worker (its parent writes)
-        from reportlint.cache import write_kept
-
-        write_kept(self.path, _MAGIC, (self.header, self.code))
+    @property
+    def code(self) -> dict[str, CodeType]:
+        return self.entries
 
 
 _store: _Store | None = None
@@ -74,8 +67,6 @@ def compiled(source: str) -> CodeType:
 def _open() -> _Store:
     """Read the kept code (once per process)."""
     global _store
-    from reportlint.cache import private_cache_file, read_kept
-
     header: tuple[object, ...] = ("reportlint-code", _FORMAT, sys.version)
     path = private_cache_file(f"code-{sys.implementation.cache_tag}.marshal")
     code: dict[str, CodeType] = {}

@@ -32,10 +32,11 @@ grow the file without end).
 from __future__ import annotations
 
 import atexit
-import os
 import re
 import sys
 from typing import Any, AnyStr, cast
+
+from reportlint.cache import KeptStore, private_cache_file, read_kept
 
 _FORMAT = 1
 _MAGIC = b"reportlint patterns\n"
@@ -48,7 +49,7 @@ _Program = tuple[int, bytes, int, dict[Any, int], tuple[Any, ...]]
 number of groups (less one), group names to numbers and numbers to names."""
 
 
-class _Store:
+class _Store(KeptStore):
     """The programs read from the cache file, and those made since."""
 
     def __init__(
@@ -59,21 +60,13 @@ class _Store:
         *,
         usable: bool = True,
     ) -> None:
+        super().__init__(path, _MAGIC, header, programs)
         self.usable = usable
         """False where ``re``'s internals are not the ones followed here: ``re.compile`` then."""
-        self.path = path
-        self.header = header
-        self.programs = programs
-        self.added = False
-        self.pid = os.getpid()
 
-    def save(self) -> None:
-        """Write the programs back if new ones were made in this process (atomically; failures are silent)."""
-        if not self.added or self.path is None or os.getpid() != self.pid:
-            return  # nothing new, no usable folder, or a forked worker (its parent writes)
-        from reportlint.cache import write_kept
-
-        write_kept(self.path, _MAGIC, (self.header, self.programs))
+    @property
+    def programs(self) -> dict[tuple[Any, int], _Program]:
+        return self.entries
 
 
 _store: _Store | None = None
@@ -161,8 +154,6 @@ def _open() -> _Store:
         return _store
     _sre = _sre_module()
 
-    from reportlint.cache import private_cache_file
-
     header: tuple[object, ...] = ("reportlint-patterns", _FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE)
     # Named for the interpreter too, so that two Pythons sharing a home do not replace each other's file.
     path = private_cache_file(f"patterns-{sys.implementation.cache_tag}.marshal")
@@ -176,8 +167,6 @@ def _open() -> _Store:
 
 def _read(path: str, header: tuple[object, ...]) -> dict[tuple[Any, int], _Program]:
     """The programs of the file at *path* if it was written by this Python build, else none."""
-    from reportlint.cache import read_kept
-
     found = read_kept(path, _MAGIC)
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] == header and isinstance(found[1], dict)):
         return {}
