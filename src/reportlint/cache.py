@@ -8,9 +8,10 @@ altered by someone else can crash the matcher, and a verdict altered hides a fau
 a cache file is used only when the folder and the file are what we expect: a real
 folder (not a symlink) created with mode 0700, owned by the current user, with no
 access for group or others; a file that is regular, ours, and writable only by us.
-Anything else and nothing is read or written: the work is done afresh. (Nothing kept there is a pickle: the parser is
-generated code, :mod:`reportlint.report_parser`, and Lark's own cache, which unpickles
-a file under a predictable name in the shared temporary folder, is never used.)
+Anything else and nothing is read or written: the work is done afresh. (Nothing kept
+there is a pickle: the parser is generated code, :mod:`reportlint.report_parser`, and
+Lark's own cache, which unpickles a file under a predictable name in the shared
+temporary folder, is never used.)
 
 The folder is ``$XDG_CACHE_HOME/reportlint`` (``~/.cache/reportlint``). On Windows,
 where POSIX owners and modes do not exist, it is ``%LOCALAPPDATA%\\reportlint\\cache``,

@@ -46,7 +46,9 @@ class _HelpFormatter(argparse.HelpFormatter):
     the terminal size: a few per cent of a start that never prints help.
     """
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
         super().__init__(prog, indent_increment, max_help_position, terminal_width() - 2 if width is None else width)
 
 

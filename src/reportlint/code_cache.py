@@ -20,8 +20,8 @@ What makes kept code safe to run:
   checksum.
 
 New code is written once, when the process ends, by the process that read the file (at
-most :data:`_LIMIT` texts, so nothing can grow the file without end). ``tests/test_records.py``
-holds kept and fresh code to the same behaviour.
+most :data:`_LIMIT` texts, so nothing can grow the file without end).
+``tests/test_code_cache.py`` holds kept code to a fresh compile's, and tests the trust.
 """
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ class _PluginManager(pluggy.PluginManager):
     3 ms of every start over the built-in plugins' four hundred names. For a name in a
     module's ``__dict__``, ``getattr_static`` gives that entry, so it is read directly;
     pluggy decides everything else (other plugins, methods, a module's ``__getattr__``)
-    as before. ``tests/test_plugins.py`` holds the two to the same hook implementations.
+    as before. ``tests/test_wiring.py`` holds the two to the same hook implementations.
     """
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
