@@ -10,6 +10,7 @@ never from a folder others can write.
 from __future__ import annotations
 
 import marshal
+import os
 import sys
 import zlib
 from collections.abc import Iterator
@@ -78,15 +79,27 @@ def test_planted_code_runs_only_from_the_private_folder_behind_an_intact_checksu
     assert marker.exists(), "control: a file in the verified private folder is trusted (only we can write it)"
     marker.rmdir()
 
-    for damage in ("checksum", "folder", "file"):
+    folder, elsewhere = store.parent, tmp_path / "elsewhere"
+    damages = ["checksum", "folder open", "file open", "folder a symlink"]
+    if os.geteuid() == 0:
+        damages.append("file of another user")  # changing a file's owner needs root (CI runs as root)
+    for damage in damages:
         code_cache._store = None
         _plant(store, marker, intact=damage != "checksum")
-        if damage == "folder":
-            store.parent.chmod(0o777)  # anyone could have written the file
-        if damage == "file":
+        if damage == "folder open":
+            folder.chmod(0o777)  # anyone could have written the file
+        elif damage == "file open":
             store.chmod(0o666)
+        elif damage == "folder a symlink":
+            folder.rename(elsewhere)
+            folder.symlink_to(elsewhere)
+        elif damage == "file of another user":
+            os.chown(store, 65534, 65534)
         code = code_cache.compiled(SOURCE)
-        store.parent.chmod(0o700)
+        if folder.is_symlink():
+            folder.unlink()
+            elsewhere.rename(folder)
+        folder.chmod(0o700)
         assert code == compile(SOURCE, "<string>", "exec"), damage  # compiled afresh
         exec(code, {})
         assert not marker.exists(), damage
