@@ -57,13 +57,19 @@ def test_a_second_run_answers_from_the_kept_verdicts_with_the_same_findings(draf
     first, imported = _lint(draft, tmp_path / "cache")
     assert imported
     assert any("C003" in line and "0591" in line for line in first), first
-    kept = (tmp_path / "cache" / "reportlint" / "phone-verdicts.txt").read_text(encoding="ascii").splitlines()
+    kept = _memo_file(tmp_path / "cache").read_text(encoding="ascii").splitlines()
     assert kept[0].startswith("reportlint-phone-verdicts 1 reportlint ")
     assert "05912316525 0 -" in kept and "07365326159 1 736" in kept
 
     second, imported = _lint(draft, tmp_path / "cache")
     assert not imported
     assert second == first
+
+
+def _memo_file(cache: Path) -> Path:
+    """The one verdict file a run left in the cache folder *cache*."""
+    (kept,) = (cache / "reportlint").glob("phone-verdicts-*.txt")
+    return kept
 
 
 LintHere = Callable[[Path, Path], tuple[list[str], bool]]
@@ -101,7 +107,7 @@ def test_a_kept_file_for_another_phonenumbers_or_one_malformed_is_not_trusted(
     draft: Path, tmp_path: Path, lint_here: LintHere
 ) -> None:
     first, _ = lint_here(draft, tmp_path / "cache")
-    kept = tmp_path / "cache" / "reportlint" / "phone-verdicts.txt"
+    kept = _memo_file(tmp_path / "cache")
     header, *verdicts = kept.read_text(encoding="ascii").splitlines()
     others = [line for line in verdicts if not line.startswith("05912316525 ")]
     lie = "\n".join(["05912316525 1 591", *others]) + "\n"  # the wrong number said to be right
@@ -127,9 +133,28 @@ def test_a_kept_file_for_another_phonenumbers_or_one_malformed_is_not_trusted(
 
 def test_a_kept_file_that_is_not_a_regular_file_is_left_alone(draft: Path, tmp_path: Path, lint_here: LintHere) -> None:
     first, _ = lint_here(draft, tmp_path / "cache")
-    kept = tmp_path / "cache" / "reportlint" / "phone-verdicts.txt"
+    kept = _memo_file(tmp_path / "cache")
     kept.unlink()
     kept.mkdir()  # a folder (or a FIFO, a symlink…) where the file should be
     again, imported = lint_here(draft, tmp_path / "cache")
     assert imported and again == first
     assert kept.is_dir() and not any(kept.iterdir())
+
+
+def test_two_installs_of_phonenumbers_keep_their_own_verdicts(
+    draft: Path, tmp_path: Path, lint_here: LintHere, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two environments sharing a home must not replace each other's file on every start."""
+    from reportlint_rules.contact import _phones
+
+    first, _ = lint_here(draft, tmp_path / "cache")
+    mine = _memo_file(tmp_path / "cache")
+    before = mine.read_text(encoding="ascii")
+    with monkeypatch.context() as patch:
+        patch.setattr(_phones, "_MEMO_FORMAT", _phones._MEMO_FORMAT + " another-install")
+        other, imported = lint_here(draft, tmp_path / "cache")
+    assert imported and other == first
+    assert len(list((tmp_path / "cache" / "reportlint").glob("phone-verdicts-*.txt"))) == 2
+    assert mine.read_text(encoding="ascii") == before  # the first install's verdicts untouched
+    again, imported = lint_here(draft, tmp_path / "cache")
+    assert not imported and again == first  # and still answer its runs

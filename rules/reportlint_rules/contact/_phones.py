@@ -9,7 +9,7 @@ still costs about a third of a flake8 start-up (it imports all of itself), for t
 or three numbers a report gives, and a draft gives the same numbers run after run. So
 its verdicts are kept in reportlint's private cache folder (:mod:`reportlint.cache`),
 in a plain-text file named for the installed phonenumbers (its ``__init__.py``'s size
-and time) and this reportlint version: a number seen before is answered from there,
+and time) and this reportlint version, one file per install: a number seen before is answered from there,
 and the package is imported only for a new one.
 """
 
@@ -113,6 +113,7 @@ class _Memo:
 @lru_cache(maxsize=1)
 def _memo() -> _Memo:
     """The verdicts of earlier runs with this phonenumbers and reportlint, if any were kept."""
+    import zlib
     from importlib.util import find_spec
 
     from reportlint import __version__
@@ -126,7 +127,9 @@ def _memo() -> _Memo:
     except OSError:
         return _Memo(None, "", {})
     header = f"{_MEMO_FORMAT} reportlint {__version__} phonenumbers {installed.st_size} {installed.st_mtime_ns}"
-    path = private_cache_file("phone-verdicts.txt")
+    # One file per install: two environments sharing a home would otherwise replace each
+    # other's verdicts on every start, and import phonenumbers each time.
+    path = private_cache_file(f"phone-verdicts-{zlib.crc32(header.encode()):08x}.txt")
     verdicts: dict[str, PhoneCheck] = {}
     if path is not None:
         try:
