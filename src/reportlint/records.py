@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 import reprlib
+import types
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform, overload
 
@@ -154,7 +155,15 @@ def _init(cls: type[Any], fields: tuple[dataclasses.Field[Any], ...], frozen: bo
             value = f"__record_default_{f.name}__"
         else:
             continue
-        lines.append(f"    __record_set__(self, {f.name!r}, {value})" if frozen else f"    self.{f.name} = {value}")
+        if frozen and (slot := _slot(cls, f.name)) is not None:
+            # A slot's own setter: what object.__setattr__ ends in, without looking the name up (CellRef,
+            # Cell and the like are made by the thousand per report).
+            namespace[f"__record_slot_{f.name}__"] = slot.__set__
+            lines.append(f"    __record_slot_{f.name}__(self, {value})")
+        elif frozen:
+            lines.append(f"    __record_set__(self, {f.name!r}, {value})")
+        else:
+            lines.append(f"    self.{f.name} = {value}")
     if hasattr(cls, "__post_init__"):
         lines.append("    self.__post_init__()")
     signature = ", ".join(["self", *parameters, *(["*", *keywords] if keywords else [])])
@@ -166,6 +175,15 @@ def _init(cls: type[Any], fields: tuple[dataclasses.Field[Any], ...], frozen: bo
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
     return init
+
+
+def _slot(cls: type[Any], name: str) -> Any:
+    """The slot descriptor that holds field *name* on *cls*'s instances, or ``None`` (a ``__dict__`` field)."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            found = klass.__dict__[name]
+            return found if isinstance(found, types.MemberDescriptorType) else None
+    return None
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
