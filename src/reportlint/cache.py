@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,12 +93,16 @@ def seal(path: str | None) -> None:
         pass
 
 
-def read_kept(path: str, magic: bytes) -> object | None:
-    """The marshalled content of the cache file at *path*, or ``None`` when it is not one intact.
+def read_kept(
+    path: str, magic: bytes, header: tuple[object, ...], well_formed: Callable[[Any, Any], bool]
+) -> dict[Any, Any]:
+    """The entries of the kept file at *path* that *well_formed* accepts; none when the file
+    is not intact or was written for another *header* (another build, another format).
 
-    A kept file is *magic*, a CRC-32 of the rest (four bytes), then the content: the
-    checksum refuses a file cut short or damaged on disk, which marshal may still read.
-    (It is no defence against someone who can write the file: the private folder is.)
+    A kept file is *magic*, a CRC-32 of the rest (four bytes), then the marshalled
+    ``(header, entries)``: the checksum refuses a file cut short or damaged on disk, which
+    marshal may still read. (It is no defence against someone who can write the file: the
+    private folder is.)
     """
     import marshal
     import zlib
@@ -108,21 +113,24 @@ def read_kept(path: str, magic: bytes) -> object | None:
         start = len(magic) + 4
         content = data[start:]
         if data[: len(magic)] != magic or zlib.crc32(content).to_bytes(4, "big") != data[len(magic) : start]:
-            return None
+            return {}
         found: object = marshal.loads(content)
     except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return found
+        return {}
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == header and isinstance(found[1], dict)):
+        return {}
+    return {key: value for key, value in found[1].items() if well_formed(key, value)}
 
 
-def write_kept(path: str, magic: bytes, content: Any) -> None:
-    """Write *content* as :func:`read_kept` reads it (atomically, private; failures are silent)."""
+def write_kept(path: str, magic: bytes, header: tuple[object, ...], entries: dict[Any, Any]) -> None:
+    """Write *entries* under *header* as :func:`read_kept` reads them (atomically, private; failures are silent)."""
     import marshal
     import zlib
 
     from reportlint.atomic import write_bytes_atomically
 
     try:
+        content: Any = (header, entries)  # plain values: marshal checks them as it writes
         data = marshal.dumps(content)
         write_bytes_atomically(path, magic + zlib.crc32(data).to_bytes(4, "big") + data)
     except (OSError, ValueError):
@@ -152,4 +160,4 @@ class KeptStore:
         """Write the entries back if this process added any (atomically; failures are silent)."""
         if not self.added or self.path is None or os.getpid() != self.pid:
             return  # nothing new, no usable folder, or a forked worker (its parent writes)
-        write_kept(self.path, self.magic, (self.header, self.entries))
+        write_kept(self.path, self.magic, self.header, self.entries)

@@ -64,15 +64,16 @@ def compiled(source: str) -> CodeType:
     return code
 
 
+def _well_formed(key: object, value: object) -> bool:
+    return isinstance(key, str) and isinstance(value, CodeType)
+
+
 def _open() -> _Store:
     """Read the kept code (once per process)."""
     global _store
     header: tuple[object, ...] = ("reportlint-code", _FORMAT, sys.version)
     path = private_cache_file(f"code-{sys.implementation.cache_tag}.marshal")
-    code: dict[str, CodeType] = {}
-    found = read_kept(path, _MAGIC) if path is not None else None
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == header and isinstance(found[1], dict):
-        code = {key: value for key, value in found[1].items() if isinstance(key, str) and isinstance(value, CodeType)}
+    code = read_kept(path, _MAGIC, header, _well_formed) if path is not None else {}
     _store = _Store(path, header, code)
     atexit.register(_store.save)
     return _store

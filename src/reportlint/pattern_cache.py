@@ -159,18 +159,10 @@ def _open() -> _Store:
     path = private_cache_file(f"patterns-{sys.implementation.cache_tag}.marshal")
     programs: dict[tuple[Any, int], _Program] = {}
     if path is not None:
-        programs = _read(path, header)
+        programs = read_kept(path, _MAGIC, header, _well_formed)  # none from another build
     _store = _Store(path, header, programs)
     atexit.register(_store.save)
     return _store
-
-
-def _read(path: str, header: tuple[object, ...]) -> dict[tuple[Any, int], _Program]:
-    """The programs of the file at *path* if it was written by this Python build, else none."""
-    found = read_kept(path, _MAGIC)
-    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == header and isinstance(found[1], dict)):
-        return {}
-    return {key: value for key, value in found[1].items() if _well_formed(key, value)}
 
 
 def _well_formed(key: object, value: object) -> bool:
