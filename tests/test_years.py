@@ -171,6 +171,44 @@ def test_without_a_pair_nothing_is_read_again(linter: Linter, monkeypatch: pytes
     assert sorted(reads) == sorted(str(REAL / name) for name in ("2022_pingtan-zone.txt", "2023_pingtan-zone.txt"))
 
 
+@pytest.mark.usefixtures("shared_dir")
+def test_a_run_in_one_process_reads_no_file_twice(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pair phase of a -j 1 run takes the reports its first phase checked; -j 2 reads them again."""
+    reads: list[str] = []
+    original = crossyear._read
+
+    def counting(linter: Linter, path: str, data: dict[str, bytes]) -> Report:
+        reads.append(path)
+        return original(linter, path, data)
+
+    monkeypatch.setattr(crossyear, "_read", counting)
+    main(["--isolated", "-j", "1", str(REAL)])
+    serial = capsys.readouterr().out
+    assert reads == []
+    assert len(_y_lines(serial)) >= 8
+    # Only what fits is kept: with room for two reports, the pair phase reads the others again.
+    monkeypatch.setattr(crossyear.RecentReports, "SIZE", 2)
+    main(["--isolated", "-j", "1", str(REAL)])
+    assert capsys.readouterr().out == serial
+    assert 0 < len(reads) <= len(CONSECUTIVE) * 2
+
+
+def test_kept_reports_are_bounded_by_count_and_by_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    recent = crossyear.RecentReports()
+    size = crossyear.RecentReports.SIZE
+    for index in range(size + 5):
+        recent.keep(report_from_text("一、总体情况\n", path=f"{index}.txt"))
+    assert len(recent.reports) == size
+    kept = list(recent.reports)
+    assert kept[0] == "5.txt" and kept[-1] == f"{size + 4}.txt"  # the oldest went first
+    monkeypatch.setattr(crossyear.RecentReports, "CHARACTERS", 1000)
+    recent.keep(report_from_text("一、总体情况\n" + "字" * 1000, path="large.txt"))
+    assert list(recent.reports) == ["large.txt"]
+    assert recent.characters == len(recent.reports["large.txt"].text)
+
+
 def test_no_pair_rule_selected_means_no_pair_phase(monkeypatch: pytest.MonkeyPatch) -> None:
     manager = create_manager()
     linter = Linter(manager, collect_rules(manager), Policy(Selection.of(select=("A",))))

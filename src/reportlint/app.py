@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -35,6 +36,9 @@ from reportlint.plugins import Registry, collect_rules, create_manager, source_s
 from reportlint.policy import DEFAULT_LAYER, Policy, Selection, SelectionLayer
 from reportlint.records import record
 from reportlint.runner import LinterRecipe, Progress, build_linter, lint_files, resolve_jobs
+
+if TYPE_CHECKING:
+    from reportlint.crossyear import RecentReports
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -186,29 +190,45 @@ class Session:
             jobs = resolve_jobs(self.jobs, len(files))
         except ValueError:
             raise RunError(f"-j 需要正整数或 auto，而不是 {self.jobs!r}") from None
-        results = lint_files(self.linter, self.recipe, [path for path in files if path != STDIN], jobs, progress)
+        from reportlint.crossyear import first_phase_store
+
+        recent = first_phase_store(self.linter, jobs)
+        keep = recent.keep if recent is not None else None
+        on_disk = [path for path in files if path != STDIN]
+        results = lint_files(self.linter, self.recipe, on_disk, jobs, progress, keep)
         in_memory: dict[str, bytes] = {}
         if STDIN in files:
             name = stdin_name or "stdin"
             in_memory[name] = (stdin or b"")[: MAX_FILE_BYTES + 1]
-            results.append(self.linter.lint_source(name, in_memory[name]))
-        return self._result(self._pairs(results, jobs, in_memory), errors, tuple(found.notes()))
+            results.append(self.linter.lint_source(name, in_memory[name], keep=keep))
+        return self._result(self._pairs(results, jobs, in_memory, recent), errors, tuple(found.notes()))
 
     def lint_bytes(self, data: bytes, path: str = "stdin") -> RunResult:
         """Check a document held in memory, under the name *path* (which may not exist on disk).
 
         With ``previous`` set, it is also compared with last year's report.
         """
-        results = [self.linter.lint_source(path, data)]
-        return self._result(self._pairs(results, 1, {path: data}), [])
+        from reportlint.crossyear import first_phase_store
 
-    def _pairs(self, results: list[FileResult], jobs: int, in_memory: dict[str, bytes]) -> list[FileResult]:
+        recent = first_phase_store(self.linter, 1)
+        results = [self.linter.lint_source(path, data, keep=recent.keep if recent is not None else None)]
+        return self._result(self._pairs(results, 1, {path: data}, recent), [])
+
+    def _pairs(
+        self, results: list[FileResult], jobs: int, in_memory: dict[str, bytes], recent: RecentReports | None = None
+    ) -> list[FileResult]:
         """*results* with the cross-year findings of each report paired with last year's."""
         from reportlint.crossyear import PreviousReportError, check_pairs
 
         try:
             return check_pairs(
-                self.linter, results, previous=self.previous, jobs=jobs, recipe=self.recipe, data=in_memory
+                self.linter,
+                results,
+                previous=self.previous,
+                jobs=jobs,
+                recipe=self.recipe,
+                data=in_memory,
+                recent=recent,
             )
         except PreviousReportError as unreadable:
             raise RunError(str(unreadable)) from None

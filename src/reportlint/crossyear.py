@@ -46,6 +46,7 @@ def check_pairs(
     jobs: int = 1,
     recipe: LinterRecipe | None = None,
     data: Mapping[str, bytes] | None = None,
+    recent: RecentReports | None = None,
 ) -> list[FileResult]:
     """*results* with the pair rules' findings added to each later report's diagnostics.
 
@@ -53,7 +54,8 @@ def check_pairs(
     and year; it raises :class:`PreviousReportError` when the file cannot be read, or
     when its year is not before a checked report's (the two files swapped).
     *data* holds the bytes of files that are not on disk (standard input). Workers
-    (``jobs > 1``) are built from *recipe*.
+    (``jobs > 1``) are built from *recipe*; a run in one process looks in *recent*
+    (see :func:`first_phase_store`) before reading a file again.
     """
     if not pair_rules(linter):
         return list(results)
@@ -72,7 +74,8 @@ def check_pairs(
         pairs = find_pairs([(result.path, result.identity) for result in checked])
     if not pairs:
         return list(results)
-    found = _in_chain_order(linter, pairs, {result.path: result.identity for result in checked}, jobs, recipe, data)
+    identities = {result.path: result.identity for result in checked}
+    found = _in_chain_order(linter, pairs, identities, jobs, recipe, data, recent)
     added: dict[str, list[Diagnostic]] = {}
     for (path, _), diagnostics in zip(pairs, found, strict=True):
         added.setdefault(path, []).extend(diagnostics)
@@ -91,6 +94,7 @@ def _in_chain_order(
     jobs: int,
     recipe: LinterRecipe | None,
     data: Mapping[str, bytes] | None,
+    recent: RecentReports | None,
 ) -> list[list[Diagnostic]]:
     """Each pair's diagnostics, in *pairs*' order, the pairs checked agency by agency, year by year.
 
@@ -105,7 +109,7 @@ def _in_chain_order(
         return (identity.key, identity.year) if identity is not None else ("", 0)
 
     order = sorted(range(len(pairs)), key=chain)
-    found = _run(linter, [pairs[index] for index in order], jobs, recipe, dict(data or {}))
+    found = _run(linter, [pairs[index] for index in order], jobs, recipe, dict(data or {}), recent)
     in_place: list[list[Diagnostic]] = [[] for _ in pairs]
     for index, diagnostics in zip(order, found, strict=True):
         in_place[index] = diagnostics
@@ -153,35 +157,56 @@ def _read(linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
         return linter.read(path, handle.read(MAX_FILE_BYTES + 1))
 
 
-class _RecentReports:
+class RecentReports:
     """The reports read last in this process, the least recently used dropped first.
 
     Pairs are checked chain by chain (2021→2020, 2022→2021 …, see :func:`_in_chain_order`),
     so the previous report of one pair is usually the current report of the one before;
     and many reports of one year pair with the same report of the year before (the first
-    of that agency's), which stays while it is used. Bounded by count and by the text held.
+    of that agency's), which stays while it is used. A run in one process also keeps
+    here the reports its first phase checked (:meth:`keep`, see :func:`first_phase_store`),
+    so that a small run reads no file twice. Bounded by count and by the text held
+    (a checked report's model is some 30 bytes per character of its text).
     """
 
-    SIZE = 32
-    CHARACTERS = 8_000_000
+    SIZE = 256
+    CHARACTERS = 4_000_000
 
     def __init__(self) -> None:
         self.reports: dict[str, Report] = {}
         self.characters = 0
 
+    def keep(self, report: Report) -> None:
+        """Hold *report*, read already, as the most recently used."""
+        held = self.reports.pop(report.path, None)
+        if held is not None:
+            self.characters -= len(held.text)
+        self.characters += len(report.text)
+        while self.reports and (len(self.reports) >= self.SIZE or self.characters > self.CHARACTERS):
+            self.characters -= len(self.reports.pop(next(iter(self.reports))).text)
+        self.reports[report.path] = report
+
     def get(self, linter: Linter, path: str, data: Mapping[str, bytes]) -> Report:
+        """The report of *path*: held, or read now and held."""
         report = self.reports.pop(path, None)
         if report is None:
             report = _read(linter, path, data)
-            self.characters += len(report.text)
-            while self.reports and (len(self.reports) >= self.SIZE or self.characters > self.CHARACTERS):
-                self.characters -= len(self.reports.pop(next(iter(self.reports))).text)
-        self.reports[path] = report  # the most recently used last
+        self.keep(report)
         return report
 
 
+def first_phase_store(linter: Linter, jobs: int) -> RecentReports | None:
+    """Where a run in this process keeps the reports it checks for the pair phase, or ``None``.
+
+    Only a run in one process can: a ``-j`` worker's reports stay in that worker, and
+    the pair phase, in new workers, reads its files again. And only when a pair rule
+    is selected, or nothing would ever be compared.
+    """
+    return RecentReports() if jobs <= 1 and pair_rules(linter) else None
+
+
 def _check_paths(
-    linter: Linter, current: str, previous: str, data: Mapping[str, bytes], recent: _RecentReports
+    linter: Linter, current: str, previous: str, data: Mapping[str, bytes], recent: RecentReports
 ) -> list[Diagnostic]:
     try:
         current_report = recent.get(linter, current, data)
@@ -197,10 +222,11 @@ def _run(
     jobs: int,
     recipe: LinterRecipe | None,
     data: dict[str, bytes],
+    recent: RecentReports | None,
 ) -> list[list[Diagnostic]]:
     global _WORKER_LINTER
     if jobs <= 1 or len(pairs) <= 1 or recipe is None:
-        recent = _RecentReports()
+        recent = recent or RecentReports()
         return [_check_paths(linter, current, previous, data, recent) for current, previous in pairs]
     from concurrent.futures import ProcessPoolExecutor
 
@@ -215,7 +241,7 @@ def _run(
 
 
 _WORKER_DATA: dict[str, bytes] = {}
-_WORKER_RECENT = _RecentReports()
+_WORKER_RECENT = RecentReports()
 
 
 def _init_worker(recipe: LinterRecipe, data: dict[str, bytes]) -> None:

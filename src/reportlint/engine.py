@@ -9,7 +9,7 @@ the engine itself becomes P900 — the other rules and files still run.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pluggy
@@ -100,8 +100,14 @@ class Linter:
         """Every diagnostic for one file's bytes, sorted (*size*: see :meth:`read`)."""
         return list(self.lint_source(path, data, size).diagnostics)
 
-    def lint_source(self, path: str, data: bytes, size: int | None = None) -> FileResult:
-        """Check one file's bytes: its sorted diagnostics (and lines, if kept)."""
+    def lint_source(
+        self, path: str, data: bytes, size: int | None = None, keep: Callable[[Report], None] | None = None
+    ) -> FileResult:
+        """Check one file's bytes: its sorted diagnostics (and lines, if kept).
+
+        *keep*, if given, is handed the report once checked, without its caches
+        (:meth:`Report.detached`): the pair phase of a run in one process reads no file twice.
+        """
         try:
             report = self.read(path, data, size)
         except Exception as error:  # a bug of ours must not hide the other files
@@ -111,6 +117,8 @@ class Linter:
         lines = tuple(report.lines) if self.keep_lines else None
         diagnostics = tuple(self._check(report))
         kept = report.detached() if self.keep_reports else None
+        if keep is not None and report.readable:
+            keep(report.detached())
         return FileResult(path, diagnostics, lines=lines, report=kept, identity=identify(report))
 
     def check(self, report: Report) -> list[Diagnostic]:
@@ -138,17 +146,17 @@ class Linter:
             diagnostics.extend(self.diagnostic(report, rule, finding) for finding in findings)
         return sorted(diagnostics, key=Diagnostic.sort_key)
 
-    def lint_file(self, path: str) -> FileResult:
-        """Read and check one file; an I/O error is returned, not raised."""
+    def lint_file(self, path: str, keep: Callable[[Report], None] | None = None) -> FileResult:
+        """Read and check one file; an I/O error is returned, not raised (*keep*: see :meth:`lint_source`)."""
         try:
             with open(path, "rb") as handle:
                 size = os.fstat(handle.fileno()).st_size
                 if size > MAX_FILE_BYTES:
-                    return self.lint_source(path, b"", size=size)
+                    return self.lint_source(path, b"", size=size, keep=keep)
                 data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             return FileResult(path, error=f"{printable(path)}: 无法读取：{error.strerror or error}")
-        return self.lint_source(path, data)
+        return self.lint_source(path, data, keep=keep)
 
     def diagnostic(self, report: Report, rule: Rule, finding: Finding) -> Diagnostic:
         """A rule's finding in *report* as a diagnostic: code, name, policy severity, origin."""

@@ -32,6 +32,8 @@ from reportlint.records import record
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from reportlint.model import Report
+
 T = TypeVar("T")
 
 AUTO_THRESHOLD = 8
@@ -120,12 +122,21 @@ Progress = Callable[[int, int], None]
 
 
 def lint_files(
-    linter: Linter, recipe: LinterRecipe, paths: Sequence[str], jobs: int, progress: Progress | None = None
+    linter: Linter,
+    recipe: LinterRecipe,
+    paths: Sequence[str],
+    jobs: int,
+    progress: Progress | None = None,
+    keep: Callable[[Report], None] | None = None,
 ) -> list[FileResult]:
-    """Check *paths* with *jobs* processes; results in input order, *progress* told as they come."""
+    """Check *paths* with *jobs* processes; results in input order, *progress* told as they come.
+
+    *keep* is handed each report checked in this process (see :meth:`Linter.lint_source`);
+    reports checked in workers stay there.
+    """
     global _WORKER_LINTER
     if jobs <= 1 or len(paths) <= 1:
-        return _collect((linter.lint_file(path) for path in paths), len(paths), progress)
+        return _collect((linter.lint_file(path, keep) for path in paths), len(paths), progress)
 
     _WORKER_LINTER = linter  # inherited by forked workers; others build their own
     try:
