@@ -193,6 +193,12 @@ def test_a_run_in_one_process_reads_no_file_twice(
     main(["--isolated", "-j", "1", str(REAL)])
     assert capsys.readouterr().out == serial
     assert 0 < len(reads) <= len(CONSECUTIVE) * 2
+    # The report given with --previous is read once, to check it, and then kept.
+    reads.clear()
+    current, previous = (str(REAL / name) for name in CONSECUTIVE[0])
+    main(["--isolated", "-j", "1", "--select", "Y", "--previous", previous, current])
+    assert _y_lines(capsys.readouterr().out)
+    assert reads == [previous]
 
 
 def test_kept_reports_are_bounded_by_count_and_by_text(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,9 +2,10 @@
 
 After every file has been checked on its own, the pairs are found — by agency and
 year among the run's files (:func:`reportlint.model.pairing.find_pairs`), or every checked
-file against the file given with ``--previous`` — and each pair's two files are read
-again and given to the selected :class:`reportlint.rulebase.PairRule` rules. Their
-findings join the later report's diagnostics.
+file against the file given with ``--previous`` — and each pair's two reports are given
+to the selected :class:`reportlint.rulebase.PairRule` rules: the models of the first phase
+where this process still holds them (:class:`RecentReports`), else the files read again.
+Their findings join the later report's diagnostics.
 
 A run with no pair, or with no pair rule selected, reads nothing more. With ``-j N``
 the pairs are checked in worker processes, and the results are merged in input
@@ -61,7 +62,10 @@ def check_pairs(
         return list(results)
     checked = [result for result in results if result.error is None]
     if previous is not None:
-        last_year = _check_previous(linter, previous).year
+        last_report = _check_previous(linter, previous)
+        last_year = last_report.year
+        if recent is not None:
+            recent.keep(last_report)
         pairs = [(result.path, previous) for result in checked if result.path != previous]
         for result in checked:
             year = result.identity.year if result.identity and result.path != previous else None
