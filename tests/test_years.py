@@ -151,16 +151,22 @@ def test_a_draft_on_standard_input_is_checked_against_previous(
     assert len(_y_lines(capsys.readouterr().out)) == 3  # tables 二, 三 and 四 equal to "last year's"
 
 
-@pytest.mark.usefixtures("shared_dir")
-def test_without_a_pair_nothing_is_read_again(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> None:
-    reads: list[str] = []
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the pair phase reads (again), in order."""
+    paths: list[str] = []
     original = crossyear._read
 
     def counting(linter: Linter, path: str, data: dict[str, bytes]) -> Report:
-        reads.append(path)
+        paths.append(path)
         return original(linter, path, data)
 
     monkeypatch.setattr(crossyear, "_read", counting)
+    return paths
+
+
+@pytest.mark.usefixtures("shared_dir")
+def test_without_a_pair_nothing_is_read_again(linter: Linter, reads: list[str]) -> None:
     alone = [linter.lint_file(str(REAL / "2024_huaian-city.txt"))]
     assert check_pairs(linter, alone) == alone
     unrelated = [linter.lint_file(str(REAL / name)) for name in ("2024_huaian-city.txt", "2023_pingtan-zone.txt")]
@@ -173,17 +179,9 @@ def test_without_a_pair_nothing_is_read_again(linter: Linter, monkeypatch: pytes
 
 @pytest.mark.usefixtures("shared_dir")
 def test_a_run_in_one_process_reads_no_file_twice(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    reads: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The pair phase of a -j 1 run takes the reports its first phase checked; -j 2 reads them again."""
-    reads: list[str] = []
-    original = crossyear._read
-
-    def counting(linter: Linter, path: str, data: dict[str, bytes]) -> Report:
-        reads.append(path)
-        return original(linter, path, data)
-
-    monkeypatch.setattr(crossyear, "_read", counting)
+    """The pair phase of a -j 1 run takes the reports its first phase checked, as many as are kept."""
     main(["--isolated", "-j", "1", str(REAL)])
     serial = capsys.readouterr().out
     assert reads == []
